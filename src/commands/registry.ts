@@ -1,0 +1,141 @@
+// Every subcommand: its name, one-line summary, help text, and a loader. Modules are loaded
+// lazily so a tool command pays only for what it uses.
+
+/** What a command module exports: run with the arguments after its name, resolve to an exit code. */
+export interface CommandModule {
+  run(args: string[]): Promise<number>;
+}
+
+export interface CommandSpec {
+  name: string;
+  args: string;
+  summary: string;
+  help: string;
+  load(): Promise<CommandModule>;
+}
+
+export const commands: CommandSpec[] = [
+  {
+    name: 'console',
+    args: '[DIR] [--tz ZONE,...]',
+    summary: 'the operator console (DIR: $SVDIR, /service, /etc/service)',
+    help: [
+      'usage: svtui [DIR] [--tz ZONE[,ZONE...]]',
+      '',
+      'The operator console on the service tree DIR (default: $SVDIR, then /service, then',
+      '/etc/service). Attaches to the supervisor that owns the tree (svtui scan, daemontools',
+      'svscan/supervise, runit runsvdir/runsv); when none does, supervises it in-process.',
+      '',
+      '  --tz ZONE,...   extra zones for the log pane; z cycles TZ (or the system zone), UTC, these',
+      '',
+      'Press ? in the console for every key.',
+      '',
+    ].join('\n'),
+    load: () => loadModule('console'),
+  },
+  {
+    name: 'scan',
+    args: 'DIR',
+    summary: 'supervise every service in DIR, in the foreground (svscan + supervise)',
+    help: [
+      'usage: svtui scan DIR',
+      '',
+      'Supervise every subdirectory of DIR not starting with a dot, as svscan and supervise do;',
+      'rescan every 5 seconds and on SIGHUP. SIGTERM or SIGINT stops every service, then exits.',
+      '',
+    ].join('\n'),
+    load: () => loadModule('scan'),
+  },
+  {
+    name: 'svc',
+    args: '-udopchaitkx SERVICE...',
+    summary: 'send control commands to supervised services (svc)',
+    help: [
+      'usage: svtui svc -udopchaitkx SERVICE...',
+      '',
+      '  -u up        start, and restart when it exits',
+      '  -d down      TERM then CONT, do not restart',
+      '  -o once      start, do not restart',
+      '  -p pause     STOP',
+      '  -c continue  CONT',
+      '  -h hup       HUP',
+      '  -a alarm     ALRM',
+      '  -i interrupt INT',
+      '  -t term      TERM',
+      '  -k kill      KILL',
+      '  -x exit      stop supervising once the service is down',
+      '',
+    ].join('\n'),
+    load: () => loadModule('svc'),
+  },
+  {
+    name: 'svstat',
+    args: 'SERVICE...',
+    summary: 'print the status of services (svstat)',
+    help: 'usage: svtui svstat SERVICE...\n\nOne status line per service, as daemontools svstat prints it.\n',
+    load: () => loadModule('svstat'),
+  },
+  {
+    name: 'multilog',
+    args: 'SCRIPT...',
+    summary: 'write stdin to automatically rotated log directories (multilog)',
+    help: [
+      'usage: svtui multilog SCRIPT...',
+      '',
+      'Actions, as multilog: t (timestamp, first only), sSIZE, nNUM, !PROCESSOR, -PATTERN,',
+      '+PATTERN, e (alert to stderr), =FILE (status), ./dir or /dir (log directory).',
+      '',
+    ].join('\n'),
+    load: () => loadModule('multilog'),
+  },
+  {
+    name: 'tai64n',
+    args: '',
+    summary: 'prefix each line of stdin with a TAI64N label (tai64n)',
+    help: 'usage: svtui tai64n\n\nPrefix each line of stdin with the TAI64N label of the time it was read.\n',
+    load: () => loadModule('tai64n'),
+  },
+  {
+    name: 'tai64nlocal',
+    args: '[--tz ZONE]',
+    summary: 'decode TAI64N labels at line starts into local time (tai64nlocal)',
+    help: [
+      'usage: svtui tai64nlocal [--tz ZONE]',
+      '',
+      'Replace a TAI64N label at the start of each line with a readable time in the zone TZ',
+      '(or --tz ZONE): an IANA name, UTC, or right/NAME for clocks that count leap seconds.',
+      'Lines without a valid label pass through unchanged.',
+      '',
+    ].join('\n'),
+    load: () => loadModule('tai64nlocal'),
+  },
+  {
+    name: 'check',
+    args: 'DIR',
+    summary: 'lint a service tree before it goes live',
+    help: [
+      'usage: svtui check DIR',
+      '',
+      'Report problems in a service tree: run missing, not executable or without #!; log/',
+      'without an executable log/run; a multilog script multilog would reject; and more.',
+      'One line per finding; exit 1 when there is any.',
+      '',
+    ].join('\n'),
+    load: () => loadModule('check'),
+  },
+];
+
+/** Import `./NAME.js` beside this file when the command runs (not before). */
+async function loadModule(file: string): Promise<CommandModule> {
+  const url = new URL(`./${file}.js`, import.meta.url).href;
+  return (await import(url)) as CommandModule;
+}
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return commands.find((c) => c.name === name);
+}
+
+export function usageLine(c: CommandSpec): string {
+  const head = c.name === 'console' ? 'svtui' : `svtui ${c.name}`;
+  return c.args ? `${head} ${c.args}` : head;
+}
