@@ -1,0 +1,93 @@
+// What the console knows about one service: a pure value built from one observation of its
+// directory (status file, down file, ok FIFO) plus what svtui's restart record says.
+import type { ServiceStatus } from '../codec/status.js';
+
+/** One reading of a service directory, as an adapter took it. */
+export interface Observation {
+  /** false: no supervisor holds supervise/ok; undefined: could not tell (no supervise/ yet). */
+  supervised: boolean;
+  /** A daemontools-worded problem reading the status ("unable to open supervise/status: …"). */
+  problem?: string;
+  status?: ServiceStatus;
+  /** No `down` file. */
+  normallyUp: boolean;
+  /** When the status's pid last changed, ms since the epoch. */
+  sinceMs?: number;
+  /** From svtui's restart record, when the supervisor keeps one. */
+  history?: HistoryFacts;
+}
+
+export interface HistoryFacts {
+  starts: number;
+  lastExit?: string;
+  lastExitMs?: number;
+}
+
+/** The log service under `log/`, when there is one. */
+export interface LogServiceFacts {
+  supervised: boolean;
+  up: boolean;
+  pid: number;
+}
+
+export interface ServiceRow {
+  name: string;
+  dir: string;
+  observation?: Observation;
+  log?: LogServiceFacts;
+  /** Restarts: from the history when known, else counted from observed pid changes. */
+  restarts: number;
+  /** The last exit: from the history, else "seen down" when observed. */
+  lastExit?: string;
+  /** When the console last saw the state change (pid or up/down), for the freshness colour. */
+  changedMs?: number;
+}
+
+export type StateWord = 'up' | 'down' | 'paused' | 'finish' | 'unsupervised' | 'unknown' | 'error';
+
+/** The one word the table shows in the state column. */
+export function stateWord(row: ServiceRow): StateWord {
+  const o = row.observation;
+  if (!o) return 'unknown';
+  if (o.problem) return o.supervised ? 'error' : 'unsupervised';
+  if (!o.supervised) return 'unsupervised';
+  const s = o.status;
+  if (!s) return 'unknown';
+  if (s.pid === 0) return 'down';
+  if (s.state === 'finish') return 'finish';
+  return s.paused ? 'paused' : 'up';
+}
+
+/** What the supervisor wants, as svstat words it relative to the normal state. */
+export function wantWord(row: ServiceRow): string {
+  const s = row.observation?.status;
+  if (!s) return '';
+  if (s.want === 'once') return 'once';
+  return s.want;
+}
+
+/** Fold a fresh observation into a row: count restarts when no history is kept. */
+export function observe(row: ServiceRow, next: Observation, nowMs: number): ServiceRow {
+  const before = row.observation?.status;
+  const after = next.status;
+  let restarts = row.restarts;
+  let lastExit = row.lastExit;
+  let changedMs = row.changedMs;
+  const pidBefore = before?.pid ?? 0;
+  const pidAfter = after?.pid ?? 0;
+  if (row.observation && pidBefore !== pidAfter) {
+    changedMs = nowMs;
+    // A new pid after an earlier one (or after a down): a (re)start we saw happen.
+    if (pidAfter !== 0 && pidBefore !== 0) {
+      restarts += 1;
+      lastExit = 'seen exit';
+    } else if (pidAfter !== 0 && row.observation.status) restarts += 1;
+    else if (pidAfter === 0) lastExit = 'seen exit';
+  }
+  if (!row.observation) changedMs = next.sinceMs ?? nowMs;
+  if (next.history) {
+    restarts = Math.max(0, next.history.starts - 1);
+    lastExit = next.history.lastExit ?? lastExit;
+  }
+  return { ...row, observation: next, restarts, lastExit, changedMs };
+}

@@ -1,0 +1,196 @@
+// The console's root component: reads the service and message stores, keeps the UI state in a
+// pure reducer, maps keys through the keymap, and hands effects (control bytes, log paging,
+// quitting) to the composition root. Layout: title, table, log pane, status line, key hints.
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { MessageStore } from '../store/message-store.js';
+import type { ServiceStore } from '../store/service-store.js';
+import {
+  filterNames,
+  initialUiState,
+  reduce,
+  settleSelection,
+  type Effect,
+  type Intent,
+  type UiState,
+} from '../store/ui-state.js';
+import { layoutColumns } from './columns.js';
+import { fit } from './format.js';
+import { keyToIntent } from './keymap.js';
+import { LogPane, type LogWindowSource } from './LogPane.js';
+import { OverlayView } from './Overlays.js';
+import { makePalette } from './palette.js';
+import { ServiceTable, windowStart } from './ServiceTable.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+export interface AppProps {
+  services: ServiceStore;
+  messages: MessageStore;
+  log: LogWindowSource;
+  /** Zone names in `z` order; the first is active at start. */
+  zones: readonly string[];
+  title: string;
+  mode: 'attached' | 'embedded';
+  readOnly: boolean;
+  noColor: boolean;
+  now: () => number;
+  /** Tick for uptimes; 0 turns the tick off (tests). */
+  tickMs?: number;
+  onEffect(effect: Effect): void;
+  /** The selected service, the active zone and the pane size changed. */
+  onView(view: {
+    selected: string | undefined;
+    zone: string;
+    logWidth: number;
+    logHeight: number;
+  }): void;
+  /** Names on screen, for the poller. */
+  onVisible(names: readonly string[]): void;
+}
+
+export function App(props: AppProps) {
+  const { services, messages, zones, noColor } = props;
+  const snapshot = useSyncExternalStore(services.subscribe, services.getSnapshot);
+  const message = useSyncExternalStore(messages.subscribe, messages.getSnapshot);
+  const { columns: width, rows } = useTerminalSize();
+  const palette = useMemo(() => makePalette(noColor), [noColor]);
+  const allNames = useMemo(() => snapshot.rows.map((r) => r.name), [snapshot]);
+  const [ui, setUi] = useState<UiState>(() => initialUiState(allNames, props.readOnly));
+  const names = useMemo(() => filterNames(allNames, ui.filter), [allNames, ui.filter]);
+  const view = settleSelection(ui, names);
+  const nowMs = useClock(props.now, props.tickMs ?? 1000);
+
+  const stateRef = useRef(view);
+  stateRef.current = view;
+  const dispatch = (intent: Intent) => {
+    const ctx = {
+      names: filterNames(allNames, stateRef.current.filter),
+      zoneCount: zones.length,
+      embedded: props.mode === 'embedded',
+    };
+    const step = reduce(stateRef.current, intent, ctx);
+    stateRef.current = step.state;
+    setUi(step.state);
+    if (step.effect) props.onEffect(step.effect);
+  };
+  useInput((input, key) => {
+    const intent = keyToIntent(stateRef.current, input, key);
+    if (intent) dispatch(intent);
+  });
+
+  const bodyHeight = Math.max(4, rows - 1 - 3);
+  const tableHeight = Math.max(3, Math.min(names.length + 1, Math.floor(bodyHeight * 0.45)));
+  const logHeight = bodyHeight - tableHeight;
+  const zone = zones[view.zoneIndex % zones.length] ?? 'UTC';
+  const filtered = useMemo(
+    () => snapshot.rows.filter((r) => names.includes(r.name)),
+    [snapshot, names],
+  );
+
+  useEffect(() => {
+    props.onView({
+      selected: view.selected,
+      zone,
+      logWidth: width,
+      logHeight: Math.max(0, logHeight - 1),
+    });
+  }, [view.selected, zone, width, logHeight]);
+  const visibleKey = visibleNames(names, view.selected, tableHeight - 1).join('\n');
+  useEffect(() => {
+    props.onVisible(visibleKey ? visibleKey.split('\n') : []);
+  }, [visibleKey]);
+
+  const columns = useMemo(() => layoutColumns(width), [width]);
+  const showsOverlay = view.overlay.kind === 'help' || view.overlay.kind === 'menu';
+  const question = view.overlay.kind === 'confirm' || view.overlay.kind === 'quit';
+  const header = `svtui ${props.mode}${view.readOnly ? ' read-only' : ''} · ${props.title} · ${allNames.length} services`;
+  const filterText =
+    view.editingFilter || view.filter
+      ? ` · filter /${view.filter}${view.editingFilter ? '▏' : ''}`
+      : '';
+  const zoneText = `zone ${zone}`;
+  return (
+    <Box flexDirection="column" width={width} height={rows - 1}>
+      <Text wrap="truncate">
+        <Text bold>{fit(header + filterText, Math.max(1, width - zoneText.length - 1))}</Text>{' '}
+        <Text color={palette.accent} bold>
+          {zoneText}
+        </Text>
+      </Text>
+      {showsOverlay ? (
+        <OverlayView
+          overlay={view.overlay}
+          selected={view.selected}
+          width={width}
+          height={bodyHeight}
+          palette={palette}
+        />
+      ) : (
+        <>
+          <ServiceTable
+            rows={filtered}
+            columns={columns}
+            selected={view.selected}
+            height={tableHeight}
+            nowMs={nowMs}
+            palette={palette}
+            focused={view.focus === 'table'}
+          />
+          <LogPane
+            source={props.log}
+            width={width}
+            height={logHeight}
+            focused={view.focus === 'log'}
+            zone={zone}
+            palette={palette}
+          />
+        </>
+      )}
+      {question ? (
+        <OverlayView
+          overlay={view.overlay}
+          selected={view.selected}
+          width={width}
+          height={1}
+          palette={palette}
+        />
+      ) : (
+        <Text wrap="truncate" color={palette.warn}>
+          {fit(message || view.message, width)}
+        </Text>
+      )}
+      <Text wrap="truncate" color={palette.dim}>
+        {fit(hints(view), width)}
+      </Text>
+    </Box>
+  );
+}
+
+function hints(ui: UiState): string {
+  if (ui.editingFilter) return 'type to filter · Enter keep · Esc clear';
+  if (ui.overlay.kind === 'menu') return 'j/k move · Enter send · letter sends · Esc close';
+  if (ui.overlay.kind === 'help') return 'Esc close';
+  if (ui.overlay.kind === 'confirm' || ui.overlay.kind === 'quit')
+    return 'y yes · n no · Esc cancel';
+  return 'j/k move · Tab pane · PgUp/PgDn g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit';
+}
+
+function visibleNames(
+  names: readonly string[],
+  selected: string | undefined,
+  height: number,
+): string[] {
+  const start = windowStart(names.length, names.indexOf(selected ?? ''), height);
+  return names.slice(start, start + height);
+}
+
+/** Now, re-read every `tickMs` (uptimes); never when `tickMs` is 0. */
+function useClock(now: () => number, tickMs: number): number {
+  const [value, setValue] = useState(now);
+  useEffect(() => {
+    if (tickMs <= 0) return;
+    const timer = setInterval(() => setValue(now()), tickMs);
+    return () => clearInterval(timer);
+  }, [now, tickMs]);
+  return value;
+}

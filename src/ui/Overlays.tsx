@@ -1,0 +1,122 @@
+// The overlays drawn in place of the table and log: help, the svc letter menu, y/n questions.
+import { Box, Text } from 'ink';
+import { controlLetters, letterInfo } from '../store/letters.js';
+import type { Overlay } from '../store/ui-state.js';
+import { fit } from './format.js';
+import { keyHelp } from './keymap.js';
+import type { Palette } from './palette.js';
+
+interface OverlayProps {
+  overlay: Overlay;
+  selected: string | undefined;
+  width: number;
+  height: number;
+  palette: Palette;
+}
+
+export function OverlayView({ overlay, selected, width, height, palette }: OverlayProps) {
+  switch (overlay.kind) {
+    case 'help':
+      return <Help width={width} height={height} palette={palette} />;
+    case 'menu':
+      return (
+        <Menu
+          index={overlay.index}
+          service={selected ?? ''}
+          width={width}
+          height={height}
+          palette={palette}
+        />
+      );
+    case 'confirm': {
+      const info = letterInfo(overlay.letter);
+      return (
+        <Question height={height} palette={palette}>
+          {`${overlay.service}: ${info.name} (svc -${info.letter}: ${info.does})? y/n`}
+        </Question>
+      );
+    }
+    case 'quit':
+      return (
+        <Question height={height} palette={palette}>
+          {
+            'Stop every service before quitting? y: stop them all; n: quit and leave them running; Esc: stay'
+          }
+        </Question>
+      );
+    case 'none':
+      return null;
+  }
+}
+
+function Help({ width, height, palette }: { width: number; height: number; palette: Palette }) {
+  const twoColumns = width >= 80 && keyHelp.length + controlLetters.length + 3 > height;
+  const half = twoColumns ? Math.floor((width - 1) / 2) : width;
+  const keys = ['Keys', ...keyHelp.map(([k, what]) => `${k.padEnd(10)} ${what}`)].map((l) =>
+    fit(l, half),
+  );
+  const letters = [
+    'svc letters (Enter on a service; * asks y/n first)',
+    ...controlLetters.map((l) => `${l.letter} ${l.name.padEnd(9)}${l.asks ? '*' : ' '} ${l.does}`),
+  ].map((l) => fit(l, half));
+  return (
+    <Box flexDirection={twoColumns ? 'row' : 'column'} height={height}>
+      <Box flexDirection="column" width={half}>
+        {keys.map((l, i) => (
+          <Text key={i} bold={i === 0} color={i === 0 ? palette.accent : undefined} wrap="truncate">
+            {l}
+          </Text>
+        ))}
+        {twoColumns ? null : <Text> </Text>}
+      </Box>
+      <Box flexDirection="column" width={half} marginLeft={twoColumns ? 1 : 0}>
+        {letters.map((l, i) => (
+          <Text key={i} bold={i === 0} color={i === 0 ? palette.accent : undefined} wrap="truncate">
+            {l}
+          </Text>
+        ))}
+        <Text color={palette.dim}>Esc or ? closes this help.</Text>
+      </Box>
+    </Box>
+  );
+}
+
+function Menu(props: {
+  index: number;
+  service: string;
+  width: number;
+  height: number;
+  palette: Palette;
+}) {
+  const { index, service, width, height, palette } = props;
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text bold color={palette.accent} wrap="truncate">
+        {fit(`svc on ${service}: Enter or the letter sends it (* asks y/n); Esc closes`, width)}
+      </Text>
+      {controlLetters.map((l, i) => (
+        <Text key={l.letter} inverse={i === index} wrap="truncate">
+          {fit(`  ${l.letter}  ${l.name.padEnd(9)}${l.asks ? '*' : ' '} ${l.does}`, width)}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function Question({
+  children,
+  height,
+  palette,
+}: {
+  children: string;
+  height: number;
+  palette: Palette;
+}) {
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text bold color={palette.warn} wrap="wrap">
+        {children}
+      </Text>
+    </Box>
+  );
+}

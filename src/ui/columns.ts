@@ -1,0 +1,87 @@
+// The table's columns and their widths for a terminal width: pure, so every size can be tested.
+import { fit, type Cells } from './format.js';
+
+export type ColumnKey = keyof Cells;
+
+export interface Column {
+  key: ColumnKey;
+  title: string;
+  width: number;
+  align: 'left' | 'right';
+}
+
+interface ColumnSpec {
+  key: ColumnKey;
+  title: string;
+  min: number;
+  max: number;
+  align: 'left' | 'right';
+}
+
+const specs: readonly ColumnSpec[] = [
+  { key: 'name', title: 'SERVICE', min: 10, max: 28, align: 'left' },
+  { key: 'state', title: 'STATE', min: 6, max: 12, align: 'left' },
+  { key: 'pid', title: 'PID', min: 7, max: 8, align: 'right' },
+  { key: 'time', title: 'TIME', min: 6, max: 8, align: 'right' },
+  { key: 'normally', title: 'NORM', min: 4, max: 6, align: 'left' },
+  { key: 'want', title: 'WANT', min: 4, max: 6, align: 'left' },
+  { key: 'restarts', title: 'RST', min: 3, max: 8, align: 'right' },
+  { key: 'lastExit', title: 'LAST EXIT', min: 10, max: 24, align: 'left' },
+  { key: 'log', title: 'LOG', min: 5, max: 6, align: 'left' },
+];
+
+/** Who gets spare width first, and up to how much: readable state and exit, then the name. */
+const growth: readonly [ColumnKey, number][] = [
+  ['state', 12],
+  ['lastExit', 16],
+  ['name', 20],
+  ['pid', 8],
+  ['time', 8],
+  ['normally', 6],
+  ['want', 6],
+  ['restarts', 4],
+  ['log', 6],
+  ['lastExit', 24],
+  ['name', 28],
+];
+
+/** One space between columns; spare width goes out in `growth` order. */
+export function layoutColumns(totalWidth: number): Column[] {
+  const gaps = specs.length - 1;
+  let spare = totalWidth - gaps - specs.reduce((sum, s) => sum + s.min, 0);
+  const widths = specs.map((s) => s.min);
+  if (spare < 0) {
+    // Too narrow: shrink the name column first, then drop trailing columns.
+    widths[0] = Math.max(4, (widths[0] ?? 0) + spare);
+    spare = 0;
+  }
+  for (const [key, cap] of growth) {
+    const i = specs.findIndex((s) => s.key === key);
+    const spec = specs[i];
+    if (!spec || spare <= 0) continue;
+    const grow = Math.max(0, Math.min(spare, Math.min(cap, spec.max) - (widths[i] ?? 0)));
+    widths[i] = (widths[i] ?? 0) + grow;
+    spare -= grow;
+  }
+  const columns: Column[] = [];
+  let used = 0;
+  specs.forEach((s, i) => {
+    const width = widths[i] ?? s.min;
+    if (used + width > totalWidth) return;
+    columns.push({ key: s.key, title: s.title, width, align: s.align });
+    used += width + 1;
+  });
+  return columns;
+}
+
+export function headerLine(columns: readonly Column[]): string {
+  return columns.map((c) => fit(c.title, c.width, c.align)).join(' ');
+}
+
+/** Each cell padded to its column, in column order (the caller colours some of them). */
+export function cellTexts(
+  columns: readonly Column[],
+  cells: Cells,
+): { key: ColumnKey; text: string }[] {
+  return columns.map((c) => ({ key: c.key, text: fit(String(cells[c.key]), c.width, c.align) }));
+}

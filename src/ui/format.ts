@@ -1,0 +1,80 @@
+// Pure formatting for the table: durations, cell words, fixed-width cells. The clock comes in as
+// an argument; nothing here reads it.
+import { stateWord, wantWord, type ServiceRow, type StateWord } from '../store/model.js';
+
+/** A duration the way operators read it: 45s, 12m03s, 3h02m, 5d03h. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${pad2(s % 60)}s`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h${pad2(m % 60)}m`;
+  return `${Math.floor(h / 24)}d${pad2(h % 24)}h`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Cut or pad to exactly `width` columns (ASCII cells; names are sanitized before). */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  if (text.length > width) return width === 1 ? text.slice(0, 1) : `${text.slice(0, width - 1)}…`;
+  return align === 'left' ? text.padEnd(width) : text.padStart(width);
+}
+
+export type Freshness = 'new' | 'recent' | 'settled';
+
+/** vsv's rule: a state younger than 5 s is new (red), younger than 30 s recent (yellow). */
+export function freshness(row: ServiceRow, nowMs: number): Freshness {
+  const since = row.observation?.sinceMs ?? row.changedMs;
+  if (since === undefined) return 'settled';
+  const age = nowMs - since;
+  if (age < 5000) return 'new';
+  if (age < 30000) return 'recent';
+  return 'settled';
+}
+
+export interface Cells {
+  name: string;
+  state: StateWord;
+  pid: string;
+  time: string;
+  normally: string;
+  want: string;
+  restarts: string;
+  lastExit: string;
+  log: string;
+}
+
+export function rowCells(row: ServiceRow, nowMs: number): Cells {
+  const o = row.observation;
+  const s = o?.status;
+  const state = stateWord(row);
+  const since = o?.sinceMs;
+  const known = state !== 'unknown' && state !== 'unsupervised' && state !== 'error';
+  return {
+    name: printable(row.name),
+    state,
+    pid: s && s.pid !== 0 && known ? String(s.pid) : '',
+    time: known && since !== undefined ? formatDuration(nowMs - since) : '',
+    normally: o ? (o.normallyUp ? 'up' : 'down') : '',
+    want: known ? wantWord(row) : '',
+    restarts: o ? String(row.restarts) : '',
+    lastExit: row.lastExit ?? '',
+    log: logWord(row),
+  };
+}
+
+function logWord(row: ServiceRow): string {
+  const log = row.log;
+  if (!log) return '-';
+  if (!log.supervised) return 'unsup';
+  return log.up ? 'up' : 'down';
+}
+
+/** Service names come from directory entries: never let one carry a control byte. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}

@@ -1,0 +1,47 @@
+// Colours by meaning. With NO_COLOR every colour is dropped (bold and inverse stay: they are not
+// colour, and the selected row must still show).
+import type { StateWord } from '../store/model.js';
+import type { Freshness } from './format.js';
+
+export type Colour = 'green' | 'red' | 'yellow' | 'gray' | 'cyan' | 'magenta' | undefined;
+
+export interface Palette {
+  state(word: StateWord, wantUp: boolean): Colour;
+  fresh(f: Freshness): Colour;
+  accent: Colour;
+  dim: Colour;
+  warn: Colour;
+}
+
+export function makePalette(noColor: boolean): Palette {
+  if (noColor) {
+    return {
+      state: () => undefined,
+      fresh: () => undefined,
+      accent: undefined,
+      dim: undefined,
+      warn: undefined,
+    };
+  }
+  return {
+    state(word, wantUp) {
+      switch (word) {
+        case 'up':
+          return 'green';
+        case 'down':
+          return wantUp ? 'red' : 'gray';
+        case 'paused':
+        case 'finish':
+          return 'yellow';
+        case 'error':
+          return 'red';
+        default:
+          return 'gray';
+      }
+    },
+    fresh: (f) => (f === 'new' ? 'red' : f === 'recent' ? 'yellow' : undefined),
+    accent: 'cyan',
+    dim: 'gray',
+    warn: 'yellow',
+  };
+}
