@@ -2,7 +2,7 @@
 // reads and writes are the fastest path in Node and give back-pressure for free — a slow reader
 // simply blocks us, so memory stays bounded. Descriptors someone left non-blocking (EAGAIN) are
 // waited on in 1 ms naps.
-import { readSync, writeSync } from 'node:fs';
+import { readFileSync, readlinkSync, readSync, writeSync } from 'node:fs';
 
 /** An I/O failure on a standard stream; the tools exit 111 on it, silently or with one line. */
 export class StreamError extends Error {
@@ -47,4 +47,31 @@ export function writeAll(fd: number, buffer: Uint8Array, start: number, end: num
       else throw new StreamError('write', code);
     }
   }
+}
+
+/**
+ * Whether standard descriptor `fd` was closed when the process started. Node reopens a closed
+ * 0, 1 or 2 on /dev/null with O_RDWR before any of our code runs, where a shell redirection opens
+ * /dev/null read-only or write-only; on Linux that tells the two apart (elsewhere: false). The
+ * real tools get EBADF there, and exit 111.
+ */
+export function closedAtStartup(fd: 0 | 1 | 2): boolean {
+  try {
+    if (readlinkSync(`/proc/self/fd/${fd}`) !== '/dev/null') return false;
+    const info = readFileSync(`/proc/self/fdinfo/${fd}`, 'latin1');
+    const flags = /^flags:\s*([0-7]+)/m.exec(info);
+    return flags !== null && (parseInt(flags[1]!, 8) & 3) === 2;
+  } catch {
+    return false;
+  }
+}
+
+/** A sink writing to `fd`, or failing as a write to a closed descriptor would. */
+export function outputSink(fd: 1 | 2): (bytes: Uint8Array, start: number, end: number) => void {
+  if (closedAtStartup(fd)) {
+    return (_bytes, start, end) => {
+      if (end > start) throw new StreamError('write', 'EBADF');
+    };
+  }
+  return (bytes, start, end) => writeAll(fd, bytes, start, end);
 }

@@ -1,6 +1,6 @@
 // `svtui tai64nlocal [--tz ZONE]`: daemontools' tai64nlocal, byte for byte on every label it can
 // convert; lines it would crash on pass through unchanged. Exit 0 at EOF, 111 on an I/O error.
-import { readSome, StreamError, writeAll } from '../adapters/stdio.js';
+import { closedAtStartup, outputSink, readSome, StreamError } from '../adapters/stdio.js';
 import { LabelStreamDecoder } from '../time/stream-decoder.js';
 import { resolveZone } from '../time/zone.js';
 
@@ -29,10 +29,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const { zone, warning } = resolveZone(parsed.tz);
   if (warning) process.stderr.write(`svtui tai64nlocal: warning: ${warning}\n`);
-  const decoder = new LabelStreamDecoder(zone, (bytes, start, end) =>
-    writeAll(1, bytes, start, end),
-  );
+  const decoder = new LabelStreamDecoder(zone, outputSink(1));
   try {
+    if (closedAtStartup(0)) throw new StreamError('read', 'EBADF');
     for (;;) {
       const n = readSome(0, decoder.mem, 0, decoder.inputCapacity);
       if (n === 0) break;
@@ -41,10 +40,7 @@ export async function run(args: string[]): Promise<number> {
     decoder.finish();
     return 0;
   } catch (error) {
-    if (error instanceof StreamError) {
-      process.stderr.write(`svtui tai64nlocal: fatal: ${error.message}\n`);
-      return 111;
-    }
+    if (error instanceof StreamError) return 111; // silently, as tai64nlocal
     throw error;
   }
 }

@@ -1,0 +1,71 @@
+// tai64n over a byte stream: each line gets `@` + 24 hex digits + space, the label of the moment
+// its first byte was read. The clock is passed in; input and output share one buffer so copies
+// are native copyWithin calls, as in stream-decoder.ts.
+import { TAI_UNIX_OFFSET, type Tai64nTime } from '../codec/tai64n.js';
+import type { Sink } from './stream-decoder.js';
+
+const NEWLINE = 10;
+const LABEL_LENGTH = 26; // `@` + 24 hex digits + space
+
+export class LineStamper {
+  /** Read input into mem[0, inputCapacity), then call stamp(n, now). */
+  readonly mem: Buffer;
+  readonly inputCapacity: number;
+  private readonly input: Uint8Array;
+  private readonly label = new Uint8Array(LABEL_LENGTH);
+  private readonly outStart: number;
+  private readonly outEnd: number;
+  private out: number;
+  private atLineStart = true;
+
+  constructor(
+    private readonly sink: Sink,
+    inputCapacity = 1 << 16,
+  ) {
+    this.inputCapacity = inputCapacity;
+    this.outStart = inputCapacity;
+    this.outEnd = inputCapacity * 2 + LABEL_LENGTH;
+    this.mem = Buffer.allocUnsafeSlow(this.outEnd);
+    this.input = new Uint8Array(this.mem.buffer, this.mem.byteOffset, inputCapacity);
+    this.out = this.outStart;
+  }
+
+  /** Stamp mem[0, n), read at instant `now`, and hand the result to the sink. */
+  stamp(n: number, now: Tai64nTime): void {
+    this.setLabel(now);
+    const mem = this.mem;
+    let p = 0;
+    while (p < n) {
+      if (this.atLineStart) {
+        if (this.out + LABEL_LENGTH > this.outEnd) this.flush();
+        for (let i = 0; i < LABEL_LENGTH; i++) mem[this.out + i] = this.label[i]!;
+        this.out += LABEL_LENGTH;
+        this.atLineStart = false;
+      }
+      let stop = this.input.indexOf(NEWLINE, p);
+      if (stop < 0 || stop >= n) stop = n;
+      else {
+        stop++;
+        this.atLineStart = true;
+      }
+      if (this.out + (stop - p) > this.outEnd) this.flush();
+      mem.copyWithin(this.out, p, stop);
+      this.out += stop - p;
+      p = stop;
+    }
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.out > this.outStart) this.sink(this.mem, this.outStart, this.out);
+    this.out = this.outStart;
+  }
+
+  private setLabel(now: Tai64nTime): void {
+    const seconds = BigInt.asUintN(64, now.seconds + TAI_UNIX_OFFSET)
+      .toString(16)
+      .padStart(16, '0');
+    const text = `@${seconds}${(now.nanoseconds >>> 0).toString(16).padStart(8, '0')} `;
+    for (let i = 0; i < LABEL_LENGTH; i++) this.label[i] = text.charCodeAt(i);
+  }
+}
