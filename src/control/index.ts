@@ -1,0 +1,9 @@
+// The control protocol client: what svc, svstat and the console use to talk to a supervisor
+// (svtui scan, daemontools supervise, runit runsv) through supervise/{ok,status,control}.
+export { probeSupervisor, type ProbeResult } from './probe.js';
+export { readStatusFile, readStatusBytes, type StatusRead } from './status-file.js';
+export { sendControl, controlWarning, type ControlResult, type ControlStage } from './send.js';
+export { formatSvstatLine, describeStatus, type SvstatObservation } from './svstat-line.js';
+export { observeForSvstat } from './svstat-observe.js';
+export { parseSvcArgs, SVC_LETTERS, SVC_USAGE, type SvcArgs } from './svc-options.js';
+export { chdirError, inService } from './service-dir.js';
