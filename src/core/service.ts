@@ -1,0 +1,294 @@
+// The service state machine: supervise's `doit()` as a pure function. Every input — a control
+// byte, a child's exit, the result of a start, a deadline — is an event; transition() returns the
+// next state and the effects to carry out, as data. The runtime (src/supervisor/) interprets them.
+// The clock is an argument (`now`, milliseconds), so tests run without processes or sleeps.
+import { MAX_RECENT, type ExitReason, type ServiceHistory } from '../codec/history.js';
+import type { ServiceStatus, Want } from '../codec/status.js';
+import { timeFromMillis } from '../codec/tai64n.js';
+
+/** A minimum of one second between two starts, as supervise's sleep(1) after each fork. */
+export const START_INTERVAL_MS = 1000;
+
+export type Letter = 'u' | 'd' | 'o' | 'p' | 'c' | 'h' | 'a' | 'i' | 't' | 'k' | 'x';
+export type SignalName =
+  'SIGTERM' | 'SIGCONT' | 'SIGSTOP' | 'SIGHUP' | 'SIGALRM' | 'SIGINT' | 'SIGKILL';
+
+/** down: no process; starting: a start was asked for; up: running; gone: supervision ended. */
+export type Phase = 'down' | 'starting' | 'up' | 'gone';
+
+export interface ServiceState {
+  phase: Phase;
+  /** 0 unless up. */
+  pid: number;
+  want: Want;
+  paused: boolean;
+  /** TERM was sent and the process has not died yet (runit's byte 18). */
+  gotTerm: boolean;
+  /** `x` was received: end supervision once down. */
+  exiting: boolean;
+  /** The supervisor is shutting down: KILL at killAt, then end. */
+  stopping: boolean;
+  /** The last pid change (start or death), ms. */
+  since: number;
+  lastStartAt?: number;
+  /** A throttled start is due at this time. */
+  startAt?: number;
+  /** Shutdown grace period ends: KILL. */
+  killAt?: number;
+  /** Why the last start failed (cleared by a successful start). */
+  problem?: string;
+  history: ServiceHistory;
+}
+
+export type ServiceEvent =
+  | { kind: 'begin'; downFile: boolean }
+  | { kind: 'control'; letter: string }
+  | { kind: 'started'; pid: number }
+  | { kind: 'startFailed'; reason: string }
+  | { kind: 'exited'; pid: number; reason: ExitReason }
+  | { kind: 'timer' }
+  | { kind: 'shutdown'; graceMs: number };
+
+export type Effect =
+  | { kind: 'spawn' }
+  | { kind: 'signal'; pid: number; signal: SignalName }
+  | { kind: 'writeStatus'; status: ServiceStatus }
+  | { kind: 'writeHistory'; history: ServiceHistory }
+  | { kind: 'timer'; at: number | undefined }
+  | { kind: 'warn'; text: string }
+  | { kind: 'finished' };
+
+export interface Transition {
+  state: ServiceState;
+  effects: Effect[];
+}
+
+export function initialState(now: number, history?: ServiceHistory): ServiceState {
+  return {
+    phase: 'down',
+    pid: 0,
+    want: 'up',
+    paused: false,
+    gotTerm: false,
+    exiting: false,
+    stopping: false,
+    since: now,
+    history: history ?? { starts: 0, recentStarts: [], recentExits: [] },
+  };
+}
+
+/** What supervise/status says about `state`. */
+export function statusOf(state: ServiceState): ServiceStatus {
+  return {
+    since: timeFromMillis(state.since),
+    pid: state.pid,
+    paused: state.paused && state.pid !== 0,
+    want: state.want,
+    gotTerm: state.gotTerm && state.pid !== 0,
+    state: state.pid !== 0 ? 'run' : 'down',
+  };
+}
+
+/** The next deadline the runtime must wake this service for, if any. */
+export function deadlineOf(state: ServiceState): number | undefined {
+  const times = [state.startAt, state.killAt].filter((t): t is number => t !== undefined);
+  return times.length > 0 ? Math.min(...times) : undefined;
+}
+
+/** A small builder so each case reads as "change this, emit that". */
+class Step {
+  effects: Effect[] = [];
+  status = false;
+  history = false;
+  constructor(
+    public state: ServiceState,
+    readonly now: number,
+  ) {}
+  set(patch: Partial<ServiceState>): this {
+    this.state = { ...this.state, ...patch };
+    return this;
+  }
+  emit(effect: Effect): this {
+    this.effects.push(effect);
+    return this;
+  }
+  signal(...signals: SignalName[]): this {
+    for (const signal of signals) this.emit({ kind: 'signal', pid: this.state.pid, signal });
+    return this;
+  }
+}
+
+export function transition(state: ServiceState, event: ServiceEvent, now: number): Transition {
+  const step = new Step(state, now);
+  if (state.phase !== 'gone') apply(step, event);
+  const effects: Effect[] = [];
+  if (step.status) effects.push({ kind: 'writeStatus', status: statusOf(step.state) });
+  if (step.history) effects.push({ kind: 'writeHistory', history: step.state.history });
+  effects.push(...step.effects);
+  const before = deadlineOf(state);
+  const after = step.state.phase === 'gone' ? undefined : deadlineOf(step.state);
+  if (before !== after) effects.push({ kind: 'timer', at: after });
+  return { state: step.state, effects };
+}
+
+function apply(step: Step, event: ServiceEvent): void {
+  switch (event.kind) {
+    case 'begin':
+      step.set({ want: event.downFile ? 'down' : 'up' }).status = true;
+      if (!event.downFile) tryStart(step);
+      return;
+    case 'control':
+      return control(step, event.letter);
+    case 'started':
+      return started(step, event.pid);
+    case 'startFailed':
+      return startFailed(step, event.reason);
+    case 'exited':
+      return exited(step, event.pid, event.reason);
+    case 'timer':
+      return timer(step);
+    case 'shutdown':
+      return shutdown(step, event.graceMs);
+  }
+}
+
+/** Start now, or once a second has passed since the last start. */
+function tryStart(step: Step): void {
+  const { phase, lastStartAt, stopping } = step.state;
+  if (phase !== 'down' || stopping) return;
+  const due = lastStartAt === undefined ? step.now : lastStartAt + START_INTERVAL_MS;
+  if (due > step.now) {
+    step.set({ startAt: due });
+    return;
+  }
+  step
+    .set({ phase: 'starting', lastStartAt: step.now, startAt: undefined })
+    .emit({ kind: 'spawn' });
+}
+
+function started(step: Step, pid: number): void {
+  if (step.state.phase !== 'starting') return;
+  const history = step.state.history;
+  step.set({
+    phase: 'up',
+    pid,
+    since: step.now,
+    paused: false,
+    gotTerm: false,
+    problem: undefined,
+    history: {
+      ...history,
+      starts: history.starts + 1,
+      problem: undefined,
+      recentStarts: [...history.recentStarts, timeFromMillis(step.now)].slice(-MAX_RECENT),
+    },
+  });
+  step.status = step.history = true;
+  if (step.state.stopping || step.state.want === 'down') {
+    step.signal('SIGTERM', 'SIGCONT').set({ gotTerm: true });
+  }
+}
+
+function startFailed(step: Step, reason: string): void {
+  if (step.state.phase !== 'starting') return;
+  step.set({ phase: 'down' });
+  if (reason !== step.state.problem) {
+    step.emit({ kind: 'warn', text: reason });
+    step.set({ problem: reason, history: { ...step.state.history, problem: reason } });
+    step.history = true;
+  }
+  if (step.state.exiting || step.state.stopping) return finish(step);
+  if (step.state.want === 'up') tryStart(step);
+}
+
+function exited(step: Step, pid: number, reason: ExitReason): void {
+  if (step.state.phase !== 'up' || pid !== step.state.pid) return;
+  const history = step.state.history;
+  step.set({
+    phase: 'down',
+    pid: 0,
+    since: step.now,
+    paused: false,
+    gotTerm: false,
+    killAt: undefined,
+    history: {
+      ...history,
+      lastExit: reason,
+      recentExits: [...history.recentExits, { at: timeFromMillis(step.now), reason }].slice(
+        -MAX_RECENT,
+      ),
+    },
+  });
+  step.status = step.history = true;
+  if (step.state.exiting || step.state.stopping) return finish(step);
+  if (step.state.want === 'up') tryStart(step);
+}
+
+function finish(step: Step): void {
+  step.set({ phase: 'gone', startAt: undefined, killAt: undefined }).emit({ kind: 'finished' });
+}
+
+function timer(step: Step): void {
+  const { startAt, killAt, phase } = step.state;
+  if (killAt !== undefined && killAt <= step.now) {
+    step.set({ killAt: undefined });
+    if (phase === 'up') step.signal('SIGKILL');
+  }
+  if (startAt !== undefined && startAt <= step.now) {
+    step.set({ startAt: undefined });
+    if (step.state.want !== 'down') tryStart(step);
+  }
+}
+
+function shutdown(step: Step, graceMs: number): void {
+  step.set({ stopping: true, want: 'down', startAt: undefined }).status = true;
+  const { phase } = step.state;
+  if (phase === 'down') return finish(step);
+  if (phase === 'up') {
+    step
+      .signal('SIGTERM', 'SIGCONT')
+      .set({ gotTerm: true, paused: false, killAt: step.now + graceMs });
+  } else step.set({ killAt: step.now + graceMs });
+}
+
+const plainSignals: Record<string, SignalName> = {
+  h: 'SIGHUP',
+  a: 'SIGALRM',
+  i: 'SIGINT',
+  k: 'SIGKILL',
+};
+
+function control(step: Step, letter: string): void {
+  const up = step.state.phase === 'up';
+  switch (letter) {
+    case 'u':
+      step.set({ want: 'up' }).status = true;
+      return tryStart(step);
+    case 'o':
+      step.set({ want: 'once' }).status = true;
+      return tryStart(step);
+    case 'd':
+      step.set({ want: 'down', startAt: undefined }).status = true;
+      if (up) step.signal('SIGTERM', 'SIGCONT').set({ gotTerm: true, paused: false });
+      return;
+    case 'p':
+      step.set({ paused: true }).status = true;
+      if (up) step.signal('SIGSTOP');
+      return;
+    case 'c':
+      step.set({ paused: false }).status = true;
+      if (up) step.signal('SIGCONT');
+      return;
+    case 't':
+      if (up) step.signal('SIGTERM').set({ gotTerm: true }).status = true;
+      return;
+    case 'x':
+      step.set({ exiting: true, startAt: undefined }).status = true;
+      if (step.state.phase === 'down') finish(step);
+      return;
+    default: {
+      const signal = plainSignals[letter];
+      if (signal && up) step.signal(signal);
+    }
+  }
+}
