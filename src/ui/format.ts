@@ -76,5 +76,13 @@ function logWord(row: ServiceRow): string {
 
 /** Service names come from directory entries: never let one carry a control byte. */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  let out = '';
+  for (const ch of text) out += isControl(ch) ? '?' : ch;
+  return out;
+}
+
+/** C0, DEL and C1 code points. */
+export function isControl(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }

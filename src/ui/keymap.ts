@@ -1,6 +1,7 @@
 // Keys to intents, as a pure function of the console's state: which overlay is open decides
 // what a key means. The Key shape is the subset of Ink's we read, so tests need no Ink.
 import { controlLetters } from '../store/letters.js';
+import { isControl } from './format.js';
 import type { Intent, UiState } from '../store/ui-state.js';
 
 export interface KeyInfo {
@@ -93,7 +94,7 @@ function mainKey(state: UiState, input: string, key: KeyInfo): Intent | undefine
 }
 
 function isPrintable(text: string): boolean {
-  return !/[\u0000-\u001f\u007f]/.test(text);
+  return ![...text].some(isControl);
 }
 
 /** Every key, for the help overlay. */

@@ -1,0 +1,128 @@
+// `svtui [DIR] [--tz ZONE,...]`: the console's composition root. It lists the tree and reads every
+// status while Ink loads (the import alone costs ~0.3 s), decides attach or embedded, then mounts
+// the UI on the alternate screen and turns the UI's effects into control bytes and log moves.
+import { statSync } from 'node:fs';
+import { ActionRunner } from '../console/actions.js';
+import { parseConsoleArgs } from '../console/args.js';
+import { mayControl, sendControl } from '../console/control.js';
+import { startEmbedded, type EmbeddedSupervisor } from '../console/embedded.js';
+import { LogFeed } from '../console/log-feed.js';
+import { detectMode } from '../console/mode.js';
+import { Poller } from '../console/poller.js';
+import { enterAlternateScreen } from '../console/screen.js';
+import { listServices, observeService } from '../console/tree.js';
+import { zoneList } from '../console/zones.js';
+import { MessageStore } from '../store/message-store.js';
+import { ServiceStore } from '../store/service-store.js';
+import type { Effect } from '../store/ui-state.js';
+
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseConsoleArgs(argv, process.env, isDirectory);
+  if (!parsed.ok) return fail(parsed.error, 100);
+  const { root, zones: extraZones } = parsed.args;
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    return fail('the console needs a terminal on stdin and stdout', 100);
+  }
+  const ui = import('../ui/run.js'); // Start loading Ink now; read the tree meanwhile.
+  let entries;
+  try {
+    entries = listServices(root);
+  } catch (error) {
+    return fail((error as Error).message, 111);
+  }
+  const { zones, warnings } = zoneList(extraZones);
+  for (const w of warnings) process.stderr.write(`svtui: warning: ${w}\n`);
+
+  const mode = detectMode(entries);
+  let supervisor: EmbeddedSupervisor | undefined;
+  if (mode === 'embedded') {
+    try {
+      supervisor = await startEmbedded(root, process.stderr);
+    } catch (error) {
+      return fail((error as Error).message, 111);
+    }
+  }
+  const readOnly = mode === 'attached' && entries.some((e) => !mayControl(e.dir));
+
+  const now = () => Date.now();
+  const services = new ServiceStore();
+  const messages = new MessageStore();
+  let visible: readonly string[] = [];
+  const poller = new Poller({ root, store: services, now, visible: () => visible });
+  poller.start(entries);
+  const dirOf = (name: string) => services.row(name)?.dir;
+  const actions = new ActionRunner({
+    send: sendControl,
+    observe: observeService,
+    refresh: (name) => poller.refresh(name),
+    now,
+    messages,
+  });
+  const log = new LogFeed({ dirOf, zones });
+
+  const { mountConsole } = await ui;
+  let stopServices = false;
+  let finished: (() => void) | undefined;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  const screen = enterAlternateScreen(process.stdout, () => {
+    stopServices = mode === 'embedded';
+    finished?.();
+  });
+  const onEffect = (effect: Effect) => {
+    if (effect.kind === 'quit') {
+      stopServices = effect.stopServices;
+      finished?.();
+    } else if (effect.kind === 'log') {
+      log.move(effect.op);
+    } else {
+      const dir = dirOf(effect.service);
+      if (dir) actions.run(effect.service, dir, effect.letter);
+    }
+  };
+  const app = mountConsole(
+    {
+      services,
+      messages,
+      log: log.pane,
+      zones: zones.map((z) => z.name),
+      title: root,
+      mode,
+      readOnly,
+      noColor: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
+      now,
+      onEffect,
+      onView: (view) => log.show(view),
+      onVisible: (names) => (visible = names),
+    },
+    process.stdout,
+    process.stdin,
+  );
+  await done;
+  app.unmount();
+  actions.cancel();
+  poller.stop();
+  log.close();
+  if (supervisor && stopServices) {
+    messages.set('stopping every service…');
+    await supervisor.stop();
+  }
+  screen.leave();
+  if (supervisor && !stopServices) {
+    process.stderr.write('svtui: left the services running without a supervisor\n');
+  }
+  process.stdin.pause();
+  return 0;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function fail(message: string, code: number): number {
+  process.stderr.write(`svtui: ${message}\n`);
+  return code;
+}

@@ -1,0 +1,37 @@
+// The alternate screen, entered by hand (Ink 6 has no option for it) and left on every way out:
+// a normal return, a signal, an uncaught exception. `leave` is idempotent.
+
+export interface ScreenGuard {
+  leave(): void;
+}
+
+const enter = '\x1b[?1049h\x1b[H\x1b[2J';
+const restore = '\x1b[?25h\x1b[0m\x1b[?1049l';
+
+export function enterAlternateScreen(
+  out: NodeJS.WriteStream,
+  onSignal: (signal: NodeJS.Signals) => void,
+): ScreenGuard {
+  let active = true;
+  out.write(enter);
+  const leave = () => {
+    if (!active) return;
+    active = false;
+    out.write(restore);
+    process.off('exit', leave);
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+    process.off('uncaughtException', crash);
+  };
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(
+    (signal) => [signal, () => onSignal(signal)] as const,
+  );
+  const crash = (error: Error) => {
+    leave();
+    process.stderr.write(`svtui: fatal: ${error.message}\n`);
+    process.exit(111);
+  };
+  process.on('exit', leave);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+  process.on('uncaughtException', crash);
+  return { leave };
+}

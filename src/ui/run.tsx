@@ -1,0 +1,27 @@
+// Mounting the console with Ink: incremental rendering, no console patching, Ctrl-C handled by
+// the keymap (so embedded mode can ask before stopping services).
+import { render } from 'ink';
+import { App, type AppProps } from './App.js';
+import { fixIncrementalFrames } from './incremental-fix.js';
+
+export interface Mounted {
+  unmount(): void;
+  waitUntilExit(): Promise<unknown>;
+}
+
+export function mountConsole(
+  props: AppProps,
+  stdout: NodeJS.WriteStream,
+  stdin: NodeJS.ReadStream,
+): Mounted {
+  const incremental = process.env.SVTUI_FULL_REDRAW === undefined;
+  const instance = render(<App {...props} />, {
+    stdout: incremental ? fixIncrementalFrames(stdout) : stdout,
+    stdin,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    incrementalRendering: incremental,
+    maxFps: 60,
+  });
+  return { unmount: () => instance.unmount(), waitUntilExit: () => instance.waitUntilExit() };
+}
