@@ -3,7 +3,8 @@
 // screen (seen in tmux; a 9-line app at 10 rows shows a stale line 2). Until Ink fixes it, this
 // stdout proxy moves that first cursorUp one row further. Only a frame's leading `ESC [ n A`
 // (optionally after the synchronized-output opener) is touched; every other byte passes through.
-const frameStart = /^(\x1b\[\?2026h)?\x1b\[(\d+)A(?=\x1b\[(?:G|1G|E))/;
+const ESC = '\u001b';
+const frameStart = new RegExp(`^(${ESC}\\[\\?2026h)?${ESC}\\[(\\d+)A(?=${ESC}\\[(?:G|1G|E))`);
 
 export function fixIncrementalFrames(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
