@@ -122,16 +122,43 @@ function monthStart(month: number, leap: boolean): number {
   return (MONTH_START[month - 1] ?? 0) + (leap && month > 2 ? 1 : 0);
 }
 
+/**
+ * The day January 1st of `year` begins, as glibc's compute_change works it out: from the epoch
+ * only after 1970 (earlier years start at day 0), in C int arithmetic that wraps for years
+ * beyond about 5.8 million — which is why glibc shows no daylight time there.
+ */
+function yearStartAsGlibc(year: number): number {
+  if (year <= 1970) return 0;
+  const div = (a: number, b: number) => Math.trunc(a / b);
+  let days = Math.imul(year - 1970, 365);
+  days = (days + (div(year - 1, 4) - div(1970, 4))) | 0;
+  days = (days - (div(year - 1, 100) - div(1970, 100))) | 0;
+  days = (days + (div(year - 1, 400) - div(1970, 400))) | 0;
+  return days;
+}
+
 /** glibc compute_change: the instant `rule` fires in `year`, for a local clock at `offset`. */
 function changeInstant(rule: ChangeRule, year: number, offset: number): number {
-  // glibc starts from January 1st of YEAR only after 1970; earlier years count from the epoch.
-  let t = year > 1970 ? daysFromCivil(year, 1, 1) * 86400 : 0;
+  let t = yearStartAsGlibc(year) * 86400;
   const leap = isLeapYear(year);
   if (rule.kind === 'J') t += (rule.day - 1 + (leap && rule.day >= 60 ? 1 : 0)) * 86400;
   else if (rule.kind === 'D') t += rule.day * 86400;
   else {
     t += monthStart(rule.month, leap) * 86400;
-    const firstDow = (((daysFromCivil(year, rule.month, 1) + 4) % 7) + 7) % 7;
+    // Zeller's congruence in C arithmetic, as glibc has it (it differs for negative years).
+    const m1 = ((rule.month + 9) % 12) + 1;
+    const yy0 = rule.month <= 2 ? year - 1 : year;
+    const yy1 = Math.trunc(yy0 / 100);
+    const yy2 = yy0 % 100;
+    let firstDow =
+      (Math.trunc((26 * m1 - 2) / 10) +
+        1 +
+        yy2 +
+        Math.trunc(yy2 / 4) +
+        Math.trunc(yy1 / 4) -
+        2 * yy1) %
+      7;
+    if (firstDow < 0) firstDow += 7;
     let d = rule.day - firstDow;
     if (d < 0) d += 7;
     const length = monthStart(rule.month + 1, leap) - monthStart(rule.month, leap);
