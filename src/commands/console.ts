@@ -33,11 +33,12 @@ export async function run(argv: string[]): Promise<number> {
   const { zones, warnings } = zoneList(extraZones);
   for (const w of warnings) process.stderr.write(`svtui: warning: ${w}\n`);
 
+  const messages = new MessageStore();
   const mode = detectMode(entries);
   let supervisor: EmbeddedSupervisor | undefined;
   if (mode === 'embedded') {
     try {
-      supervisor = await startEmbedded(root, process.stderr);
+      supervisor = await startEmbedded(root, (line) => messages.set(line));
     } catch (error) {
       return fail((error as Error).message, 111);
     }
@@ -46,10 +47,10 @@ export async function run(argv: string[]): Promise<number> {
 
   const now = () => Date.now();
   const services = new ServiceStore();
-  const messages = new MessageStore();
   let visible: readonly string[] = [];
   const poller = new Poller({ root, store: services, now, visible: () => visible });
   poller.start(entries);
+  supervisor?.onChange((name) => poller.refresh(name.replace(/\/log$/, '')));
   const dirOf = (name: string) => services.row(name)?.dir;
   const actions = new ActionRunner({
     send: sendControl,

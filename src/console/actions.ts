@@ -5,7 +5,7 @@ import type { ControlLetter } from '../store/letters.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { Observation } from '../store/model.js';
 import { describeOutcome } from '../store/outcome.js';
-import type { ControlResult } from './control.js';
+import type { ControlResult } from '../control/send.js';
 
 export interface ActionPorts {
   send(dir: string, letters: string): ControlResult;

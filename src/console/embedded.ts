@@ -1,19 +1,10 @@
 // Embedded mode: host the supervisor core in this process (src/supervisor, loaded only here).
 // The services it starts find `svtui` on their PATH (this package's bin/), so a log/run of
 // `exec svtui multilog t ./main` works from a fresh clone with no global install.
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
+import type { Supervisor } from '../supervisor/index.js';
 
-export interface EmbeddedSupervisor {
-  stop(): Promise<void> | void;
-  onChange?(listener: (...args: unknown[]) => void): unknown;
-}
-
-interface SupervisorModule {
-  startSupervisor(options: {
-    dir: string;
-    stderr?: NodeJS.WritableStream;
-  }): EmbeddedSupervisor | Promise<EmbeddedSupervisor>;
-}
+export type EmbeddedSupervisor = Supervisor;
 
 /** This package's bin/ directory (dist/console/ → ../../bin). */
 export function packageBinDir(): string {
@@ -26,19 +17,12 @@ export function withBinOnPath(env: NodeJS.ProcessEnv): string {
   return path.split(delimiter).includes(bin) ? path : `${bin}${delimiter}${path}`;
 }
 
+/** Start the supervisor on `root`; its diagnostic lines go to `report` (the status line). */
 export async function startEmbedded(
   root: string,
-  stderr: NodeJS.WritableStream,
+  report: (line: string) => void,
 ): Promise<EmbeddedSupervisor> {
   process.env.PATH = withBinOnPath(process.env);
-  const url = new URL(join('..', 'supervisor', 'index.js'), import.meta.url).href;
-  let module: SupervisorModule;
-  try {
-    module = (await import(url)) as SupervisorModule;
-  } catch (error) {
-    throw new Error(`embedded mode is not available: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  return await module.startSupervisor({ dir: resolve(root), stderr });
+  const { startSupervisor } = await import('../supervisor/index.js');
+  return await startSupervisor({ dir: resolve(root), stderr: report });
 }

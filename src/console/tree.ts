@@ -1,18 +1,12 @@
 // The service tree on disk: which services it has (svscan's rule: every subdirectory not starting
 // with a dot) and one observation of a service directory. The only file-system code of the table.
-import {
-  constants,
-  closeSync,
-  openSync,
-  readSync,
-  readdirSync,
-  statSync,
-  type Dirent,
-} from 'node:fs';
+import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../codec/errors.js';
-import { unpackStatus } from '../codec/status.js';
-import type { Observation } from '../store/model.js';
+import { formatExitReason, parseHistory } from '../codec/history.js';
+import { openOkError } from '../control/probe.js';
+import { readStatusFile } from '../control/status-file.js';
+import type { HistoryFacts, Observation } from '../store/model.js';
 
 export interface ServiceEntry {
   name: string;
@@ -47,50 +41,50 @@ function isDirectory(path: string): boolean {
 
 /** Whether a supervisor holds `dir/supervise/ok` open for reading (svok's test). */
 export function isSupervised(dir: string): boolean {
-  try {
-    const fd = openSync(join(dir, 'supervise/ok'), constants.O_WRONLY | constants.O_NONBLOCK);
-    closeSync(fd);
-    return true;
-  } catch {
-    return false;
-  }
+  return openOkError(dir) === undefined;
 }
-
-const statusBuffer = Buffer.alloc(64);
 
 /** One reading of a service directory, worded as svstat words its failures. */
 export function observeService(dir: string): Observation {
   const normallyUp = !exists(join(dir, 'down'));
   const supervised = isSupervised(dir);
-  let fd: number;
-  try {
-    fd = openSync(join(dir, 'supervise/status'), constants.O_RDONLY);
-  } catch (error) {
-    return {
-      supervised,
-      normallyUp,
-      problem: `unable to open supervise/status: ${describeError(error)}`,
-    };
-  }
-  let length: number;
-  try {
-    length = readSync(fd, statusBuffer, 0, statusBuffer.length, 0);
-  } catch (error) {
-    return {
-      supervised,
-      normallyUp,
-      problem: `unable to read supervise/status: ${describeError(error)}`,
-    };
-  } finally {
-    closeSync(fd);
-  }
-  const decoded = unpackStatus(statusBuffer.subarray(0, length));
+  const decoded = readStatusFile(dir);
   if (!decoded.ok) {
-    return { supervised, normallyUp, problem: 'unable to read supervise/status: bad format' };
+    const problem =
+      decoded.reason === 'bad format'
+        ? 'unable to read supervise/status: bad format'
+        : decoded.reason;
+    return { supervised, normallyUp, problem };
   }
   const since = decoded.status.since;
   const sinceMs = Number(since.seconds) * 1000 + Math.floor(since.nanoseconds / 1e6);
-  return { supervised, normallyUp, status: decoded.status, sinceMs };
+  const history = readHistory(dir);
+  return {
+    supervised,
+    normallyUp,
+    status: decoded.status,
+    sinceMs,
+    ...(history ? { history } : {}),
+  };
+}
+
+/** svtui's restart record, when the supervisor is svtui (daemontools and runit keep none). */
+function readHistory(dir: string): HistoryFacts | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'supervise/svtui-history'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const history = parseHistory(text);
+  if (!history) return undefined;
+  const last = history.recentExits.at(-1);
+  return {
+    starts: history.starts,
+    ...(history.lastExit ? { lastExit: formatExitReason(history.lastExit) } : {}),
+    ...(last ? { lastExitMs: Number(last.at.seconds) * 1000 } : {}),
+    ...(history.problem ? { problem: history.problem } : {}),
+  };
 }
 
 function exists(path: string): boolean {

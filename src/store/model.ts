@@ -21,6 +21,8 @@ export interface HistoryFacts {
   starts: number;
   lastExit?: string;
   lastExitMs?: number;
+  /** Why the supervisor cannot start it now ("unable to start run: file does not exist"). */
+  problem?: string;
 }
 
 /** The log service under `log/`, when there is one. */
