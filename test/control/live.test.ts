@@ -1,0 +1,127 @@
+// svtui svc/svstat against real supervisors: daemontools supervise and runit runsv on temp
+// services. Letters sent by svtui svc must have their real effect; svstat output must match the
+// real svstat's (seconds normalised). Every supervisor is stopped with svc -dx, then by pid.
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceStatus } from '../../src/codec/status.js';
+import { probeSupervisor, readStatusFile, sendControl } from '../../src/control/index.js';
+import { startProcess, stopProcess, waitFor } from '../support/processes.js';
+import { haveTools, runCli, tempDir } from '../support/tools.js';
+import { normaliseSeconds, sideBySide } from './fake-service.js';
+
+function makeService(root: string, name: string, withLog = false): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'run'), '#!/bin/sh\nexec sleep 1000\n');
+  chmodSync(join(dir, 'run'), 0o755);
+  if (withLog) {
+    mkdirSync(join(dir, 'log'));
+    writeFileSync(join(dir, 'log/run'), '#!/bin/sh\nexec cat >/dev/null\n');
+    chmodSync(join(dir, 'log/run'), 0o755);
+  }
+  return dir;
+}
+
+function status(dir: string): ServiceStatus | undefined {
+  const decoded = readStatusFile(dir);
+  return decoded.ok ? decoded.status : undefined;
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((done) => child.once('exit', () => done()));
+
+const supervisors: { name: string; tool: string; logged: boolean }[] = [
+  { name: 'daemontools supervise', tool: 'supervise', logged: false },
+  { name: 'runit runsv', tool: 'runsv', logged: true },
+];
+
+describe.each(supervisors)('svtui svc/svstat against $name', ({ tool, logged }) => {
+  const present = haveTools(tool, 'svc', 'svstat');
+  let root = '';
+  let dir = '';
+  let child: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    if (!present) return;
+    root = tempDir(`svtui-live-${tool}-`);
+    dir = makeService(root, 'sv', logged);
+    child = startProcess(`/usr/bin/${tool}`, ['sv'], { cwd: root, stdio: 'ignore' });
+    await waitFor(() => (status(dir)?.pid ?? 0) !== 0);
+  });
+
+  afterAll(async () => {
+    if (!child) return;
+    runCli(['svc', '-dx', 'sv'], { cwd: root });
+    if (logged) runCli(['svc', '-dx', 'sv/log'], { cwd: root });
+    await Promise.race([exited(child), new Promise((r) => setTimeout(r, 3000))]);
+    await stopProcess(child);
+  });
+
+  const svstatMatches = (names = ['sv']) => {
+    const { real, ours } = sideBySide('svstat', names, root);
+    expect(normaliseSeconds(ours)).toEqual(normaliseSeconds(real));
+    return ours.stdout;
+  };
+
+  it.skipIf(!present)('up: probe, status and svstat agree', () => {
+    expect(probeSupervisor(dir)).toEqual({ running: true });
+    const pid = status(dir)?.pid;
+    expect(svstatMatches()).toMatch(new RegExp(`^sv: up \\(pid ${pid}\\) \\d+ seconds\\n$`));
+  });
+
+  it.skipIf(!present)('-p pauses, -c continues', async () => {
+    const svc = runCli(['svc', '-p', 'sv'], { cwd: root });
+    expect(svc.status).toBe(0);
+    expect(svc.stderr.toString()).toBe('');
+    await waitFor(() => status(dir)?.paused);
+    expect(svstatMatches()).toMatch(/, paused\n$/);
+    runCli(['svc', '-c', 'sv'], { cwd: root });
+    await waitFor(() => status(dir)?.paused === false);
+    expect(svstatMatches()).not.toMatch(/paused/);
+  });
+
+  it.skipIf(!present)('-d brings it down, -u up again with a new pid', async () => {
+    const before = status(dir)?.pid;
+    runCli(['svc', '-d', 'sv'], { cwd: root });
+    await waitFor(() => status(dir)?.pid === 0);
+    expect(status(dir)?.want).toBe('down');
+    expect(svstatMatches()).toMatch(/^sv: down \d+ seconds, normally up\n$/);
+    runCli(['svc', '-u', 'sv'], { cwd: root });
+    const after = await waitFor(() => status(dir)?.pid);
+    expect(after).not.toBe(before);
+    expect(status(dir)?.want).toBe('up');
+    svstatMatches();
+  });
+
+  it.skipIf(!present)('-t restarts it; with a down file svstat says normally down', async () => {
+    const before = status(dir)?.pid;
+    writeFileSync(join(dir, 'down'), '');
+    runCli(['svc', '-t', 'sv'], { cwd: root });
+    await waitFor(() => {
+      const pid = status(dir)?.pid ?? 0;
+      return pid !== 0 && pid !== before;
+    }, 8000);
+    expect(svstatMatches()).toMatch(/, normally down\n$/);
+    rmSync(join(dir, 'down'));
+  });
+
+  it.skipIf(!present || !logged)('the log service, side by side', () => {
+    expect(svstatMatches(['sv', 'sv/log'])).toMatch(/\nsv\/log: up \(pid \d+\) \d+ seconds\n$/);
+  });
+
+  it.skipIf(!present)('sendControl and -x: the supervisor exits; then "not running"', async () => {
+    expect(sendControl(dir, 'dx')).toEqual({ ok: true });
+    if (logged) expect(sendControl(join(dir, 'log'), 'dx')).toEqual({ ok: true });
+    if (child) await exited(child);
+    expect(probeSupervisor(dir)).toEqual({ running: false, reason: 'supervise not running' });
+    expect(sendControl(dir, 'u')).toMatchObject({ ok: false, reason: 'supervise not running' });
+    const { real, ours } = sideBySide('svc', ['-u', 'sv'], root);
+    expect(ours).toEqual(real);
+    expect(ours.stderr).toBe('svc: warning: unable to control sv: supervise not running\n');
+    expect(svstatMatches()).toBe('sv: supervise not running\n');
+  });
+});
