@@ -23,7 +23,11 @@ export async function run(argv: string[]): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     return fail('the console needs a terminal on stdin and stdout', 100);
   }
-  const ui = import('../ui/run.js'); // Start loading Ink now; read the tree meanwhile.
+  // Start loading Ink now; read the tree meanwhile. Ink decides at import time whether it runs
+  // "in CI" (then it draws only the last frame): on a terminal the console is interactive.
+  const ci = process.env.CI;
+  delete process.env.CI;
+  const ui = import('../ui/run.js');
   let entries;
   try {
     entries = listServices(root);
@@ -62,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   const log = new LogFeed({ dirOf, zones });
 
   const { mountConsole } = await ui;
+  if (ci !== undefined) process.env.CI = ci;
   let stopServices = false;
   let finished: (() => void) | undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));

@@ -56,8 +56,11 @@ function Help({ width, height, palette }: { width: number; height: number; palet
     fit(l, half),
   );
   const letters = [
-    'svc letters (Enter on a service; * asks y/n first)',
-    ...controlLetters.map((l) => `${l.letter} ${l.name.padEnd(9)}${l.asks ? '*' : ' '} ${l.does}`),
+    'svc letters (Enter; * asks y/n)',
+    ...controlLetters.map(
+      (l) =>
+        `${l.letter} ${l.name.padEnd(10)}${l.asks ? '*' : ' '} ${twoColumns && half < 60 ? l.brief : l.does}`,
+    ),
   ].map((l) => fit(l, half));
   return (
     <Box flexDirection={twoColumns ? 'row' : 'column'} height={height}>
@@ -96,7 +99,7 @@ function Menu(props: {
       </Text>
       {controlLetters.map((l, i) => (
         <Text key={l.letter} inverse={i === index} wrap="truncate">
-          {fit(`  ${l.letter}  ${l.name.padEnd(9)}${l.asks ? '*' : ' '} ${l.does}`, width)}
+          {fit(`  ${l.letter}  ${l.name.padEnd(10)}${l.asks ? '*' : ' '} ${l.does}`, width)}
         </Text>
       ))}
     </Box>

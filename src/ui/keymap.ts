@@ -99,16 +99,16 @@ function isPrintable(text: string): boolean {
 
 /** Every key, for the help overlay. */
 export const keyHelp: readonly [string, string][] = [
-  ['j k ↑ ↓', 'move in the table (in the log pane: scroll a line)'],
-  ['Tab', 'switch between the table and the log pane'],
-  ['PgUp PgDn', 'page the log back and forth'],
-  ['g G', 'log pane: top of the log / end, following again (table: first / last row)'],
+  ['j k ↑ ↓', 'move (log pane: scroll)'],
+  ['Tab', 'table ⇄ log pane'],
+  ['PgUp PgDn', 'page the log'],
+  ['g G', 'log top / end and follow'],
   ['u', 'up now (svc -u)'],
-  ['d', 'down, after y/n (svc -d)'],
+  ['d', 'down after y/n (svc -d)'],
   ['Enter', 'menu of every svc letter'],
-  ['z', 'cycle the time zone of log times'],
-  ['/', 'filter services by name (Enter keeps it, Esc clears)'],
+  ['z', 'next zone for log times'],
+  ['/', 'filter services by name'],
   ['?', 'this help'],
-  ['Esc', 'close a menu, the help or the filter'],
-  ['q', 'quit (embedded: asks whether to stop the services)'],
+  ['Esc', 'close menu, help, filter'],
+  ['q', 'quit (embedded: asks)'],
 ];

@@ -1,0 +1,222 @@
+// The whole console at fixed sizes with a fixed clock: layout, every key's effect, overlays.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Effect } from '../../src/store/ui-state.js';
+import { App, type AppProps } from '../../src/ui/App.js';
+import { fixedLog, fixedServices, MessageStore, NOW } from './fixtures.js';
+import { keys, renderAt, type Screen } from './harness.js';
+
+interface Recorded {
+  effects: Effect[];
+  views: { selected: string | undefined; zone: string }[];
+  visible: (readonly string[])[];
+}
+
+let screen: Screen | undefined;
+afterEach(() => screen?.unmount());
+
+function mount(columns: number, rows: number, overrides: Partial<AppProps> = {}) {
+  const recorded: Recorded = { effects: [], views: [], visible: [] };
+  const messages = new MessageStore();
+  const props: AppProps = {
+    services: fixedServices(),
+    messages,
+    log: fixedLog(),
+    zones: ['Etc/UTC', 'UTC', 'Asia/Kolkata'],
+    title: '/t',
+    mode: 'attached',
+    readOnly: false,
+    noColor: true,
+    now: () => NOW,
+    tickMs: 0,
+    onEffect: (e) => recorded.effects.push(e),
+    onView: (v) => recorded.views.push(v),
+    onVisible: (names) => recorded.visible.push(names),
+    ...overrides,
+  };
+  screen = renderAt(<App {...props} />, columns, rows);
+  return { screen, recorded, messages };
+}
+
+describe('console layout', () => {
+  it('at 120×40 shows the zone, the sorted table, the log and the key hints in rows - 1 lines', () => {
+    const { screen, recorded } = mount(120, 40);
+    const lines = screen.lines();
+    expect(lines).toHaveLength(39);
+    expect(lines[0]).toMatch(/^svtui attached · \/t · 3 services +zone Etc\/UTC$/);
+    expect(lines[1]).toMatch(/^SERVICE +STATE +PID +TIME +NORM +WANT +RST +LAST EXIT +LOG/);
+    expect(lines[2]).toMatch(/^alpha +up +4412 +2h00m +up +up +0 +-/);
+    expect(lines[3]).toMatch(/^beta +up +977 +3s +up +up +3 +exit 1/);
+    expect(lines[4]).toMatch(/^gamma +down +1m00s +down +down +0/);
+    expect(lines.join('\n')).toContain('2026-11-23 12:00:01.000000000 world');
+    expect(lines.join('\n')).toContain('/t/alpha/log/main/current');
+    expect(lines.at(-1)).toContain('? help');
+    expect(recorded.views.at(-1)?.selected).toBe('alpha');
+    expect(recorded.visible.at(-1)).toEqual(['alpha', 'beta', 'gamma']);
+  });
+
+  it('at 80×24 fits every line in 80 columns and 23 rows', () => {
+    const { screen } = mount(80, 24);
+    const lines = screen.lines();
+    expect(lines).toHaveLength(23);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(lines[0]).toContain('zone Etc/UTC');
+    expect(lines[2]).toMatch(/^alpha +up +4412/);
+  });
+
+  it('follows a resize', async () => {
+    const { screen } = mount(120, 40);
+    await screen.resize(80, 24);
+    expect(screen.lines()).toHaveLength(23);
+  });
+});
+
+describe('console keys', () => {
+  it('j and k move the selection; g and G jump to the ends', async () => {
+    const { screen, recorded } = mount(120, 40);
+    await screen.type('j');
+    expect(recorded.views.at(-1)?.selected).toBe('beta');
+    await screen.type('G');
+    expect(recorded.views.at(-1)?.selected).toBe('gamma');
+    await screen.type('k');
+    expect(recorded.views.at(-1)?.selected).toBe('beta');
+    await screen.type(keys.up);
+    expect(recorded.views.at(-1)?.selected).toBe('alpha');
+  });
+
+  it('z cycles the zones and the header names the active one', async () => {
+    const { screen, recorded } = mount(120, 40);
+    await screen.type('z');
+    expect(screen.lines()[0]).toMatch(/zone UTC$/);
+    await screen.type('z');
+    expect(screen.lines()[0]).toMatch(/zone Asia\/Kolkata$/);
+    expect(recorded.views.at(-1)?.zone).toBe('Asia/Kolkata');
+    await screen.type('z');
+    expect(screen.lines()[0]).toMatch(/zone Etc\/UTC$/);
+  });
+
+  it('? lists every key and every svc letter; Esc closes it', async () => {
+    const { screen } = mount(120, 40);
+    await screen.type('?');
+    const help = screen.frame();
+    for (const word of [
+      'up',
+      'down',
+      'once',
+      'pause',
+      'continue',
+      'hup',
+      'alarm',
+      'interrupt',
+      'term',
+      'kill',
+      'exit',
+    ])
+      expect(help).toMatch(new RegExp(`\\b${word}\\b`));
+    for (const key of ['Tab', 'PgUp PgDn', 'Enter', '/', 'Esc']) expect(help).toContain(key);
+    await screen.type(keys.escape);
+    expect(screen.frame()).toContain('SERVICE');
+  });
+
+  it('help fits at 80×24', async () => {
+    const { screen } = mount(80, 24);
+    await screen.type('?');
+    const lines = screen.lines();
+    expect(lines).toHaveLength(23);
+    expect(screen.frame()).toContain('x exit');
+  });
+
+  it('u sends up at once; d asks first and n sends nothing', async () => {
+    const { screen, recorded } = mount(120, 40);
+    await screen.type('u');
+    expect(recorded.effects).toEqual([{ kind: 'control', service: 'alpha', letter: 'u' }]);
+    await screen.type('d');
+    expect(screen.frame()).toContain('alpha: down (svc -d');
+    await screen.type('n');
+    expect(recorded.effects).toHaveLength(1);
+    expect(screen.frame()).toContain('alpha: nothing sent');
+    await screen.type('d');
+    await screen.type('y');
+    expect(recorded.effects.at(-1)).toEqual({ kind: 'control', service: 'alpha', letter: 'd' });
+  });
+
+  it('Enter opens the menu of every letter; a destructive one asks y/n', async () => {
+    const { screen, recorded } = mount(120, 40);
+    await screen.type('j');
+    await screen.type(keys.enter);
+    const menu = screen.frame();
+    for (const l of 'udopchaitkx') expect(menu).toMatch(new RegExp(`^  ${l}  `, 'm'));
+    await screen.type('t');
+    expect(screen.frame()).toContain('beta: term (svc -t');
+    await screen.type('y');
+    expect(recorded.effects).toEqual([{ kind: 'control', service: 'beta', letter: 't' }]);
+  });
+
+  it('the menu moves with j and sends the highlighted letter on Enter', async () => {
+    const { screen, recorded } = mount(120, 40);
+    await screen.type(keys.enter);
+    await screen.type('j');
+    await screen.type('j');
+    await screen.type(keys.enter); // o: once, asks nothing
+    expect(recorded.effects).toEqual([{ kind: 'control', service: 'alpha', letter: 'o' }]);
+  });
+
+  it('/ filters rows by name; Esc clears the filter', async () => {
+    const { screen, recorded } = mount(120, 40);
+    await screen.type('/');
+    await screen.type('g');
+    await screen.type('a');
+    expect(screen.lines()[2]).toMatch(/^gamma/);
+    expect(screen.frame()).not.toMatch(/^alpha/m);
+    expect(recorded.views.at(-1)?.selected).toBe('gamma');
+    await screen.type(keys.escape);
+    expect(screen.lines()[2]).toMatch(/^alpha/);
+  });
+
+  it('Tab gives the log pane the keys: PgUp, PgDn, g, G, j, k', async () => {
+    const { screen, recorded } = mount(120, 40);
+    await screen.type(keys.tab);
+    await screen.type(keys.pageUp);
+    await screen.type('g');
+    await screen.type('j');
+    await screen.type(keys.pageDown);
+    await screen.type('G');
+    expect(recorded.effects.map((e) => (e.kind === 'log' ? e.op : e.kind))).toEqual([
+      'pageUp',
+      'top',
+      'lineDown',
+      'pageDown',
+      'follow',
+    ]);
+    expect(recorded.views.at(-1)?.selected).toBe('alpha');
+  });
+
+  it('q quits at once when attached', async () => {
+    const { screen, recorded } = mount(120, 40);
+    await screen.type('q');
+    expect(recorded.effects).toEqual([{ kind: 'quit', stopServices: false }]);
+  });
+
+  it('q asks when embedded; y stops the services', async () => {
+    const { screen, recorded } = mount(120, 40, { mode: 'embedded' });
+    await screen.type('q');
+    expect(screen.frame()).toContain('Stop every service before quitting?');
+    expect(recorded.effects).toEqual([]);
+    await screen.type('y');
+    expect(recorded.effects).toEqual([{ kind: 'quit', stopServices: true }]);
+  });
+
+  it('read-only: control keys say why nothing was sent', async () => {
+    const { screen, recorded } = mount(120, 40, { readOnly: true });
+    await screen.type('u');
+    expect(recorded.effects).toEqual([]);
+    expect(screen.frame()).toContain('alpha: read-only: no permission to control');
+    expect(screen.lines()[0]).toContain('read-only');
+  });
+
+  it('shows what the composition root reports on the status line', async () => {
+    const { screen, messages } = mount(120, 40);
+    messages.set('alpha: TERM sent; back up as pid 4413 after 0.2 s');
+    await screen.type('');
+    expect(screen.lines().at(-2)).toContain('alpha: TERM sent; back up as pid 4413 after 0.2 s');
+  });
+});
