@@ -1,0 +1,58 @@
+// What multilog would do with a script that its author probably did not mean (spec §4.1):
+// words it silently ignores, a `t` that is not first, sizes and counts it clamps, settings and
+// patterns that no later action uses, no log directory at all, a directory given twice. Pure.
+import { MAX_SIZE, MIN_SIZE } from '../log/script.js';
+
+/** One problem in the script, worded for `DIR/name/log/run: ...`. */
+export function multilogProblems(script: readonly string[]): string[] {
+  const problems: string[] = [];
+  const isDirectory = (word: string) => word.startsWith('.') || word.startsWith('/');
+  const isOutput = (word: string) =>
+    isDirectory(word) || word.startsWith('e') || word.startsWith('=');
+  const seen = new Set<string>();
+  script.forEach((word, index) => {
+    const later = script.slice(index + 1);
+    const first = word[0];
+    if (first === 't') {
+      if (index > 0) problems.push(`multilog ignores "${word}": t counts only as the first word`);
+    } else if (first === 's') {
+      const size = leadingNumber(word.slice(1));
+      const used = Math.min(MAX_SIZE, Math.max(MIN_SIZE, size));
+      if (used !== size || !/^s[0-9]+$/.test(word)) {
+        problems.push(
+          `multilog reads "${word}" as s${used} (sizes are ${MIN_SIZE} to ${MAX_SIZE})`,
+        );
+      }
+      if (!later.some(isDirectory)) problems.push(`"${word}" applies to no log directory after it`);
+    } else if (first === 'n') {
+      const count = leadingNumber(word.slice(1));
+      if (count < 2 || !/^n[0-9]+$/.test(word)) {
+        problems.push(
+          `multilog reads "${word}" as n${Math.max(2, count)} (at least 2: one old file)`,
+        );
+      }
+      if (!later.some(isDirectory)) problems.push(`"${word}" applies to no log directory after it`);
+    } else if (first === '!') {
+      if (!later.some(isDirectory))
+        problems.push(`processor "${word}" applies to no log directory after it`);
+    } else if (first === '+' || first === '-') {
+      if (!later.some(isOutput)) problems.push(`pattern "${word}" selects for no action after it`);
+    } else if (first === 'e' || first === '=') {
+      // alerts and status files: nothing to check without running them
+    } else if (isDirectory(word)) {
+      if (seen.has(word)) problems.push(`"${word}" is given twice: multilog fails to lock it`);
+      seen.add(word);
+    } else {
+      problems.push(`multilog silently ignores "${word}": a log directory must start with . or /`);
+    }
+  });
+  if (!script.some(isDirectory))
+    problems.push('multilog script has no log directory (starting with . or /)');
+  return problems;
+}
+
+/** multilog's scan_ulong: the leading decimal digits, none meaning 0. */
+function leadingNumber(text: string): number {
+  const digits = /^[0-9]*/.exec(text)?.[0] ?? '';
+  return digits === '' ? 0 : Number(digits.slice(0, 16));
+}

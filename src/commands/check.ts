@@ -1,0 +1,33 @@
+// `svtui check DIR`: lint a service tree before it goes live. One line per finding on stdout
+// (`DIR/name/run: not executable`), exit 1 when there is any; a one-line summary and exit 0 when
+// clean; a DIR that cannot be read is one line on stderr and exit 111; bad usage exits 100.
+import { errorCode, errorText } from '../codec/errors.js';
+import { checkTree, serviceCount } from '../check/rules.js';
+import { readTree } from '../check/tree-reader.js';
+import type { Tree } from '../check/tree.js';
+
+export async function run(args: string[]): Promise<number> {
+  const operands = args[0] === '--' ? args.slice(1) : args;
+  const dir = operands[0];
+  if (operands.length !== 1 || dir === undefined || (dir.startsWith('-') && args[0] !== '--')) {
+    process.stderr.write('svtui check: usage: svtui check DIR\n');
+    return 100;
+  }
+  let tree: Tree;
+  try {
+    tree = readTree(dir);
+  } catch (error) {
+    process.stderr.write(
+      `svtui check: fatal: unable to read ${dir}: ${errorText(errorCode(error))}\n`,
+    );
+    return 111;
+  }
+  const findings = checkTree(tree);
+  if (findings.length === 0) {
+    const count = serviceCount(tree);
+    process.stdout.write(`${dir}: ${count} service${count === 1 ? '' : 's'}, no problems found\n`);
+    return 0;
+  }
+  process.stdout.write(findings.map((f) => `${f.path}: ${f.message}\n`).join(''));
+  return 1;
+}
