@@ -33,6 +33,10 @@ export interface ServiceState {
   lastStartAt?: number;
   /** A throttled start is due at this time. */
   startAt?: number;
+  /** Draining a logger: TERM at termAt if it has not exited by itself. */
+  termAt?: number;
+  /** Grace period after TERM before KILL, set by shutdown or drain. */
+  graceMs?: number;
   /** Shutdown grace period ends: KILL. */
   killAt?: number;
   /** Why the last start failed (cleared by a successful start). */
@@ -47,7 +51,8 @@ export type ServiceEvent =
   | { kind: 'startFailed'; reason: string }
   | { kind: 'exited'; pid: number; reason: ExitReason }
   | { kind: 'timer' }
-  | { kind: 'shutdown'; graceMs: number };
+  | { kind: 'shutdown'; graceMs: number }
+  | { kind: 'drain'; graceMs: number };
 
 export type Effect =
   | { kind: 'spawn' }
@@ -91,7 +96,9 @@ export function statusOf(state: ServiceState): ServiceStatus {
 
 /** The next deadline the runtime must wake this service for, if any. */
 export function deadlineOf(state: ServiceState): number | undefined {
-  const times = [state.startAt, state.killAt].filter((t): t is number => t !== undefined);
+  const times = [state.startAt, state.termAt, state.killAt].filter(
+    (t): t is number => t !== undefined,
+  );
   return times.length > 0 ? Math.min(...times) : undefined;
 }
 
@@ -149,6 +156,8 @@ function apply(step: Step, event: ServiceEvent): void {
       return timer(step);
     case 'shutdown':
       return shutdown(step, event.graceMs);
+    case 'drain':
+      return drain(step, event.graceMs);
   }
 }
 
@@ -211,6 +220,7 @@ function exited(step: Step, pid: number, reason: ExitReason): void {
     paused: false,
     gotTerm: false,
     killAt: undefined,
+    termAt: undefined,
     history: {
       ...history,
       lastExit: reason,
@@ -225,11 +235,20 @@ function exited(step: Step, pid: number, reason: ExitReason): void {
 }
 
 function finish(step: Step): void {
-  step.set({ phase: 'gone', startAt: undefined, killAt: undefined }).emit({ kind: 'finished' });
+  step
+    .set({ phase: 'gone', startAt: undefined, termAt: undefined, killAt: undefined })
+    .emit({ kind: 'finished' });
 }
 
 function timer(step: Step): void {
-  const { startAt, killAt, phase } = step.state;
+  const { startAt, termAt, killAt, phase } = step.state;
+  if (termAt !== undefined && termAt <= step.now) {
+    step.set({ termAt: undefined });
+    if (phase === 'up') {
+      step.signal('SIGTERM', 'SIGCONT');
+      step.set({ gotTerm: true, killAt: step.now + (step.state.graceMs ?? 0) }).status = true;
+    }
+  }
   if (killAt !== undefined && killAt <= step.now) {
     step.set({ killAt: undefined });
     if (phase === 'up') step.signal('SIGKILL');
@@ -240,8 +259,16 @@ function timer(step: Step): void {
   }
 }
 
+/** A logger whose service is gone: let it read to end of input, TERM it after `graceMs`. */
+function drain(step: Step, graceMs: number): void {
+  step.set({ stopping: true, want: 'down', startAt: undefined, graceMs }).status = true;
+  const { phase } = step.state;
+  if (phase === 'down') return finish(step);
+  step.set({ termAt: step.now + graceMs });
+}
+
 function shutdown(step: Step, graceMs: number): void {
-  step.set({ stopping: true, want: 'down', startAt: undefined }).status = true;
+  step.set({ stopping: true, want: 'down', startAt: undefined, graceMs }).status = true;
   const { phase } = step.state;
   if (phase === 'down') return finish(step);
   if (phase === 'up') {

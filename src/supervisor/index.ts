@@ -1,12 +1,49 @@
 // The supervisor library: `svtui scan` and the console's embedded mode both call startSupervisor.
 // It takes the same locks and writes the same files as `svtui scan`, so status and control work
 // exactly as when the console attaches to a separate supervisor.
+//
+// Locks: supervise/lock is held with flock(2) through src/adapters/lock.ts — flock(1) locks our
+// own open file description and exits, so the lock costs one ~2 ms process when taken and nothing
+// while held (no helper process, no native addon), and daemontools/runit see it as held.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ServiceHistory } from '../codec/history.js';
+import type { Phase } from '../core/service.js';
+import type { Want } from '../codec/status.js';
+import { Tree } from './tree.js';
+
+/** svscan rescans every 5 seconds. */
+export const RESCAN_MS = 5000;
+/** How long a service (or a draining logger) gets between TERM and KILL when stopping. */
+export const DEFAULT_GRACE_MS = 5000;
 
 export interface SupervisorOptions {
   /** The service tree (svscan's DIR). */
   dir: string;
   /** Diagnostic lines (no trailing newline); default: process.stderr. */
   stderr?: (line: string) => void;
+  /** TERM-to-KILL grace period when stopping; default 5 s. */
+  graceMs?: number;
+  /**
+   * Whether services inherit this process's stdin, stdout and stderr (as under svscan; the
+   * default). The console passes false: services then get /dev/null instead of the terminal.
+   */
+  inheritStdio?: boolean;
+}
+
+export interface ServiceSnapshot {
+  /** `NAME` or `NAME/log`. */
+  name: string;
+  phase: Phase;
+  pid: number;
+  want: Want;
+  paused: boolean;
+  /** The directory is no longer in the tree, but its process still runs (daemontools keeps it). */
+  removed: boolean;
+  history: ServiceHistory;
+  /** Why it cannot start, while it cannot. */
+  problem?: string;
 }
 
 export interface Supervisor {
@@ -14,9 +51,67 @@ export interface Supervisor {
   stop(): Promise<void>;
   /** Called with the service name (`NAME` or `NAME/log`) whenever its state changes. */
   onChange(listener: (serviceName: string) => void): () => void;
+  /** Rescan now (SIGHUP). */
+  rescan(): Promise<void>;
+  /** What every supervised slot is doing, sorted by name. */
+  services(): ServiceSnapshot[];
 }
 
 /** Supervise every service in `options.dir`; throws a one-line Error when the tree is owned. */
 export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
-  throw new Error(`svtui scan: not implemented yet (${options.dir})`);
+  const dir = resolve(options.dir);
+  const warn = options.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const listeners = new Set<(name: string) => void>();
+  const pipeDir = mkdtempSync(join(tmpdir(), 'svtui-scan-'));
+  const tree = new Tree({
+    dir,
+    pipeDir,
+    graceMs: options.graceMs ?? DEFAULT_GRACE_MS,
+    inheritStdio: options.inheritStdio ?? true,
+    now: () => Date.now(),
+    warn,
+    changed: (name) => {
+      for (const listener of listeners) listener(name);
+    },
+  });
+  try {
+    await tree.start();
+  } catch (error) {
+    rmSync(pipeDir, { recursive: true, force: true });
+    throw error;
+  }
+  const timer = setInterval(() => void tree.rescan(), RESCAN_MS);
+  let stopped: Promise<void> | undefined;
+  return {
+    stop() {
+      clearInterval(timer);
+      stopped ??= tree.stop().finally(() => rmSync(pipeDir, { recursive: true, force: true }));
+      return stopped;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    rescan: () => tree.rescan(),
+    services() {
+      const out: ServiceSnapshot[] = [];
+      for (const entry of tree.entries.values()) {
+        for (const slot of [entry.service, entry.log]) {
+          if (!slot) continue;
+          const s = slot.state;
+          out.push({
+            name: slot.label,
+            phase: s.phase,
+            pid: s.pid,
+            want: s.want,
+            paused: s.paused,
+            removed: !entry.active,
+            history: s.history,
+            problem: s.problem,
+          });
+        }
+      }
+      return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+  };
 }

@@ -206,6 +206,27 @@ const table: { name: string; script: Script; effects: string[]; phase?: string }
     phase: 'gone',
   },
   {
+    name: 'drain waits for the logger to finish by itself',
+    script: [...up(), [100, { kind: 'drain', graceMs: 2000 }], [300, died()]],
+    effects: ['status down 0 down', 'writeHistory', 'finished', 'timer -'],
+    phase: 'gone',
+  },
+  {
+    name: 'drain sends TERM and CONT after the grace period, then KILL',
+    script: [
+      ...up(),
+      [100, { kind: 'drain', graceMs: 2000 }],
+      [2100, { kind: 'timer' }],
+      [4100, { kind: 'timer' }],
+    ],
+    effects: ['KILL 7', 'timer -'],
+  },
+  {
+    name: 'drain: TERM at the first deadline',
+    script: [...up(), [100, { kind: 'drain', graceMs: 2000 }], [2100, { kind: 'timer' }]],
+    effects: ['status run 7 down', 'TERM 7', 'CONT 7', 'timer 4100'],
+  },
+  {
     name: 'a failed start warns and retries a second later',
     script: [
       [0, begin],

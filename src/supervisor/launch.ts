@@ -1,0 +1,61 @@
+// How a slot runs its process. A Launcher starts one run and reports, through callbacks, that it
+// started (with a pid), that it could not start (a one-line reason), or that it ended. The slot
+// signals it through the handle. Two kinds exist: a spawned `./run` (here) and the in-process
+// multilog (inprocess-logger.ts), which behaves as a process whose pid is the supervisor's own.
+import { spawn, type StdioOptions } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
+import { describeError } from '../codec/errors.js';
+import type { ExitReason } from '../codec/history.js';
+import type { SignalName } from '../core/service.js';
+
+export interface LaunchCallbacks {
+  onStarted(pid: number): void;
+  onFailed(reason: string): void;
+  onExit(reason: ExitReason): void;
+}
+
+export interface RunHandle {
+  signal(signal: SignalName): void;
+}
+
+export type Launcher = (callbacks: LaunchCallbacks) => RunHandle;
+
+export function exitReason(code: number | null, signal: NodeJS.Signals | null): ExitReason {
+  return signal
+    ? { kind: 'signal', signal: signal.replace(/^SIG/, '') }
+    : { kind: 'exit', code: code ?? 0 };
+}
+
+function sendTo(pid: number, signal: SignalName): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    /* died in between: its exit event is on its way */
+  }
+}
+
+/**
+ * Run `DIR/run` as supervise does — `./run` with DIR as cwd, no shell, the environment passed
+ * through — but in a new session (setsid), so a signal to the supervisor's group spares it.
+ */
+export function spawnRun(dir: string, stdio: StdioOptions): Launcher {
+  return (callbacks) => {
+    let pid = 0;
+    try {
+      accessSync(join(dir, 'run'), constants.X_OK);
+      const child = spawn('./run', [], { cwd: dir, stdio, detached: true });
+      child.once('error', (error) => {
+        if (pid === 0) callbacks.onFailed(`unable to start run: ${describeError(error)}`);
+      });
+      child.once('exit', (code, signal) => callbacks.onExit(exitReason(code, signal)));
+      if (child.pid !== undefined) {
+        pid = child.pid;
+        callbacks.onStarted(pid);
+      }
+    } catch (error) {
+      callbacks.onFailed(`unable to start run: ${describeError(error)}`);
+    }
+    return { signal: (signal) => pid !== 0 && sendTo(pid, signal) };
+  };
+}

@@ -1,0 +1,126 @@
+// The runtime of one supervised directory (a service or its log/): it owns the state, feeds every
+// input to the pure transition() and carries out the effects it returns — spawn, signal, write
+// status and history, set the one timer. Events raised while effects run are queued, so each
+// transition sees the state the previous one left.
+import { initialState, transition, type ServiceEvent, type ServiceState } from '../core/service.js';
+import type { Launcher, RunHandle } from './launch.js';
+import type { SuperviseDir } from './supervise-dir.js';
+
+export interface SlotOptions {
+  /** `NAME` or `NAME/log`, for messages and change notices. */
+  label: string;
+  files: SuperviseDir;
+  /** Chosen afresh for every start (log/run may change between runs). */
+  launcher: () => Launcher;
+  now: () => number;
+  warn: (line: string) => void;
+  changed: (label: string) => void;
+  finished: () => void;
+}
+
+export class Slot {
+  state: ServiceState;
+  private handle: RunHandle | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private queue: ServiceEvent[] = [];
+  private busy = false;
+
+  constructor(private readonly options: SlotOptions) {
+    this.state = initialState(
+      options.now(),
+      options.files.previousHistory && {
+        ...options.files.previousHistory,
+        starts: 0,
+        problem: undefined,
+      },
+    );
+    options.files.onControl((letter) => this.dispatch({ kind: 'control', letter }));
+  }
+
+  get label(): string {
+    return this.options.label;
+  }
+
+  dispatch(event: ServiceEvent): void {
+    this.queue.push(event);
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) this.step(next);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private step(event: ServiceEvent): void {
+    const before = this.state;
+    const { state, effects } = transition(before, event, this.options.now());
+    this.state = state;
+    const { files } = this.options;
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'spawn':
+          this.spawn();
+          break;
+        case 'signal':
+          this.handle?.signal(effect.signal);
+          break;
+        case 'writeStatus':
+          this.safely(() => files.writeStatus(effect.status));
+          break;
+        case 'writeHistory':
+          this.safely(() => files.writeHistory(effect.history));
+          break;
+        case 'timer':
+          this.setTimer(effect.at);
+          break;
+        case 'warn':
+          this.options.warn(`${this.options.label}: ${effect.text}`);
+          break;
+        case 'finished':
+          files.close();
+          this.options.finished();
+          break;
+      }
+    }
+    if (state !== before) this.options.changed(this.options.label);
+  }
+
+  private spawn(): void {
+    let pid = 0;
+    this.handle = this.options.launcher()({
+      onStarted: (started) => {
+        pid = started;
+        this.dispatch({ kind: 'started', pid });
+      },
+      onFailed: (reason) => this.dispatch({ kind: 'startFailed', reason }),
+      onExit: (reason) => this.dispatch({ kind: 'exited', pid, reason }),
+    });
+  }
+
+  private setTimer(at: number | undefined): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (at === undefined) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.dispatch({ kind: 'timer' });
+      },
+      Math.max(0, at - this.options.now()),
+    );
+  }
+
+  /** A full disk must not stop supervision: warn once per kind of failure and carry on. */
+  private lastWriteError: string | undefined;
+  private safely(write: () => void): void {
+    try {
+      write();
+      this.lastWriteError = undefined;
+    } catch (error) {
+      const text = `unable to write ${this.options.label}/supervise: ${(error as Error).message}`;
+      if (text !== this.lastWriteError) this.options.warn(text);
+      this.lastWriteError = text;
+    }
+  }
+}

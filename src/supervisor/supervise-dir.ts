@@ -1,0 +1,108 @@
+// One `supervise/` directory, laid out as daemontools' supervise makes it (spec §2.1): the
+// directory 0700, `lock` 0600 held with flock(LOCK_EX), the `control` and `ok` FIFOs 0600,
+// `status` written to status.new and renamed; plus `svtui-history`, which the real tools ignore.
+import { closeSync, mkdirSync, readFileSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { join } from 'node:path';
+import { errorText } from '../codec/errors.js';
+import { formatHistory, parseHistory, type ServiceHistory } from '../codec/history.js';
+import { packStatus, unpackStatus, type ServiceStatus } from '../codec/status.js';
+import { tryLock, type HeldLock } from '../adapters/lock.js';
+import { makeFifos, openFifoReader, openFifoReadWrite, writeAtomic } from './files.js';
+
+export interface SuperviseDir {
+  /** The status the previous supervisor left, if any (to find a process it left running). */
+  previous?: ServiceStatus;
+  previousHistory?: ServiceHistory;
+  writeStatus(status: ServiceStatus): void;
+  writeHistory(history: ServiceHistory): void;
+  /** Create `ok` and open it: from now on svok and svstat see the service as supervised. */
+  announce(): void;
+  /** Deliver each byte written to `control`. */
+  onControl(listener: (letter: string) => void): void;
+  close(): void;
+}
+
+export type OpenResult = { ok: true; dir: SuperviseDir } | { ok: false; message: string };
+
+/** Take `LABEL/supervise/` over: `serviceDir` is where it lives, `label` names it in messages. */
+export async function openSuperviseDir(serviceDir: string, label: string): Promise<OpenResult> {
+  const dir = join(serviceDir, 'supervise');
+  const fail = (what: string, file: string, code: string | undefined): OpenResult => ({
+    ok: false,
+    message: `unable to ${what} ${label}/supervise/${file}: ${errorText(code)}`,
+  });
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch {
+    /* daemontools ignores mkdir errors: an existing directory is the usual case */
+  }
+  const locked = await tryLock(join(dir, 'lock'));
+  if (!locked.ok) return fail('acquire', 'lock', locked.code);
+  const lock = locked.lock;
+  const fifoError = makeFifos([join(dir, 'control'), join(dir, 'ok')]);
+  if (fifoError) {
+    lock.release();
+    return fail('create', 'control', fifoError);
+  }
+  let controlFd: number;
+  try {
+    controlFd = openFifoReadWrite(join(dir, 'control'));
+  } catch (error) {
+    lock.release();
+    return fail('read', 'control', (error as NodeJS.ErrnoException).code);
+  }
+  return { ok: true, dir: superviseDir(dir, lock, controlFd) };
+}
+
+function readPrevious(dir: string): { status?: ServiceStatus; history?: ServiceHistory } {
+  const out: { status?: ServiceStatus; history?: ServiceHistory } = {};
+  try {
+    const decoded = unpackStatus(readFileSync(join(dir, 'status')));
+    if (decoded.ok) out.status = decoded.status;
+  } catch {
+    /* no status yet */
+  }
+  try {
+    out.history = parseHistory(readFileSync(join(dir, 'svtui-history'), 'utf8'));
+  } catch {
+    /* no history yet */
+  }
+  return out;
+}
+
+function superviseDir(dir: string, lock: HeldLock, controlFd: number): SuperviseDir {
+  const previous = readPrevious(dir);
+  const control = new Socket({ fd: controlFd, readable: true, writable: false });
+  let okFd: number | undefined;
+  let closed = false;
+  control.on('error', () => {
+    /* a FIFO read error cannot happen while we hold both ends; never crash on it */
+  });
+  return {
+    previous: previous.status,
+    previousHistory: previous.history,
+    writeStatus(status) {
+      if (!closed) writeAtomic(join(dir, 'status'), packStatus(status));
+    },
+    writeHistory(history) {
+      if (!closed) writeAtomic(join(dir, 'svtui-history'), formatHistory(history));
+    },
+    announce() {
+      if (okFd === undefined && !makeFifos([join(dir, 'ok')]))
+        okFd = openFifoReader(join(dir, 'ok'));
+    },
+    onControl(listener) {
+      control.on('data', (chunk: Buffer) => {
+        for (const byte of chunk) listener(String.fromCharCode(byte));
+      });
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      control.destroy();
+      if (okFd !== undefined) closeSync(okFd);
+      lock.release();
+    },
+  };
+}

@@ -1,0 +1,248 @@
+// svscan's part: every subdirectory of DIR not starting with `.` (symlinks followed) is a service,
+// identified by device and inode so a rename restarts nothing. A service whose `log` exists the
+// first time it is seen gets a logger and a held pipe. A directory that disappears keeps running
+// (daemontools) and is forgotten once nothing of it runs. A slot that ended (`svc -x`) is taken up
+// again at the next scan if its directory is still there, as svscan restarts supervise.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeError } from '../codec/errors.js';
+import { parseLogRun } from '../log/inprocess.js';
+import { inProcessLogger } from './inprocess-logger.js';
+import { spawnRun, type Launcher } from './launch.js';
+import { createLogPipe, type LogPipe } from './log-pipe.js';
+import { isServiceProcess, stopOrphan } from './orphans.js';
+import { Slot } from './slot.js';
+import { openSuperviseDir, type SuperviseDir } from './supervise-dir.js';
+
+export type Which = 'service' | 'log';
+
+export interface Entry {
+  key: string;
+  name: string;
+  /** Still found in DIR at the last scan. */
+  active: boolean;
+  pipe?: LogPipe;
+  service?: Slot;
+  log?: Slot;
+  opening: Set<Which>;
+  warned: Partial<Record<Which, string>>;
+}
+
+export interface TreeOptions {
+  dir: string;
+  pipeDir: string;
+  graceMs: number;
+  inheritStdio: boolean;
+  now: () => number;
+  warn: (line: string) => void;
+  changed: (label: string) => void;
+}
+
+interface Opened {
+  entry: Entry;
+  which: Which;
+  files: SuperviseDir;
+}
+
+export class Tree {
+  readonly entries = new Map<string, Entry>();
+  private stopping = false;
+  private pipes = 0;
+  private allGone: (() => void) | undefined;
+
+  constructor(private readonly options: TreeOptions) {}
+
+  /** The first scan: refuse (throw) if any service is supervised by someone else already. */
+  async start(): Promise<void> {
+    const opened = await Promise.all(this.found().flatMap((entry) => this.openAll(entry, true)));
+    const refused = opened.find((o): o is string => typeof o === 'string');
+    if (refused !== undefined) {
+      for (const o of opened) if (typeof o !== 'string' && o) o.files.close();
+      for (const entry of this.entries.values()) entry.pipe?.close();
+      this.entries.clear();
+      throw new Error(refused);
+    }
+    for (const o of opened) if (o && typeof o !== 'string') await this.begin(o);
+  }
+
+  /** A later scan: new services start; failures are warnings, retried at the next scan. */
+  async rescan(): Promise<void> {
+    if (this.stopping) return;
+    const opened = await Promise.all(this.found().flatMap((entry) => this.openAll(entry)));
+    for (const o of opened) {
+      if (typeof o === 'string' || !o) continue;
+      if (this.stopping) o.files.close();
+      else await this.begin(o);
+    }
+    this.checkAllGone();
+  }
+
+  /** Stop every service, then its logger once the service is gone; resolves when all are. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const done = new Promise<void>((resolve) => (this.allGone = resolve));
+    for (const entry of this.entries.values()) {
+      if (entry.service)
+        entry.service.dispatch({ kind: 'shutdown', graceMs: this.options.graceMs });
+      else this.drainLog(entry);
+    }
+    this.checkAllGone();
+    await done;
+  }
+
+  private found(): Entry[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.options.dir);
+    } catch (error) {
+      this.options.warn(`unable to read ${this.options.dir}: ${describeError(error)}`);
+      return [];
+    }
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const path = join(this.options.dir, name);
+      let key: string;
+      try {
+        const st = statSync(path);
+        if (!st.isDirectory()) continue;
+        key = `${st.dev}:${st.ino}`;
+      } catch (error) {
+        this.options.warn(`unable to stat ${name}: ${describeError(error)}`);
+        continue;
+      }
+      seen.add(key);
+      const entry = this.entries.get(key) ?? this.create(key, name);
+      entry.name = name;
+      entry.active = true;
+    }
+    for (const entry of this.entries.values()) {
+      if (!seen.has(entry.key) && entry.active) {
+        entry.active = false;
+        this.options.changed(entry.name);
+      }
+      this.forgetIfIdle(entry);
+    }
+    return [...this.entries.values()].filter((e) => e.active);
+  }
+
+  private create(key: string, name: string): Entry {
+    const entry: Entry = { key, name, active: true, opening: new Set(), warned: {} };
+    if (existsSync(join(this.options.dir, name, 'log'))) {
+      entry.pipe = createLogPipe(join(this.options.pipeDir, `pipe${++this.pipes}`));
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private openAll(entry: Entry, quiet = false): Promise<Opened | string | undefined>[] {
+    const which: Which[] = entry.pipe ? ['service', 'log'] : ['service'];
+    return which
+      .filter((w) => !entry[w] && !entry.opening.has(w))
+      .map((w) => this.open(entry, w, quiet));
+  }
+
+  /** Take LABEL/supervise over; a lock held by someone else is returned as the message. */
+  private async open(
+    entry: Entry,
+    which: Which,
+    quiet: boolean,
+  ): Promise<Opened | string | undefined> {
+    entry.opening.add(which);
+    const label = which === 'log' ? `${entry.name}/log` : entry.name;
+    const result = await openSuperviseDir(this.serviceDir(entry, which), label);
+    entry.opening.delete(which);
+    if (result.ok) {
+      entry.warned[which] = undefined;
+      return { entry, which, files: result.dir };
+    }
+    if (entry.warned[which] !== result.message) this.options.warn(result.message);
+    entry.warned[which] = result.message;
+    return result.message.startsWith('unable to acquire') &&
+      result.message.endsWith('temporary failure')
+      ? result.message
+      : undefined;
+  }
+
+  private serviceDir(entry: Entry, which: Which): string {
+    const dir = join(this.options.dir, entry.name);
+    return which === 'log' ? join(dir, 'log') : dir;
+  }
+
+  /** Stop what a killed supervisor left running, then start supervising afresh. */
+  private async begin({ entry, which, files }: Opened): Promise<void> {
+    const dir = this.serviceDir(entry, which);
+    const label = which === 'log' ? `${entry.name}/log` : entry.name;
+    const previous = files.previous;
+    if (previous && previous.pid !== 0) {
+      const recorded = Number(previous.since.seconds) * 1000 + previous.since.nanoseconds / 1e6;
+      if (isServiceProcess(previous.pid, dir, recorded)) {
+        this.options.warn(
+          `${label}: stopping pid ${previous.pid}, left running by a previous supervisor`,
+        );
+        await stopOrphan(previous.pid, this.options.graceMs);
+      }
+    }
+    if (this.stopping) {
+      files.close();
+      this.checkAllGone();
+      return;
+    }
+    const slot = new Slot({
+      label,
+      files,
+      launcher: () => this.launcher(entry, which, dir),
+      now: this.options.now,
+      warn: this.options.warn,
+      changed: this.options.changed,
+      finished: () => this.finished(entry, which),
+    });
+    entry[which] = slot;
+    slot.dispatch({ kind: 'begin', downFile: existsSync(join(dir, 'down')) });
+    files.announce();
+  }
+
+  private launcher(entry: Entry, which: Which, dir: string): Launcher {
+    const io = this.options.inheritStdio ? 'inherit' : 'ignore';
+    if (which === 'service') return spawnRun(dir, [io, entry.pipe?.writeFd ?? io, io]);
+    const pipe = entry.pipe as LogPipe;
+    let words: string[] | undefined;
+    try {
+      words = parseLogRun(readFileSync(join(dir, 'run'), 'utf8'));
+    } catch {
+      words = undefined;
+    }
+    if (!words) return spawnRun(dir, [pipe.readFd, io, io]);
+    const stderr = (text: string) => {
+      for (const line of text.split('\n')) if (line) this.options.warn(line);
+    };
+    return inProcessLogger(words, dir, pipe, stderr);
+  }
+
+  private finished(entry: Entry, which: Which): void {
+    entry[which] = undefined;
+    if (which === 'service' && this.stopping) this.drainLog(entry);
+    this.forgetIfIdle(entry);
+    this.checkAllGone();
+  }
+
+  /** The service is gone for good: the logger reads to the end of the pipe, then stops. */
+  private drainLog(entry: Entry): void {
+    entry.pipe?.closeWriter();
+    entry.log?.dispatch({ kind: 'drain', graceMs: this.options.graceMs });
+  }
+
+  private forgetIfIdle(entry: Entry): void {
+    const idle = !entry.service && !entry.log && entry.opening.size === 0;
+    if (idle && (!entry.active || this.stopping)) {
+      entry.pipe?.close();
+      this.entries.delete(entry.key);
+    }
+  }
+
+  private checkAllGone(): void {
+    if (!this.stopping) return;
+    for (const entry of this.entries.values()) this.forgetIfIdle(entry);
+    if (this.entries.size === 0) this.allGone?.();
+  }
+}
