@@ -156,12 +156,13 @@ export class Tree {
       entry.warned[which] = undefined;
       return { entry, which, files: result.dir };
     }
-    if (entry.warned[which] !== result.message) this.options.warn(result.message);
+    const held =
+      result.message.startsWith('unable to acquire') &&
+      result.message.endsWith('temporary failure');
+    if (entry.warned[which] !== result.message && !(quiet && held))
+      this.options.warn(result.message);
     entry.warned[which] = result.message;
-    return result.message.startsWith('unable to acquire') &&
-      result.message.endsWith('temporary failure')
-      ? result.message
-      : undefined;
+    return held ? result.message : undefined;
   }
 
   private serviceDir(entry: Entry, which: Which): string {
