@@ -1,0 +1,190 @@
+// Line splitting and selection (spec §4.3): a chunk of input becomes the bytes each directory
+// takes, the `e` alerts and the `=` status contents. Pure: the caller passes the label (one per
+// chunk: its lines arrived together) and does the writing.
+//
+// A line is decided once its first 1000 bytes (label included) or its end are known; until then
+// its head waits in `pending` (at most 1000 bytes, and only while a line is open). Directories get
+// the whole line; patterns, `e` and `=` see the head.
+import { matchPattern } from './pattern.js';
+import { needsLineHead, type Action, type Script } from './script.js';
+
+const NEWLINE = 10;
+export const HEAD_LIMIT = 1000;
+const ALERT_LIMIT = 200;
+export const STATUS_LENGTH = 1001;
+
+export interface Routed {
+  /** The bytes of this chunk as written (labels included). */
+  data: Buffer;
+  /** Per directory (script order): flat [start, end) pairs of `data` it takes, in order. */
+  ranges: number[][];
+  /** Text for stderr from `e` actions. */
+  alerts: Buffer | undefined;
+  /** Per status file (script order): its new 1001 bytes, when a line selected it. */
+  statuses: (Buffer | undefined)[];
+}
+
+type LineState = 'start' | 'pending' | 'open';
+
+export class LineRouter {
+  private readonly actions: Action[];
+  private readonly directories: number;
+  private readonly statusFiles: number;
+  private readonly needsHead: boolean;
+  private state: LineState = 'start';
+  private pending: Buffer | undefined;
+  private openSelection: boolean[] | undefined;
+
+  constructor(script: Script) {
+    this.actions = script.actions;
+    this.directories = script.actions.filter((a) => a.kind === 'directory').length;
+    this.statusFiles = script.actions.filter((a) => a.kind === 'status').length;
+    this.needsHead = needsLineHead(script);
+  }
+
+  /** Whether the input so far ends inside a line. */
+  get midLine(): boolean {
+    return this.state !== 'start';
+  }
+
+  /** Route `chunk`; `label` (26 bytes) starts every line whose first byte is in it. */
+  push(chunk: Buffer, label?: Buffer): Routed {
+    if (!label && !this.needsHead) {
+      if (chunk.length > 0) this.state = chunk[chunk.length - 1] === NEWLINE ? 'start' : 'open';
+      return this.everything(chunk, chunk.length);
+    }
+    const out = Buffer.allocUnsafe(this.capacity(chunk, label));
+    const routed = this.emptyRouted(out);
+    let o = 0;
+    let pos = 0;
+    while (pos < chunk.length) {
+      const nl = chunk.indexOf(NEWLINE, pos);
+      const complete = nl >= 0;
+      const lineEnd = complete ? nl + 1 : chunk.length;
+      const lineStart = o;
+      if (this.state === 'start' && label) o += label.copy(out, o);
+      else if (this.state === 'pending') o += this.pending!.copy(out, o);
+      o += chunk.copy(out, o, pos, lineEnd);
+      pos = lineEnd;
+      if (this.state === 'open') {
+        if (this.needsHead) this.take(routed, this.openSelection!, lineStart, o);
+      } else if (complete || !this.needsHead || o - lineStart >= HEAD_LIMIT) {
+        const headEnd = Math.min(complete ? o - 1 : o, lineStart + HEAD_LIMIT);
+        this.openSelection = this.needsHead
+          ? this.decide(routed, out, lineStart, headEnd)
+          : undefined;
+        if (this.openSelection) this.take(routed, this.openSelection, lineStart, o);
+      } else {
+        this.pending = Buffer.from(out.subarray(lineStart, o));
+        o = lineStart;
+        this.state = 'pending';
+        continue;
+      }
+      this.pending = undefined;
+      this.state = complete ? 'start' : 'open';
+    }
+    if (!this.needsHead) return this.everything(out, o);
+    routed.data = out.subarray(0, o);
+    return this.finishAlerts(routed);
+  }
+
+  /** End of input: a line without its `\n` gets one (spec §4.3, T14). */
+  finish(): Routed {
+    if (this.state === 'start') return this.emptyRouted(Buffer.alloc(0));
+    const tail = this.state === 'pending' ? this.pending! : Buffer.alloc(0);
+    const state = this.state;
+    this.state = 'start';
+    this.pending = undefined;
+    const out = Buffer.concat([tail, Buffer.from('\n')]);
+    if (!this.needsHead) return this.everything(out, out.length);
+    const routed = this.emptyRouted(out);
+    const selection =
+      state === 'pending'
+        ? this.decide(routed, out, 0, Math.min(tail.length, HEAD_LIMIT))
+        : this.openSelection!;
+    this.take(routed, selection, 0, out.length);
+    return this.finishAlerts(routed);
+  }
+
+  private capacity(chunk: Buffer, label: Buffer | undefined): number {
+    let lines = 1;
+    if (label)
+      for (let i = chunk.indexOf(NEWLINE); i >= 0; i = chunk.indexOf(NEWLINE, i + 1)) lines++;
+    return chunk.length + (this.pending?.length ?? 0) + (label ? label.length * lines : 0);
+  }
+
+  private everything(data: Buffer, length: number): Routed {
+    const all = length > 0 ? [0, length] : [];
+    return {
+      data: data.subarray(0, length),
+      ranges: Array.from({ length: this.directories }, () => all),
+      alerts: undefined,
+      statuses: [],
+    };
+  }
+
+  private emptyRouted(data: Buffer): Routed {
+    return {
+      data,
+      ranges: Array.from({ length: this.directories }, () => []),
+      alerts: undefined,
+      statuses: new Array<Buffer | undefined>(this.statusFiles).fill(undefined),
+    };
+  }
+
+  private take(routed: Routed, selection: boolean[], start: number, end: number): void {
+    for (let d = 0; d < selection.length; d++) {
+      if (!selection[d]) continue;
+      const ranges = routed.ranges[d]!;
+      if (ranges.length > 0 && ranges[ranges.length - 1] === start) ranges[ranges.length - 1] = end;
+      else ranges.push(start, end);
+    }
+  }
+
+  /** Run the script over one line's head; returns which directories take the line. */
+  private decide(routed: Routed, buf: Buffer, start: number, end: number): boolean[] {
+    const selection: boolean[] = [];
+    let selected = true;
+    let status = 0;
+    for (const action of this.actions) {
+      switch (action.kind) {
+        case 'deselect':
+          if (selected && matchPattern(action.pattern, buf, start, end)) selected = false;
+          break;
+        case 'select':
+          if (!selected && matchPattern(action.pattern, buf, start, end)) selected = true;
+          break;
+        case 'alert':
+          if (selected) this.alert(routed, buf, start, end);
+          break;
+        case 'status':
+          if (selected) routed.statuses[status] = statusContent(buf, start, end);
+          status++;
+          break;
+        case 'directory':
+          selection.push(selected);
+      }
+    }
+    return selection;
+  }
+
+  private alerts: Buffer[] = [];
+
+  private alert(_routed: Routed, buf: Buffer, start: number, end: number): void {
+    if (end - start <= ALERT_LIMIT) this.alerts.push(buf.subarray(start, end), Buffer.from('\n'));
+    else this.alerts.push(buf.subarray(start, start + ALERT_LIMIT), Buffer.from('...\n'));
+  }
+
+  private finishAlerts(routed: Routed): Routed {
+    if (this.alerts.length > 0) routed.alerts = Buffer.concat(this.alerts);
+    this.alerts = [];
+    return routed;
+  }
+}
+
+/** `=file` content: the head, padded with `\n` to 1001 bytes. */
+export function statusContent(buf: Buffer, start: number, end: number): Buffer {
+  const out = Buffer.alloc(STATUS_LENGTH, NEWLINE);
+  buf.copy(out, 0, start, Math.min(end, start + HEAD_LIMIT));
+  return out;
+}
