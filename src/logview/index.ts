@@ -1,0 +1,29 @@
+// The console's log reading engine (no UI). For one service:
+//
+//   const found = findLogDir(serviceDir);          // { path, how, tool?, note }
+//   const view = openLogView(found.path, { rows }); // opens at the tail, following
+//   view.lines();                                   // raw lines of the window, oldest first
+//   view.pageUp(); view.pageDown(); view.top(); view.tail();
+//   const off = view.onChange(render);              // batched, fires on new lines / moves
+//   const pos = view.position(); ... view.restore(pos); // keep a place per service
+//   sanitizeLine(decodeLabelLine(line, zone), { width }) // at render time, in the console
+//   view.close();
+//
+// A log directory is one timeline: the rotated `@<tai64n>.s`/`.u` files sorted by name (= time
+// order), then `current`. Reading is by positional reads of bounded windows: the tail comes
+// from a read backwards from the end, `top` from the first bytes of the oldest file; no file is
+// ever read whole, so a 1 GB `current` opens at once. A position is (file identity, byte
+// offset): it survives `current` being renamed at rotation, and a file deleted by retention
+// maps to the next file. Lines longer than `maxLineBytes` come cut with `… [+N bytes]`; every
+// line must go through sanitizeLine before it reaches the terminal.
+//
+// Pure parts: run-script.ts (log/run → directory), segments.ts (directory listing → ordered
+// timeline, position mapping), split.ts (lines of a window read backwards or forwards),
+// decode.ts (bytes → text, invalid bytes as `\xNN`), sanitize.ts, char-width.ts.
+// I/O: find-log-dir.ts, node-files.ts (positional reads), watch.ts; view.ts ties them.
+export type { LogPosition, LogView, LogViewInfo, LogViewOptions } from './types.js';
+export { findLogDir, type FoundLogDir } from './find-log-dir.js';
+export { logDirFromRunScript, type LogTool, type RunScriptLogDir } from './run-script.js';
+export { sanitizeLine, cutMarker, type SanitizeOptions } from './sanitize.js';
+export { charWidth } from './char-width.js';
+export { openLogView } from './view.js';
