@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceStatus } from '../../src/codec/status.js';
 import { probeSupervisor, readStatusFile, sendControl } from '../../src/control/index.js';
 import { startProcess, stopProcess, waitFor } from '../support/processes.js';
-import { haveTools, runCli, tempDir } from '../support/tools.js';
+import { cli, haveTools, runCli, tempDir } from '../support/tools.js';
 import { normaliseSeconds, sideBySide } from './fake-service.js';
 
 function makeService(root: string, name: string, withLog = false): string {
@@ -34,30 +34,64 @@ const exited = (child: ChildProcess) =>
     ? Promise.resolve()
     : new Promise<void>((done) => child.once('exit', () => done()));
 
-const supervisors: { name: string; tool: string; logged: boolean }[] = [
-  { name: 'daemontools supervise', tool: 'supervise', logged: false },
-  { name: 'runit runsv', tool: 'runsv', logged: true },
+interface Supervisor {
+  name: string;
+  /** Reference tools this case needs besides svc and svstat. */
+  tools: string[];
+  logged: boolean;
+  /** Start supervising `root/sv`, with `root` as the cwd. */
+  start(root: string): ChildProcess;
+  /** Whether the supervisor itself exits on `svc -x` (svtui scan keeps scanning). */
+  exitsOnX: boolean;
+}
+
+const supervisors: Supervisor[] = [
+  {
+    name: 'daemontools supervise',
+    tools: ['supervise'],
+    logged: false,
+    exitsOnX: true,
+    start: (root) => startProcess('/usr/bin/supervise', ['sv'], { cwd: root, stdio: 'ignore' }),
+  },
+  {
+    name: 'runit runsv',
+    tools: ['runsv'],
+    logged: true,
+    exitsOnX: true,
+    start: (root) => startProcess('/usr/bin/runsv', ['sv'], { cwd: root, stdio: 'ignore' }),
+  },
+  {
+    name: 'svtui scan',
+    tools: [],
+    logged: true,
+    exitsOnX: false,
+    start: (root) =>
+      startProcess(process.execPath, [cli, 'scan', '.'], { cwd: root, stdio: 'ignore' }),
+  },
 ];
 
-describe.each(supervisors)('svtui svc/svstat against $name', ({ tool, logged }) => {
-  const present = haveTools(tool, 'svc', 'svstat');
+describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
+  const { logged } = supervisor;
+  const present = haveTools(...supervisor.tools, 'svc', 'svstat');
   let root = '';
   let dir = '';
   let child: ChildProcess | undefined;
 
   beforeAll(async () => {
     if (!present) return;
-    root = tempDir(`svtui-live-${tool}-`);
+    root = tempDir('svtui-live-');
     dir = makeService(root, 'sv', logged);
-    child = startProcess(`/usr/bin/${tool}`, ['sv'], { cwd: root, stdio: 'ignore' });
+    child = supervisor.start(root);
     await waitFor(() => (status(dir)?.pid ?? 0) !== 0);
   });
 
   afterAll(async () => {
     if (!child) return;
-    runCli(['svc', '-dx', 'sv'], { cwd: root });
-    if (logged) runCli(['svc', '-dx', 'sv/log'], { cwd: root });
-    await Promise.race([exited(child), new Promise((r) => setTimeout(r, 3000))]);
+    if (supervisor.exitsOnX) {
+      runCli(['svc', '-dx', 'sv'], { cwd: root });
+      if (logged) runCli(['svc', '-dx', 'sv/log'], { cwd: root });
+      await Promise.race([exited(child), new Promise((r) => setTimeout(r, 3000))]);
+    }
     await stopProcess(child);
   });
 
@@ -113,15 +147,18 @@ describe.each(supervisors)('svtui svc/svstat against $name', ({ tool, logged }) 
     expect(svstatMatches(['sv', 'sv/log'])).toMatch(/\nsv\/log: up \(pid \d+\) \d+ seconds\n$/);
   });
 
-  it.skipIf(!present)('sendControl and -x: the supervisor exits; then "not running"', async () => {
-    expect(sendControl(dir, 'dx')).toEqual({ ok: true });
-    if (logged) expect(sendControl(join(dir, 'log'), 'dx')).toEqual({ ok: true });
-    if (child) await exited(child);
-    expect(probeSupervisor(dir)).toEqual({ running: false, reason: 'supervise not running' });
-    expect(sendControl(dir, 'u')).toMatchObject({ ok: false, reason: 'supervise not running' });
-    const { real, ours } = sideBySide('svc', ['-u', 'sv'], root);
-    expect(ours).toEqual(real);
-    expect(ours.stderr).toBe('svc: warning: unable to control sv: supervise not running\n');
-    expect(svstatMatches()).toBe('sv: supervise not running\n');
-  });
+  it.skipIf(!present || !supervisor.exitsOnX)(
+    'sendControl and -x: the supervisor exits; then "not running"',
+    async () => {
+      expect(sendControl(dir, 'dx')).toEqual({ ok: true });
+      if (logged) expect(sendControl(join(dir, 'log'), 'dx')).toEqual({ ok: true });
+      if (child) await exited(child);
+      expect(probeSupervisor(dir)).toEqual({ running: false, reason: 'supervise not running' });
+      expect(sendControl(dir, 'u')).toMatchObject({ ok: false, reason: 'supervise not running' });
+      const { real, ours } = sideBySide('svc', ['-u', 'sv'], root);
+      expect(ours).toEqual(real);
+      expect(ours.stderr).toBe('svc: warning: unable to control sv: supervise not running\n');
+      expect(svstatMatches()).toBe('sv: supervise not running\n');
+    },
+  );
 });
