@@ -1,0 +1,97 @@
+// The executor against a file system that fails on purpose: writes refused with EFBIG and ENOSPC,
+// a rename refused during rotation. The logger must warn with multilog's words, pause, retry, and
+// lose nothing. The port is the real one with a few calls made to fail: this tests the retry.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LogPort } from '../../src/log/fs-port.js';
+import { startMultilog } from '../../src/log/multilog.js';
+import { nodeLogPort } from '../../src/log/node-fs.js';
+import { tempDir } from '../support/tools.js';
+import { allLogged, listing, numberedLines } from './helpers.js';
+
+function systemError(code: string): Error {
+  return Object.assign(new Error(code), { code });
+}
+
+/** The real port, with `failures` thrown by the first calls of the named method. */
+function failingPort(method: 'write' | 'rename', failures: string[]) {
+  const real = nodeLogPort();
+  const pauses: number[] = [];
+  const port: LogPort = {
+    ...real,
+    sleep: async (ms) => {
+      pauses.push(ms);
+    },
+  };
+  const original = real[method] as (...args: unknown[]) => unknown;
+  (port as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+    const code = failures.shift();
+    if (code) throw systemError(code);
+    return original(...args);
+  };
+  return { port, pauses };
+}
+
+describe('pause and retry', () => {
+  const root = tempDir('svtui-log-exec-');
+
+  it('keeps every line through EFBIG and ENOSPC, warning as multilog does', async () => {
+    const { port, pauses } = failingPort('write', ['EFBIG', 'EFBIG', 'ENOSPC']);
+    const messages: string[] = [];
+    const log = await startMultilog(['s4096', 'n99', './a'], {
+      cwd: root,
+      stderr: (t) => messages.push(t),
+      port,
+      pauseMs: 7,
+    });
+    const input = numberedLines(300);
+    for (let i = 0; i < input.length; i += 1234)
+      await log.write(Buffer.from(input.slice(i, i + 1234)));
+    await log.close();
+    expect(messages).toEqual([
+      'multilog: warning: unable to write to ./a/current, pausing: file too big\n',
+      'multilog: warning: unable to write to ./a/current, pausing: file too big\n',
+      'multilog: warning: unable to write to ./a/current, pausing: out of disk space\n',
+    ]);
+    expect(pauses).toEqual([7, 7, 7]);
+    expect(allLogged(join(root, 'a'))).toBe(input);
+    expect(listing(join(root, 'a')).find((e) => e.name === 'current')?.mode).toBe('744');
+  });
+
+  it('retries a rotation whose rename fails, without losing or reordering lines', async () => {
+    const { port, pauses } = failingPort('rename', ['EACCES']);
+    const messages: string[] = [];
+    const log = await startMultilog(['s4096', 'n99', './b'], {
+      cwd: root,
+      stderr: (t) => messages.push(t),
+      port,
+      pauseMs: 3,
+    });
+    const input = numberedLines(100);
+    await log.write(Buffer.from(input));
+    await log.close();
+    expect(messages).toEqual([
+      'multilog: warning: unable to rename current to previous in directory ./b, pausing: access denied\n',
+    ]);
+    expect(pauses).toEqual([3]);
+    expect(allLogged(join(root, 'b'))).toBe(input);
+  });
+
+  it('pauses a status file write too, and writes it in full afterwards', async () => {
+    const { port } = failingPort('write', ['ENOSPC']);
+    const messages: string[] = [];
+    const log = await startMultilog(['=st'], {
+      cwd: root,
+      stderr: (t) => messages.push(t),
+      port,
+      pauseMs: 1,
+    });
+    await log.write(Buffer.from('ok\n'));
+    await log.close();
+    expect(messages).toEqual([
+      'multilog: warning: unable to write st, pausing: out of disk space\n',
+    ]);
+    expect(readFileSync(join(root, 'st'), 'latin1')).toBe('ok' + '\n'.repeat(999));
+  });
+});
