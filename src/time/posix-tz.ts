@@ -1,7 +1,7 @@
 // POSIX TZ strings (`EST5EDT,M3.2.0,M11.1.0`, `<+0330>-3:30`, `UTC0`) as glibc parses and applies
 // them (tzset.c): for the TZ variable itself and for the footer of a TZif file, which rules every
 // instant after the file's last transition. Pure.
-import { daysFromCivil, isLeapYear, offtime } from './civil.js';
+import { civilFromDays, daysFromCivil, isLeapYear, offtime, yearFitsTm } from './civil.js';
 
 export interface ChangeRule {
   kind: 'J' | 'D' | 'M'; // Jn (1..365, no Feb 29), n (0..365), Mm.w.d
@@ -168,21 +168,29 @@ function changeInstant(rule: ChangeRule, year: number, offset: number): number {
   return t - offset + rule.seconds;
 }
 
+/** The UTC year of instant `t`, or undefined where glibc's gmtime overflows. */
+function utcYear(t: number): number | undefined {
+  if (Number.isSafeInteger(t)) {
+    const year = civilFromDays(Math.floor(t / 86400)).year;
+    return yearFitsTm(year) ? year : undefined;
+  }
+  return offtime(BigInt(t), 0)?.year;
+}
+
 /** The offset at instant `t` (glibc __tz_compute), or undefined when t's year overflows. */
 export function posixOffset(zone: PosixZone, t: number): OffsetSpan | undefined {
-  const utc = offtime(t, 0);
-  if (!utc) return undefined;
-  const yearFrom = daysFromCivil(utc.year, 1, 1) * 86400;
-  const yearUntil = daysFromCivil(utc.year + 1, 1, 1) * 86400;
+  const year = utcYear(t);
+  if (year === undefined) return undefined;
   if (!zone.start || !zone.end) return { offset: zone.stdOffset, from: -Infinity, until: Infinity };
-  const start = changeInstant(zone.start, utc.year, zone.stdOffset);
-  const end = changeInstant(zone.end, utc.year, zone.dstOffset);
+  const start = changeInstant(zone.start, year, zone.stdOffset);
+  const end = changeInstant(zone.end, year, zone.dstOffset);
   const isDst = start > end ? t < end || t >= start : t >= start && t < end;
-  let from = yearFrom;
-  let until = yearUntil;
-  for (const c of [start, end]) {
-    if (c <= t && c > from) from = c;
-    if (c > t && c < until) until = c;
-  }
+  // The answer holds until the next change or the end of the UTC year (rules are per year).
+  let from = daysFromCivil(year, 1, 1) * 86400;
+  let until = daysFromCivil(year + 1, 1, 1) * 86400;
+  if (start <= t && start > from) from = start;
+  if (end <= t && end > from) from = end;
+  if (start > t && start < until) until = start;
+  if (end > t && end < until) until = end;
   return { offset: isDst ? zone.dstOffset : zone.stdOffset, from, until };
 }

@@ -1,7 +1,15 @@
 // Time zones as glibc's tzset reads TZ: unset → /etc/localtime; empty → UTC; a leading `:` is
 // dropped; a name (or absolute path) of a zoneinfo file, `right/` ones counting leap seconds;
 // else a POSIX TZ string; else UTC — which svtui, unlike glibc, announces with one warning.
-import { lookupRules, rulesFromTzif, UTC_RULES, type ZoneLookup, type ZoneRules } from './rules.js';
+import {
+  lookupRules,
+  rulesFromPosix,
+  rulesFromTzif,
+  UTC_RULES,
+  withLeaps,
+  type ZoneLookup,
+  type ZoneRules,
+} from './rules.js';
 import { builtinLeapRecords } from './leap-table.js';
 import { parsePosixTz } from './posix-tz.js';
 import { parseTzif } from './tzif.js';
@@ -41,7 +49,7 @@ function rightFallback(name: string, env: NodeJS.ProcessEnv): ZoneRules | undefi
   if (!name.startsWith('right/')) return undefined;
   const base = name.slice('right/'.length);
   const rules = UTC_NAMES.has(base) ? UTC_RULES : rulesFromFile(zoneFilePath(base, env));
-  return rules && { ...rules, leaps: builtinLeapRecords() };
+  return rules && withLeaps(rules, builtinLeapRecords());
 }
 
 /**
@@ -61,7 +69,7 @@ export function resolveZone(
   const rules = rulesFromFile(zoneFilePath(bare, env)) ?? rightFallback(bare, env);
   if (rules) return { zone: makeZone(bare, rules) };
   const posix = parsePosixTz(bare);
-  if (posix) return { zone: makeZone(bare, { posix, leaps: [] }) };
+  if (posix) return { zone: makeZone(bare, rulesFromPosix(posix)) };
   if (UTC_NAMES.has(bare)) return { zone: makeZone(bare, UTC_RULES) };
   return {
     zone: makeZone(bare, UTC_RULES),

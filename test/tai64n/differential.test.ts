@@ -32,9 +32,8 @@ const ZONES = [
 ];
 
 function envFor(tz: string): NodeJS.ProcessEnv {
-  const env = { ...process.env, TZ: tz };
-  if (tz === 'unset') delete env.TZ;
-  return env;
+  const { TZ: _unused, ...rest } = process.env;
+  return tz === 'unset' ? rest : { ...rest, TZ: tz };
 }
 
 function firstDifferences(input: string[], real: string[], ours: string[]): string[] {
