@@ -30,7 +30,7 @@ export class LabelStreamDecoder {
   /** Read input into mem[0, inputCapacity), then call decode(n). */
   readonly mem: Buffer;
   readonly inputCapacity: number;
-  private readonly input: Uint8Array;
+  private readonly input: Buffer; // the input region (Buffer#indexOf is memchr)
   private readonly hex = hexTable();
   private readonly outStart: number;
   private readonly outEnd: number;
@@ -40,8 +40,11 @@ export class LabelStreamDecoder {
   // The cached second: its two 32-bit halves and the prefix bytes (or that it is not convertible).
   private readonly prefix = new Uint8Array(PREFIX_ROOM);
   private prefixLength = 0;
-  private cachedHigh = -1;
-  private cachedLow = -1;
+  private readonly view: DataView;
+  private key0 = 0; // the cached second's 16 digits as four little-endian words (0: none yet,
+  private key1 = 0; // as no word of hex digits is 0)
+  private key2 = 0;
+  private key3 = 0;
   private cachedValid = false;
   private cachedDay = NaN;
   private dateLength = 0;
@@ -59,7 +62,8 @@ export class LabelStreamDecoder {
     this.outStart = inputCapacity;
     this.outEnd = inputCapacity * 2 + PREFIX_ROOM;
     this.mem = Buffer.allocUnsafeSlow(this.outEnd);
-    this.input = new Uint8Array(this.mem.buffer, this.mem.byteOffset, inputCapacity);
+    this.input = Buffer.from(this.mem.buffer, this.mem.byteOffset, inputCapacity);
+    this.view = new DataView(this.mem.buffer, this.mem.byteOffset, this.mem.length);
     this.out = this.outStart;
   }
 
@@ -86,27 +90,42 @@ export class LabelStreamDecoder {
           continue;
         }
         if (p + 25 < n && hex[mem[p + 25]!]! < 0) {
-          let high = 0;
-          let low = 0;
-          let nano = 0;
+          // The 16 seconds digits, compared as four words with the last second's: on a match
+          // they are known valid and only the nanoseconds need parsing.
+          const view = this.view;
+          const w0 = view.getInt32(p + 1, true);
+          const w1 = view.getInt32(p + 5, true);
+          const w2 = view.getInt32(p + 9, true);
+          const w3 = view.getInt32(p + 13, true);
           let bad = 0;
-          for (let i = p + 1; i < p + 9; i++) {
-            const d = hex[mem[i]!]!;
-            bad |= d;
-            high = high * 16 + d;
+          if (w0 !== this.key0 || w1 !== this.key1 || w2 !== this.key2 || w3 !== this.key3) {
+            let high = 0;
+            let low = 0;
+            for (let i = p + 1; i < p + 9; i++) {
+              const d = hex[mem[i]!]!;
+              bad |= d;
+              high = high * 16 + d;
+            }
+            for (let i = p + 9; i < p + 17; i++) {
+              const d = hex[mem[i]!]!;
+              bad |= d;
+              low = low * 16 + d;
+            }
+            if (bad >= 0) {
+              this.cacheSecond(high, low);
+              this.key0 = w0;
+              this.key1 = w1;
+              this.key2 = w2;
+              this.key3 = w3;
+            }
           }
-          for (let i = p + 9; i < p + 17; i++) {
-            const d = hex[mem[i]!]!;
-            bad |= d;
-            low = low * 16 + d;
-          }
+          let nano = 0;
           for (let i = p + 17; i < p + 25; i++) {
             const d = hex[mem[i]!]!;
             bad |= d;
             nano = nano * 16 + d;
           }
           if (bad >= 0) {
-            if (high !== this.cachedHigh || low !== this.cachedLow) this.cacheSecond(high, low);
             this.state = REST;
             if (this.cachedValid) {
               this.writePrefix(nano);
@@ -180,8 +199,6 @@ export class LabelStreamDecoder {
 
   /** Work out the prefix for the label seconds field high·2^32 + low. */
   private cacheSecond(high: number, low: number): void {
-    this.cachedHigh = high;
-    this.cachedLow = low;
     const top = high - 0x40000000;
     if (top > -0x100000 && top < 0x100000) {
       const t = top * 4294967296 + low - 10;

@@ -11,7 +11,7 @@ export class LineStamper {
   /** Read input into mem[0, inputCapacity), then call stamp(n, now). */
   readonly mem: Buffer;
   readonly inputCapacity: number;
-  private readonly input: Uint8Array;
+  private readonly input: Buffer; // the input region (Buffer#indexOf is memchr)
   private readonly label = new Uint8Array(LABEL_LENGTH);
   private readonly outStart: number;
   private readonly outEnd: number;
@@ -26,7 +26,7 @@ export class LineStamper {
     this.outStart = inputCapacity;
     this.outEnd = inputCapacity * 2 + LABEL_LENGTH;
     this.mem = Buffer.allocUnsafeSlow(this.outEnd);
-    this.input = new Uint8Array(this.mem.buffer, this.mem.byteOffset, inputCapacity);
+    this.input = Buffer.from(this.mem.buffer, this.mem.byteOffset, inputCapacity);
     this.out = this.outStart;
   }
 
