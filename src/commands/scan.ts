@@ -1,8 +1,9 @@
 // `svtui scan DIR`: the supervisor alone, in the foreground, for init or systemd. A thin wrapper
 // around startSupervisor: TERM and INT stop every service (loggers last) and exit 0; HUP rescans.
+// The handlers are installed before the first scan, so a TERM during start-up is not lost.
 import { statSync } from 'node:fs';
 import { describeError } from '../codec/errors.js';
-import { startSupervisor } from '../supervisor/index.js';
+import { startSupervisor, type Supervisor } from '../supervisor/index.js';
 
 const PROG = 'svtui scan';
 
@@ -18,20 +19,30 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${PROG}: fatal: unable to chdir to ${dir}: ${describeError(error)}\n`);
     return 111;
   }
-  const warn = (line: string) => process.stderr.write(`${PROG}: warning: ${line}\n`);
-  let supervisor;
+  let supervisor: Supervisor | undefined;
+  let stopRequested = false;
+  let finish: (code: number) => void = () => {};
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+  const stop = () => {
+    stopRequested = true;
+    void supervisor?.stop().then(() => finish(0));
+  };
+  const rescan = () => void supervisor?.rescan();
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGHUP', rescan);
   try {
-    supervisor = await startSupervisor({ dir, stderr: warn });
+    supervisor = await startSupervisor({
+      dir,
+      stderr: (line) => process.stderr.write(`${PROG}: warning: ${line}\n`),
+    });
   } catch (error) {
     process.stderr.write(`${PROG}: fatal: ${(error as Error).message}\n`);
+    process.removeListener('SIGTERM', stop);
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGHUP', rescan);
     return 111;
   }
-  const running = supervisor;
-  return new Promise<number>((resolve) => {
-    const stop = () => void running.stop().then(() => resolve(0));
-    const rescan = () => void running.rescan();
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-    process.on('SIGHUP', rescan);
-  });
+  if (stopRequested) stop();
+  return finished;
 }
