@@ -4,7 +4,11 @@ import { closeSync, constants, openSync } from 'node:fs';
 import { errorCode, errorText } from '../codec/errors.js';
 import { chdirError, inService } from './service-dir.js';
 
-export type ProbeResult = { running: true } | { running: false; reason: string };
+/**
+ * `code` is the errno code when the check itself failed: `ENXIO` (no supervisor), `EACCES` (a
+ * supervisor may be running, but this user may not look: the console shows it as unknown).
+ */
+export type ProbeResult = { running: true } | { running: false; reason: string; code: string };
 
 /** The errno code opening `DIR/supervise/ok` for writing fails with, or undefined on success. */
 export function openOkError(dir: string): string | undefined {
@@ -30,8 +34,9 @@ export function okFailure(code: string): string {
  */
 export function probeSupervisor(serviceDir: string): ProbeResult {
   const chdir = chdirError(serviceDir);
-  if (chdir !== undefined)
-    return { running: false, reason: `unable to chdir: ${errorText(chdir)}` };
+  if (chdir !== undefined) {
+    return { running: false, reason: `unable to chdir: ${errorText(chdir)}`, code: chdir };
+  }
   const code = openOkError(serviceDir);
-  return code === undefined ? { running: true } : { running: false, reason: okFailure(code) };
+  return code === undefined ? { running: true } : { running: false, reason: okFailure(code), code };
 }

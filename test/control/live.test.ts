@@ -153,7 +153,11 @@ describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
       expect(sendControl(dir, 'dx')).toEqual({ ok: true });
       if (logged) expect(sendControl(join(dir, 'log'), 'dx')).toEqual({ ok: true });
       if (child) await exited(child);
-      expect(probeSupervisor(dir)).toEqual({ running: false, reason: 'supervise not running' });
+      expect(probeSupervisor(dir)).toEqual({
+        running: false,
+        reason: 'supervise not running',
+        code: 'ENXIO',
+      });
       expect(sendControl(dir, 'u')).toMatchObject({ ok: false, reason: 'supervise not running' });
       const { real, ours } = sideBySide('svc', ['-u', 'sv'], root);
       expect(ours).toEqual(real);
