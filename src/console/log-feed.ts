@@ -130,6 +130,6 @@ export class LogFeed {
       : window.start === 0
         ? 'top'
         : `${window.size ? Math.floor((window.start * 100) / window.size) : 0}%`;
-    this.pane.set({ title: file.path, lines, where });
+    this.pane.set({ title: file.path, lines, where, ...(zone ? { zone: zone.name } : {}) });
   }
 }

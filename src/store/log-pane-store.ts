@@ -8,6 +8,8 @@ export interface LogWindow {
   title: string;
   lines: readonly string[];
   where: string;
+  /** The zone the lines' labels were decoded in. */
+  zone?: string;
 }
 
 export class LogPaneStore {

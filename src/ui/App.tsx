@@ -16,7 +16,7 @@ import {
 } from '../store/ui-state.js';
 import { layoutColumns } from './columns.js';
 import { fit } from './format.js';
-import { keyToIntent } from './keymap.js';
+import { keyToIntent, splitKeys } from './keymap.js';
 import { LogPane, type LogWindowSource } from './LogPane.js';
 import { OverlayView } from './Overlays.js';
 import { makePalette } from './palette.js';
@@ -74,8 +74,10 @@ export function App(props: AppProps) {
     if (step.effect) props.onEffect(step.effect);
   };
   useInput((input, key) => {
-    const intent = keyToIntent(stateRef.current, input, key);
-    if (intent) dispatch(intent);
+    for (const [one, info] of splitKeys(input, key)) {
+      const intent = keyToIntent(stateRef.current, one, info);
+      if (intent) dispatch(intent);
+    }
   });
 
   const bodyHeight = Math.max(4, rows - 1 - 3);

@@ -12,6 +12,8 @@ export interface LogWindow {
   lines: readonly string[];
   /** "following", "top", or a position such as "12%". */
   where: string;
+  /** The zone the lines were decoded in (shown, so title and lines always agree). */
+  zone?: string;
 }
 
 export interface LogWindowSource {
@@ -32,7 +34,7 @@ export function LogPane({ source, width, height, focused, zone, palette }: LogPa
   const window = useSyncExternalStore(source.subscribe, source.getSnapshot);
   const bodyHeight = Math.max(0, height - 1);
   const lines = window.lines.slice(-bodyHeight);
-  const right = ` ${window.where} · ${zone} `;
+  const right = ` ${window.where} · ${window.zone ?? zone} `;
   const left = `─ log ${window.title} `;
   const head = fit(left, Math.max(1, width - right.length)).trimEnd() + ' ';
   const title = head + '─'.repeat(Math.max(0, width - head.length - right.length)) + right;

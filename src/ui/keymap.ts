@@ -112,3 +112,18 @@ export const keyHelp: readonly [string, string][] = [
   ['Esc', 'close menu, help, filter'],
   ['q', 'quit (embedded: asks)'],
 ];
+
+/**
+ * Ink hands a burst of plain keys that arrive in one read (fast typing, a paste, tmux send-keys
+ * with several keys) as one string: split it back into keys, naming Tab, Enter and Backspace.
+ */
+export function splitKeys(input: string, key: KeyInfo): [string, KeyInfo][] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.meta || key.escape) return [[input, key]];
+  return chars.map((ch): [string, KeyInfo] => {
+    if (ch === '\t') return ['', { tab: true }];
+    if (ch === '\r' || ch === '\n') return ['', { return: true }];
+    if (ch === '\x7f' || ch === '\b') return ['', { backspace: true }];
+    return [ch, {}];
+  });
+}

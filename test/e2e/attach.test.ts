@@ -1,0 +1,195 @@
+// The console attached to the real daemontools svscan, in a real terminal (tmux, 120×40): the
+// table, the log pane, every key on real processes, zones, and a service whose output tries to
+// retitle and clear the terminal.
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProcess, stopProcess, waitFor } from '../support/processes.js';
+import { cli, haveTools, runSync, tempDir } from '../support/tools.js';
+import { Terminal } from './tmux.js';
+
+const ready = haveTools('svscan', 'supervise', 'svstat', 'svok', 'multilog', 'tmux');
+
+function service(
+  root: string,
+  name: string,
+  run: string,
+  options: { down?: boolean; log?: boolean } = {},
+) {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'run'), `#!/bin/sh\nexec 2>&1\n${run}\n`);
+  chmodSync(join(dir, 'run'), 0o755);
+  if (options.down) writeFileSync(join(dir, 'down'), '');
+  if (options.log !== false) {
+    mkdirSync(join(dir, 'log'), { recursive: true });
+    writeFileSync(join(dir, 'log/run'), '#!/bin/sh\nexec multilog t ./main\n');
+    chmodSync(join(dir, 'log/run'), 0o755);
+  }
+  return dir;
+}
+
+function svstat(dir: string): string {
+  return runSync(['svstat', dir], { encoding: 'utf8' }).stdout.toString().trim();
+}
+
+function pidOf(dir: string): number {
+  const m = /\(pid (\d+)\)/.exec(svstat(dir));
+  return m ? Number(m[1]) : 0;
+}
+
+describe.skipIf(!ready)('console attached to daemontools svscan', () => {
+  const root = tempDir('svtui-e2e-attach-');
+  const tree = join(root, 'service');
+  let term: Terminal;
+
+  beforeAll(async () => {
+    mkdirSync(tree);
+    service(tree, 'alpha', 'n=0; while :; do n=$((n+1)); echo "alpha tick $n"; sleep 0.2; done');
+    service(tree, 'beta', 'echo "beta started"; exec sleep 1000', { down: true });
+    service(
+      tree,
+      'evil',
+      `printf 'evil \\033]0;PWNED\\007\\033[2J\\033[H cleared?\\n'; exec sleep 1000`,
+    );
+    const svscan = startProcess('svscan', [tree], { cwd: root });
+    afterAll(() => stopProcess(svscan));
+    await waitFor(
+      () =>
+        /up \(pid/.test(svstat(join(tree, 'alpha'))) && /up \(pid/.test(svstat(join(tree, 'evil'))),
+      8000,
+    );
+    await waitFor(() => runSync(['svok', join(tree, 'beta')]).status === 0, 8000);
+    term = new Terminal([process.execPath, cli, tree], {
+      columns: 120,
+      rows: 40,
+      env: { TZ: 'Asia/Kolkata', NO_COLOR: undefined },
+    });
+    await term.waitFor('alpha tick');
+  });
+
+  it('shows every service, attached, with svstat’s pids and the zone', async () => {
+    const screen = await term.waitFor(/^beta +down/m);
+    expect(screen).toMatch(/^svtui attached · .* · 3 services +zone Asia\/Kolkata$/m);
+    expect(screen).toMatch(new RegExp(`^alpha +up +${pidOf(join(tree, 'alpha'))} `, 'm'));
+    expect(screen).toMatch(/^beta +down .* down +down /m);
+    expect(screen).toContain(`log ${join(tree, 'alpha/log/main/current')}`);
+  });
+
+  it('follows new lines as they are written', async () => {
+    const first = /alpha tick (\d+)/g;
+    const before = Math.max(...[...term.text().matchAll(first)].map((m) => Number(m[1])));
+    await term.waitFor(new RegExp(`alpha tick ${before + 3}\\b`), 3000);
+  });
+
+  it('no log byte retitles or clears the terminal', async () => {
+    term.keys('G'); // last row: evil
+    const screen = await term.waitFor(/evil\/log\/main\/current/);
+    expect(screen).toMatch(/evil  cleared\?|evil \s*cleared\?/);
+    expect(screen).toMatch(/^SERVICE/m); // the table is still there: nothing cleared the screen
+    expect(term.title()).not.toContain('PWNED');
+    expect(term.ansi()).not.toContain('PWNED');
+    term.keys('g'); // back to the first row
+    await term.waitFor(/alpha\/log\/main\/current/);
+  });
+
+  it('z moves every printed time by the zone’s offset (Asia/Kolkata → UTC: −5:30)', async () => {
+    const pick = (screen: string) => {
+      const m = /(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9}) alpha tick (\d+)/.exec(screen);
+      if (!m) throw new Error(`no tick line in\n${screen}`);
+      return { time: m[1]!, tick: m[2]! };
+    };
+    term.keys('Tab', 'g'); // the log pane, at the top: lines stay put while we compare
+    const top = pick(await term.waitFor(/ top · Asia\/Kolkata/));
+    term.keys('z');
+    const screen = await term.waitFor(/ top · UTC/);
+    const again = new RegExp(
+      `(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{9}) alpha tick ${top.tick}\\b`,
+    ).exec(screen);
+    expect(again).not.toBeNull();
+    const kolkata = Date.parse(top.time.replace(' ', 'T').slice(0, 23) + 'Z');
+    const utc = Date.parse(again![1]!.replace(' ', 'T').slice(0, 23) + 'Z');
+    expect(kolkata - utc).toBe(5.5 * 3600_000);
+    expect(screen).toMatch(/zone UTC$/m);
+    term.keys('z');
+    await term.waitFor(/zone Asia\/Kolkata$/m);
+  });
+
+  it('PgUp pages back, G resumes following, Tab returns to the table', async () => {
+    term.keys('G');
+    await term.waitFor(/ following · /);
+    term.keys('PageUp');
+    await term.waitFor(/ (\d+%|top) · /);
+    term.keys('G', 'Tab');
+    await term.waitFor(/ following · /);
+  });
+
+  it('u brings a down service up, and says so', async () => {
+    term.keys('j'); // beta
+    await term.waitFor(/beta\/log\/main\/current/);
+    term.keys('u');
+    const screen = await term.waitFor(/beta: up sent; up as pid \d+/);
+    const pid = Number(/up as pid (\d+)/.exec(screen)![1]);
+    expect(pidOf(join(tree, 'beta'))).toBe(pid);
+    await term.waitFor(/beta started/);
+  });
+
+  it('d asks first; y takes it down', async () => {
+    term.keys('d');
+    await term.waitFor(/beta: down \(svc -d: .*\)\? y\/n/);
+    expect(svstat(join(tree, 'beta'))).toMatch(/: up /);
+    term.keys('y');
+    await term.waitFor(/beta: down sent \(TERM, CONT\); down after/);
+    expect(svstat(join(tree, 'beta'))).toMatch(/: down /);
+  });
+
+  it('Enter opens the svc menu; t then y restarts alpha with a new pid', async () => {
+    term.keys('k'); // alpha
+    await term.waitFor(/alpha\/log\/main\/current/);
+    const before = pidOf(join(tree, 'alpha'));
+    term.keys('Enter');
+    await term.waitFor(/svc on alpha: /);
+    term.keys('t');
+    await term.waitFor(/alpha: term \(svc -t: .*\)\? y\/n/);
+    term.keys('y');
+    const screen = await term.waitFor(/alpha: TERM sent; back up as pid \d+ after \d+\.\d s/);
+    const after = Number(/back up as pid (\d+)/.exec(screen)![1]);
+    expect(after).not.toBe(before);
+    expect(pidOf(join(tree, 'alpha'))).toBe(after);
+  });
+
+  it('menu letters p and c pause and continue', async () => {
+    term.keys('Enter', 'p', 'y');
+    await term.waitFor(/alpha: STOP sent; paused/);
+    expect(svstat(join(tree, 'alpha'))).toMatch(/paused/);
+    term.keys('Enter', 'c');
+    await term.waitFor(/alpha: CONT sent; running/);
+    expect(svstat(join(tree, 'alpha'))).not.toMatch(/paused/);
+  });
+
+  it('? shows the help; Esc closes it', async () => {
+    term.keys('?');
+    await term.waitFor(/svc letters/);
+    term.keys('Escape');
+    await term.waitFor(/^SERVICE/m);
+  });
+
+  it('/ filters by name', async () => {
+    term.keys('/');
+    term.type('ev');
+    const screen = await term.waitFor(/filter \/ev/);
+    await term.waitFor(/^evil +up/m);
+    expect(term.text()).not.toMatch(/^alpha +up/m);
+    void screen;
+    term.keys('Escape');
+    await term.waitFor(/^alpha +up/m);
+  });
+
+  it('q quits, restores the screen and leaves the services running', async () => {
+    const pid = pidOf(join(tree, 'alpha'));
+    term.keys('q');
+    await term.waitFor(/\[exited 0\]/);
+    expect(term.text()).not.toMatch(/^SERVICE/m);
+    expect(pidOf(join(tree, 'alpha'))).toBe(pid);
+  });
+});
