@@ -12,7 +12,7 @@ export class LineStamper {
   readonly mem: Buffer;
   readonly inputCapacity: number;
   private readonly input: Buffer; // the input region (Buffer#indexOf is memchr)
-  private readonly label = new Uint8Array(LABEL_LENGTH);
+  private readonly labelAt: number; // the current label lives in mem, after the output region
   private readonly outStart: number;
   private readonly outEnd: number;
   private out: number;
@@ -20,12 +20,13 @@ export class LineStamper {
 
   constructor(
     private readonly sink: Sink,
-    inputCapacity = 1 << 16,
+    inputCapacity = 1 << 18,
   ) {
     this.inputCapacity = inputCapacity;
     this.outStart = inputCapacity;
     this.outEnd = inputCapacity * 2 + LABEL_LENGTH;
-    this.mem = Buffer.allocUnsafeSlow(this.outEnd);
+    this.labelAt = this.outEnd;
+    this.mem = Buffer.allocUnsafeSlow(this.outEnd + LABEL_LENGTH);
     this.input = Buffer.from(this.mem.buffer, this.mem.byteOffset, inputCapacity);
     this.out = this.outStart;
   }
@@ -38,7 +39,7 @@ export class LineStamper {
     while (p < n) {
       if (this.atLineStart) {
         if (this.out + LABEL_LENGTH > this.outEnd) this.flush();
-        for (let i = 0; i < LABEL_LENGTH; i++) mem[this.out + i] = this.label[i]!;
+        mem.copyWithin(this.out, this.labelAt, this.labelAt + LABEL_LENGTH);
         this.out += LABEL_LENGTH;
         this.atLineStart = false;
       }
@@ -66,6 +67,6 @@ export class LineStamper {
       .toString(16)
       .padStart(16, '0');
     const text = `@${seconds}${(now.nanoseconds >>> 0).toString(16).padStart(8, '0')} `;
-    for (let i = 0; i < LABEL_LENGTH; i++) this.label[i] = text.charCodeAt(i);
+    this.mem.write(text, this.labelAt, 'latin1');
   }
 }
