@@ -42,6 +42,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
   const root = tempDir('svtui-e2e-attach-');
   const tree = join(root, 'service');
   let term: Terminal;
+  afterAll(() => term?.close());
 
   beforeAll(async () => {
     mkdirSync(tree);
@@ -85,7 +86,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
   it('no log byte retitles or clears the terminal', async () => {
     term.keys('G'); // last row: evil
     const screen = await term.waitFor(/evil\/log\/main\/current/);
-    expect(screen).toMatch(/evil  cleared\?|evil \s*cleared\?/);
+    expect(screen).toMatch(/evil +cleared\?/);
     expect(screen).toMatch(/^SERVICE/m); // the table is still there: nothing cleared the screen
     expect(term.title()).not.toContain('PWNED');
     expect(term.ansi()).not.toContain('PWNED');

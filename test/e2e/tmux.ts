@@ -1,8 +1,7 @@
 // A real terminal for end-to-end tests: a tmux server on its own socket (-L), one session at a
 // fixed size running the console, keys sent with send-keys, the screen read with capture-pane.
-// `close()` kills that server by its own socket (kill-server), then by pid if it lingers.
+// `close()` (call it from afterAll) kills that server by its socket (kill-server), then by pid.
 import { spawnSync } from 'node:child_process';
-import { afterAll } from 'vitest';
 
 export interface TerminalOptions {
   columns: number;
@@ -43,7 +42,6 @@ export class Terminal {
     );
     const pid = this.tmux(['display-message', '-p', '#{pid}']).trim();
     this.serverPid = Number(pid) || undefined;
-    afterAll(() => this.close());
   }
 
   /** The screen as text, one string per row. */
