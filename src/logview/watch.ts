@@ -1,0 +1,51 @@
+// Tell the view when a log directory may have changed: fs.watch on the directory (inotify
+// reports new, renamed, deleted and written files inside it, so a new line is seen within a
+// millisecond or two) plus a cheap stat poll as a fallback for file systems where watching is
+// silent and for a directory that does not exist yet. Nothing here keeps the process alive.
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+
+export function watchLogDir(dir: string, changed: () => void, pollMs: number): () => void {
+  let watcher: FSWatcher | undefined;
+  let last = signature(dir);
+  const startWatching = () => {
+    if (watcher) return;
+    try {
+      watcher = watch(dir, { persistent: false }, () => changed());
+      watcher.on('error', () => {
+        watcher?.close();
+        watcher = undefined; // the directory went away: the poll takes over
+      });
+    } catch {
+      watcher = undefined;
+    }
+  };
+  startWatching();
+  const poll = setInterval(() => {
+    const now = signature(dir);
+    if (now === last) return;
+    last = now;
+    startWatching();
+    changed();
+  }, pollMs);
+  poll.unref();
+  return () => {
+    clearInterval(poll);
+    watcher?.close();
+    watcher = undefined;
+  };
+}
+
+/** What the poll compares: the directory's and `current`'s identity, size and times. */
+function signature(dir: string): string {
+  const parts: string[] = [];
+  for (const path of [dir, join(dir, 'current')]) {
+    try {
+      const st = statSync(path);
+      parts.push(`${st.ino}:${st.size}:${st.mtimeMs}`);
+    } catch {
+      parts.push('-');
+    }
+  }
+  return parts.join('|');
+}
