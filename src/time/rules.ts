@@ -23,7 +23,7 @@ export interface ZoneRules {
   leapCorrections: Int32Array;
 }
 
-function leapArrays(leaps: LeapRecord[]) {
+export function leapArrays(leaps: LeapRecord[]) {
   return {
     leapTransitions: Float64Array.from(leaps, (l) => l.transition),
     leapCorrections: Int32Array.from(leaps, (l) => l.correction),
@@ -102,6 +102,20 @@ export function lookupRules(rules: ZoneRules, t: number): ZoneLookup | undefined
     from = tr[i]!;
     until = tr[i + 1]!;
   }
+  return applyLeaps(rules, t, offset, from, until);
+}
+
+/**
+ * glibc's leap-second step for `right/` zones: subtract the correction in force at `t` from the
+ * zone's offset, and during an inserted second report it as `:60` (leapHit).
+ */
+export function applyLeaps(
+  rules: Pick<ZoneRules, 'leapTransitions' | 'leapCorrections'>,
+  t: number,
+  offset: number,
+  from: number,
+  until: number,
+): ZoneLookup {
   const leaps = rules.leapTransitions;
   if (leaps.length === 0) return { offset, leapHit: 0, from, until };
   const corrections = rules.leapCorrections;

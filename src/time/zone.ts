@@ -11,6 +11,7 @@ import {
   type ZoneRules,
 } from './rules.js';
 import { builtinLeapRecords } from './leap-table.js';
+import { intlLookup } from './intl-zone.js';
 import { parsePosixTz } from './posix-tz.js';
 import { parseTzif } from './tzif.js';
 import { readZoneFile, SYSTEM_ZONE_FILE, systemZoneName, zoneFilePath } from './zoneinfo-file.js';
@@ -71,6 +72,17 @@ export function resolveZone(
   const posix = parsePosixTz(bare);
   if (posix) return { zone: makeZone(bare, rulesFromPosix(posix)) };
   if (UTC_NAMES.has(bare)) return { zone: makeZone(bare, UTC_RULES) };
+  const right = bare.startsWith('right/');
+  const intl = intlLookup(
+    right ? bare.slice('right/'.length) : bare,
+    right ? builtinLeapRecords() : [],
+  );
+  if (intl) {
+    return {
+      zone: { name: bare, lookup: intl },
+      warning: `no zoneinfo file for ${JSON.stringify(name)}: using the JavaScript runtime's rules (the C library would use UTC)`,
+    };
+  }
   return {
     zone: makeZone(bare, UTC_RULES),
     warning: `unknown time zone ${JSON.stringify(name)}: using UTC, as the C library does`,

@@ -46,6 +46,26 @@ describe('resolveZone', () => {
   });
 });
 
+describe('without zoneinfo files', () => {
+  const env = { TZDIR: '/nonexistent' };
+  it("uses the runtime's Intl rules, with a warning, and still counts leap seconds", () => {
+    const kolkata = resolveZone('Asia/Kolkata', env);
+    expect(kolkata.warning).toMatch(/no zoneinfo file for "Asia\/Kolkata"/);
+    expect(decodeLabelLine(V1, kolkata.zone)).toBe('2013-03-19 07:39:05.347785500 x');
+    const pacific = resolveZone('right/US/Pacific', env).zone;
+    expect(decodeLabelLine(V1, pacific)).toBe('2013-03-18 19:08:40.347785500 x');
+    expect(decodeLabelLine('@40000000586846a400000000 leap', pacific)).toBe(
+      '2016-12-31 15:59:60.000000000 leap',
+    );
+  });
+  it('agrees with the zoneinfo file on local mean time in year 1', () => {
+    const line = '@3ffffff1886e090a00000000 c';
+    expect(decodeLabelLine(line, resolveZone('America/New_York', env).zone)).toBe(
+      decodeLabelLine(line, resolveZone('America/New_York').zone),
+    );
+  });
+});
+
 describe('POSIX TZ strings', () => {
   it('parses names, offsets and rules', () => {
     expect(parsePosixTz('EST5EDT,M3.2.0,M11.1.0')).toEqual({
