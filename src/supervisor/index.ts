@@ -5,9 +5,7 @@
 // Locks: supervise/lock is held with flock(2) through src/adapters/lock.ts — flock(1) locks our
 // own open file description and exits, so the lock costs one ~2 ms process when taken and nothing
 // while held (no helper process, no native addon), and daemontools/runit see it as held.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ServiceHistory } from '../codec/history.js';
 import type { Phase } from '../core/service.js';
 import type { Want } from '../codec/status.js';
@@ -62,10 +60,8 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   const dir = resolve(options.dir);
   const warn = options.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
   const listeners = new Set<(name: string) => void>();
-  const pipeDir = mkdtempSync(join(tmpdir(), 'svtui-scan-'));
   const tree = new Tree({
     dir,
-    pipeDir,
     graceMs: options.graceMs ?? DEFAULT_GRACE_MS,
     inheritStdio: options.inheritStdio ?? true,
     now: () => Date.now(),
@@ -74,18 +70,13 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       for (const listener of listeners) listener(name);
     },
   });
-  try {
-    await tree.start();
-  } catch (error) {
-    rmSync(pipeDir, { recursive: true, force: true });
-    throw error;
-  }
+  await tree.start();
   const timer = setInterval(() => void tree.rescan(), RESCAN_MS);
   let stopped: Promise<void> | undefined;
   return {
     stop() {
       clearInterval(timer);
-      stopped ??= tree.stop().finally(() => rmSync(pipeDir, { recursive: true, force: true }));
+      stopped ??= tree.stop();
       return stopped;
     },
     onChange(listener) {

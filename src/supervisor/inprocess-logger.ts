@@ -3,9 +3,10 @@
 // process whose pid is the supervisor's: TERM, INT, HUP and KILL end it (the partial last line is
 // finished, as multilog does at end of input), ALRM rotates, STOP and CONT pause and resume
 // reading. While a write is pending the pipe is not read, so a slow disk pushes back on the
-// service through the kernel buffer instead of filling memory.
-import { Socket } from 'node:net';
-import { openMultilog } from '../log/inprocess.js';
+// service through the kernel buffer instead of filling memory. The reader outlives each run, so
+// bytes read ahead are kept for the next one.
+import { openMultilog, type LogWriter } from '../log/inprocess.js';
+import type { ExitReason } from '../codec/history.js';
 import type { LogPipe } from './log-pipe.js';
 import type { Launcher } from './launch.js';
 
@@ -16,41 +17,42 @@ export function inProcessLogger(
   stderr: (text: string) => void,
 ): Launcher {
   return (callbacks) => {
-    let socket: Socket | undefined;
+    const socket = pipe.reader();
+    let writer: LogWriter | undefined;
     let ended = false;
     let stopped = false;
     let writing: Promise<void> = Promise.resolve();
-    let writer: Awaited<ReturnType<typeof openMultilog>> | undefined;
 
-    const end = (reason: Parameters<typeof callbacks.onExit>[0]) => {
+    const resume = () => {
+      if (!stopped && !ended) socket.resume();
+    };
+    const onData = (chunk: Buffer) => {
+      socket.pause();
+      const current = writer;
+      if (!current) return;
+      writing = current.write(chunk).then(resume, (error: unknown) => {
+        stderr(`${(error as Error).message}\n`);
+        end({ kind: 'exit', code: 111 });
+      });
+    };
+    const onEnd = () => end({ kind: 'exit', code: 0 });
+    const end = (reason: ExitReason) => {
       if (ended) return;
       ended = true;
-      socket?.destroy();
+      socket.pause();
+      socket.off('data', onData).off('end', onEnd);
       void writing
         .then(() => writer?.close())
-        .catch((error: unknown) => stderr(`${String((error as Error).message ?? error)}\n`))
+        .catch((error: unknown) => stderr(`${(error as Error).message}\n`))
         .finally(() => callbacks.onExit(reason));
     };
 
     openMultilog(words, { cwd, stderr }).then(
       (opened) => {
         writer = opened;
-        socket = new Socket({ fd: pipe.openReader(), readable: true, writable: false });
-        socket.on('data', (chunk: Buffer) => {
-          socket?.pause();
-          writing = opened.write(chunk).then(
-            () => {
-              if (!stopped && !ended) socket?.resume();
-            },
-            (error: unknown) => {
-              stderr(`${(error as Error).message}\n`);
-              end({ kind: 'exit', code: 111 });
-            },
-          );
-        });
-        socket.on('end', () => end({ kind: 'exit', code: 0 }));
-        socket.on('error', () => end({ kind: 'exit', code: 111 }));
+        socket.on('data', onData).on('end', onEnd);
         callbacks.onStarted(process.pid);
+        resume();
       },
       (error: unknown) => callbacks.onFailed((error as Error).message),
     );
@@ -60,10 +62,10 @@ export function inProcessLogger(
         if (signal === 'SIGALRM') void writing.then(() => writer?.rotate());
         else if (signal === 'SIGSTOP') {
           stopped = true;
-          socket?.pause();
+          socket.pause();
         } else if (signal === 'SIGCONT') {
           stopped = false;
-          void writing.then(() => !stopped && !ended && socket?.resume());
+          void writing.then(resume);
         } else end({ kind: 'signal', signal: signal.replace(/^SIG/, '') });
       },
     };

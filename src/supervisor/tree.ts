@@ -30,7 +30,6 @@ export interface Entry {
 
 export interface TreeOptions {
   dir: string;
-  pipeDir: string;
   graceMs: number;
   inheritStdio: boolean;
   now: () => number;
@@ -47,7 +46,6 @@ interface Opened {
 export class Tree {
   readonly entries = new Map<string, Entry>();
   private stopping = false;
-  private pipes = 0;
   private allGone: (() => void) | undefined;
 
   constructor(private readonly options: TreeOptions) {}
@@ -129,7 +127,7 @@ export class Tree {
   private create(key: string, name: string): Entry {
     const entry: Entry = { key, name, active: true, opening: new Set(), warned: {} };
     if (existsSync(join(this.options.dir, name, 'log'))) {
-      entry.pipe = createLogPipe(join(this.options.pipeDir, `pipe${++this.pipes}`));
+      entry.pipe = createLogPipe();
     }
     this.entries.set(key, entry);
     return entry;
