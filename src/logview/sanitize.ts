@@ -51,18 +51,23 @@ export function sanitizeLine(line: string, options: SanitizeOptions = {}): strin
 
 /** Cut `pieces` back until the marker for the rest fits in `width`, and append it. */
 function withMarker(line: string, pieces: Piece[], cols: number, width: number): string {
+  const kept = [...pieces];
   let markerCols = 0;
   for (let round = 0; round < 3; round++) {
-    while (pieces.length > 0 && cols + markerCols > width) cols -= pieces.pop()!.cols;
-    const from = pieces.at(-1)?.next ?? 0;
-    const marker = restMarker(line, from);
-    if (cols + marker.length <= width || pieces.length === 0) {
-      const head = pieces.map((p) => p.text).join('');
-      return marker.length <= width ? head + marker : head.slice(0, width);
-    }
+    while (kept.length > 0 && cols + markerCols > width) cols -= kept.pop()!.cols;
+    const marker = restMarker(line, kept.at(-1)?.next ?? 0);
+    if (cols + marker.length <= width) return kept.map((p) => p.text).join('') + marker;
     markerCols = marker.length;
   }
-  return pieces.map((p) => p.text).join('');
+  // Too narrow for the marker: as much as fits, then `…`.
+  let narrow = '';
+  let used = 0;
+  for (const piece of pieces) {
+    if (used + piece.cols > width - 1) break;
+    narrow += piece.text;
+    used += piece.cols;
+  }
+  return width >= 1 ? narrow + '…' : '';
 }
 
 function restMarker(line: string, from: number): string {
