@@ -20,29 +20,26 @@ export async function run(args: string[]): Promise<number> {
     return FATAL;
   }
   let terminating = false;
-  let wakeOnTerm: (() => void) | undefined;
-  const terminated = new Promise<null>((resolve) => (wakeOnTerm = () => resolve(null)));
   process.on('SIGALRM', () => void writer.rotate());
   process.on('SIGTERM', () => {
     terminating = true;
-    reader.lineMode = true;
-    if (!writer.midLine) wakeOnTerm?.();
+    reader.interrupt();
   });
   try {
     for (;;) {
       if (terminating && !writer.midLine) break;
-      const next = terminating ? reader.readByte() : reader.read();
-      const chunk = writer.midLine ? await next : await Promise.race([next, terminated]);
+      const chunk = await (terminating ? reader.readByte() : reader.read());
+      if (chunk === 'interrupted') continue;
       if (chunk === null) break;
       await writer.write(chunk);
     }
   } catch (error) {
+    reader.close();
     await writer.close();
     stderr(`multilog: fatal: unable to read input: ${describeError(error)}\n`);
     return FATAL;
   }
+  reader.close();
   await writer.close();
-  // A read may still be blocked in the thread pool when TERM ended the loop: do not wait for it.
-  if (terminating) process.exit(0);
   return 0;
 }

@@ -3,7 +3,8 @@
 // chunk: its lines arrived together) and does the writing.
 //
 // A line is decided once its first 1000 bytes (label included) or its end are known; until then
-// its head waits in `pending` (at most 1000 bytes, and only while a line is open). Directories get
+// its head waits in `pending` (at most 1000 bytes, and only while a line is open), as in
+// multilog's line buffer: a partial line reaches current only when complete or 1000 bytes long. Directories get
 // the whole line; patterns, `e` and `=` see the head.
 import { matchPattern } from './pattern.js';
 import { needsLineHead, type Action, type Script } from './script.js';
@@ -49,8 +50,13 @@ export class LineRouter {
 
   /** Route `chunk`; `label` (26 bytes) starts every line whose first byte is in it. */
   push(chunk: Buffer, label?: Buffer): Routed {
-    if (!label && !this.needsHead) {
-      if (chunk.length > 0) this.state = chunk[chunk.length - 1] === NEWLINE ? 'start' : 'open';
+    if (
+      !label &&
+      !this.needsHead &&
+      this.state !== 'pending' &&
+      chunk[chunk.length - 1] === NEWLINE
+    ) {
+      this.state = 'start';
       return this.everything(chunk, chunk.length);
     }
     const out = Buffer.allocUnsafe(this.capacity(chunk, label));
@@ -68,7 +74,7 @@ export class LineRouter {
       pos = lineEnd;
       if (this.state === 'open') {
         if (this.needsHead) this.take(routed, this.openSelection!, lineStart, o);
-      } else if (complete || !this.needsHead || o - lineStart >= HEAD_LIMIT) {
+      } else if (complete || o - lineStart >= HEAD_LIMIT) {
         const headEnd = Math.min(complete ? o - 1 : o, lineStart + HEAD_LIMIT);
         this.openSelection = this.needsHead
           ? this.decide(routed, out, lineStart, headEnd)

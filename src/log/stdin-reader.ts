@@ -1,20 +1,25 @@
 // Reading multilog's standard input in large chunks, with one twist for pipes: TERM in the middle
 // of a line must finish that line and leave the rest in the pipe for the next logger (spec §4.6,
-// T40). So an idle pipe is waited on with a blocking 1-byte read (the only read that can be in
-// flight when TERM comes), and data is then taken in bulk through a second, non-blocking open of
-// the same pipe. Regular files are read in big blocking reads. process.stdin is never touched.
+// T40). A pipe is therefore read through a second, non-blocking open of it, watched by the event
+// loop one chunk at a time (net.Socket's onread: nothing is read ahead while a chunk is being
+// handled, and no read is left blocked in the thread pool, which would stop the process from
+// exiting); after TERM, the rest of the line is taken with blocking 1-byte reads of fd 0.
+// Regular files are read in big reads. process.stdin is never touched.
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 
 const FILE_CHUNK = 1 << 20;
 const PIPE_CHUNK = 1 << 18;
 
 export interface InputReader {
-  /** The next bytes, or null at end of input. Valid until the next call. */
-  read(): Promise<Buffer | null>;
-  /** One byte (no read-ahead at all), or null at end of input. */
+  /** The next bytes, null at end of input, 'interrupted' after interrupt(). Valid until the next call. */
+  read(): Promise<Buffer | null | 'interrupted'>;
+  /** Make a read that is waiting for input resolve 'interrupted' now (TERM). */
+  interrupt(): void;
+  /** One byte with no read-ahead at all, or null at end of input. */
   readByte(): Promise<Buffer | null>;
-  /** After TERM: never read past what was asked for. */
-  lineMode: boolean;
+  /** Stop watching the input. */
+  close(): void;
 }
 
 function readAsync(fd: number, buf: Buffer, offset: number, length: number): Promise<number> {
@@ -23,57 +28,97 @@ function readAsync(fd: number, buf: Buffer, offset: number, length: number): Pro
   );
 }
 
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+function fileReader(fd: number): InputReader {
+  let buf: Buffer | undefined;
+  const one = Buffer.alloc(1);
+  return {
+    async read() {
+      buf ??= Buffer.allocUnsafe(FILE_CHUNK);
+      const n = await readAsync(fd, buf, 0, buf.length);
+      return n === 0 ? null : buf.subarray(0, n);
+    },
+    async readByte() {
+      return (await readAsync(fd, one, 0, 1)) === 0 ? null : one;
+    },
+    interrupt() {},
+    close() {},
+  };
 }
 
-function tryNonBlocking(fd: number, buf: Buffer, offset: number): number | 'again' {
-  try {
-    return fs.readSync(fd, buf, offset, buf.length - offset, null);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EAGAIN' || code === 'EWOULDBLOCK') return 'again';
-    throw error;
-  }
+type Waiter = { resolve(chunk: Buffer | null | 'interrupted'): void; reject(error: Error): void };
+
+/** A pipe or socket watched by the event loop; `blockingFd` serves the 1-byte reads. */
+function streamReader(watchFd: number, blockingFd: number): InputReader {
+  const buf = Buffer.allocUnsafe(PIPE_CHUNK);
+  const one = Buffer.alloc(1);
+  let waiter: Waiter | undefined;
+  let ended = false;
+  let failure: Error | undefined;
+  const settle = (action: (w: Waiter) => void) => {
+    const w = waiter;
+    waiter = undefined;
+    if (w) action(w);
+  };
+  // `onread` is documented for net.Socket (Node ≥ 12) but missing from @types/node 20's options.
+  const options: net.SocketConstructorOpts & { onread: unknown } = {
+    fd: watchFd,
+    readable: true,
+    writable: false,
+    onread: {
+      buffer: buf,
+      callback(n: number, b: Uint8Array) {
+        socket.pause();
+        settle((w) => w.resolve(Buffer.from(b.buffer, b.byteOffset, n)));
+        return false;
+      },
+    },
+  };
+  const socket = new net.Socket(options);
+  socket.pause();
+  socket.on('end', () => {
+    ended = true;
+    settle((w) => w.resolve(null));
+  });
+  socket.on('error', (error) => {
+    failure = error;
+    settle((w) => w.reject(error));
+  });
+  return {
+    read() {
+      if (failure) return Promise.reject(failure);
+      if (ended) return Promise.resolve(null);
+      return new Promise((resolve, reject) => {
+        waiter = { resolve, reject };
+        socket.resume();
+      });
+    },
+    interrupt() {
+      socket.pause();
+      settle((w) => w.resolve('interrupted'));
+    },
+    async readByte() {
+      socket.pause();
+      return (await readAsync(blockingFd, one, 0, 1)) === 0 ? null : one;
+    },
+    close() {
+      socket.destroy();
+    },
+  };
 }
 
 export function stdinReader(fd = 0): InputReader {
   const info = fs.fstatSync(fd);
-  let nonBlocking: number | undefined;
   if (info.isFIFO()) {
     try {
-      nonBlocking = fs.openSync(
+      const watch = fs.openSync(
         `/proc/self/fd/${fd}`,
         fs.constants.O_RDONLY | fs.constants.O_NONBLOCK,
       );
+      return streamReader(watch, fd);
     } catch {
-      nonBlocking = undefined;
+      return fileReader(fd);
     }
   }
-  const size = nonBlocking === undefined ? FILE_CHUNK : PIPE_CHUNK;
-  let buf: Buffer | undefined;
-  const one = Buffer.alloc(1);
-  const reader: InputReader = {
-    lineMode: false,
-    async readByte() {
-      const n = await readAsync(fd, one, 0, 1);
-      return n === 0 ? null : one;
-    },
-    async read() {
-      buf ??= Buffer.allocUnsafe(size);
-      if (nonBlocking === undefined) {
-        const n = await readAsync(fd, buf, 0, buf.length);
-        return n === 0 ? null : buf.subarray(0, n);
-      }
-      await yieldToEvents();
-      const n = tryNonBlocking(nonBlocking, buf, 0);
-      if (n !== 'again') return n === 0 ? null : buf.subarray(0, n);
-      const first = await readAsync(fd, buf, 0, 1);
-      if (first === 0) return null;
-      if (reader.lineMode) return buf.subarray(0, 1);
-      const more = tryNonBlocking(nonBlocking, buf, 1);
-      return buf.subarray(0, 1 + (more === 'again' ? 0 : more));
-    },
-  };
-  return reader;
+  if (info.isSocket()) return streamReader(fd, fd);
+  return fileReader(fd);
 }

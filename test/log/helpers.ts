@@ -1,6 +1,6 @@
 // Helpers for the logger's tests: a directory listing with labels normalised, so svtui's and
 // multilog's results compare directly.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Entry {
@@ -25,6 +25,7 @@ export function listing(dir: string): Entry[] {
 
 /** Every log byte of a directory in order: the rotated files oldest first, then current. */
 export function allLogged(dir: string): string {
+  if (!existsSync(join(dir, 'current'))) return '';
   const names = readdirSync(dir)
     .filter((n) => n.startsWith('@'))
     .sort();
