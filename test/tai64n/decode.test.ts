@@ -2,28 +2,12 @@
 // (fed whole and in every chunk size), formatInstant, and the calendar edge cases.
 import { describe, expect, it } from 'vitest';
 import { formatInstant, decodeLabelLine } from '../../src/time/decode.js';
-import { LabelStreamDecoder } from '../../src/time/stream-decoder.js';
+import { streamDecode } from './stream.js';
 import { resolveZone } from '../../src/time/zone.js';
 import { civilFromDays, daemontoolsYear, daysFromCivil, offtime } from '../../src/time/civil.js';
 import { vectors } from './vectors.js';
 
 const zone = (name: string) => resolveZone(name).zone;
-
-/** Run the stream decoder over `input` read `chunk` bytes at a time. */
-export function streamDecode(input: Buffer, tz: string, chunk = 1 << 16): Buffer {
-  const parts: Buffer[] = [];
-  const decoder = new LabelStreamDecoder(
-    zone(tz),
-    (bytes, start, end) => parts.push(Buffer.from(bytes.subarray(start, end))),
-    chunk,
-  );
-  for (let at = 0; at < input.length; at += chunk) {
-    const n = input.copy(decoder.mem, 0, at, Math.min(at + chunk, input.length));
-    decoder.decode(n);
-  }
-  decoder.finish();
-  return Buffer.concat(parts);
-}
 
 describe('decodeLabelLine', () => {
   for (const v of vectors.filter(
