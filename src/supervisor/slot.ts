@@ -3,6 +3,7 @@
 // status and history, set the one timer. Events raised while effects run are queued, so each
 // transition sees the state the previous one left.
 import { initialState, transition, type ServiceEvent, type ServiceState } from '../core/service.js';
+import { describeError } from '../codec/errors.js';
 import type { Launcher, RunHandle } from './launch.js';
 import type { SuperviseDir } from './supervise-dir.js';
 
@@ -16,6 +17,8 @@ export interface SlotOptions {
   warn: (line: string) => void;
   changed: (label: string) => void;
   finished: () => void;
+  /** The directory left the tree: failing to write its status is expected, not worth a warning. */
+  removed: () => boolean;
 }
 
 export class Slot {
@@ -118,7 +121,8 @@ export class Slot {
       write();
       this.lastWriteError = undefined;
     } catch (error) {
-      const text = `unable to write ${this.options.label}/supervise: ${(error as Error).message}`;
+      if (this.options.removed()) return;
+      const text = `unable to write ${this.options.label}/supervise/status: ${describeError(error)}`;
       if (text !== this.lastWriteError) this.options.warn(text);
       this.lastWriteError = text;
     }

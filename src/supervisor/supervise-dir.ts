@@ -25,9 +25,12 @@ export interface SuperviseDir {
 
 export type OpenResult = { ok: true; dir: SuperviseDir } | { ok: false; message: string };
 
-/** Take `LABEL/supervise/` over: `serviceDir` is where it lives, `label` names it in messages. */
-export async function openSuperviseDir(serviceDir: string, label: string): Promise<OpenResult> {
-  const dir = join(serviceDir, 'supervise');
+/**
+ * Take `LABEL/supervise/` over: `locate()` says where the service directory is now (a rename in
+ * the tree moves it; supervise, which chdir()s, would follow), `label` names it in messages.
+ */
+export async function openSuperviseDir(locate: () => string, label: string): Promise<OpenResult> {
+  const dir = join(locate(), 'supervise');
   const fail = (what: string, file: string, code: string | undefined): OpenResult => ({
     ok: false,
     message: `unable to ${what} ${label}/supervise/${file}: ${errorText(code)}`,
@@ -52,7 +55,7 @@ export async function openSuperviseDir(serviceDir: string, label: string): Promi
     lock.release();
     return fail('read', 'control', (error as NodeJS.ErrnoException).code);
   }
-  return { ok: true, dir: superviseDir(dir, lock, controlFd) };
+  return { ok: true, dir: superviseDir(() => join(locate(), 'supervise'), lock, controlFd) };
 }
 
 function readPrevious(dir: string): { status?: ServiceStatus; history?: ServiceHistory } {
@@ -71,8 +74,8 @@ function readPrevious(dir: string): { status?: ServiceStatus; history?: ServiceH
   return out;
 }
 
-function superviseDir(dir: string, lock: HeldLock, controlFd: number): SuperviseDir {
-  const previous = readPrevious(dir);
+function superviseDir(where: () => string, lock: HeldLock, controlFd: number): SuperviseDir {
+  const previous = readPrevious(where());
   const control = new Socket({ fd: controlFd, readable: true, writable: false });
   let okFd: number | undefined;
   let closed = false;
@@ -83,14 +86,14 @@ function superviseDir(dir: string, lock: HeldLock, controlFd: number): Supervise
     previous: previous.status,
     previousHistory: previous.history,
     writeStatus(status) {
-      if (!closed) writeAtomic(join(dir, 'status'), packStatus(status));
+      if (!closed) writeAtomic(join(where(), 'status'), packStatus(status));
     },
     writeHistory(history) {
-      if (!closed) writeAtomic(join(dir, 'svtui-history'), formatHistory(history));
+      if (!closed) writeAtomic(join(where(), 'svtui-history'), formatHistory(history));
     },
     announce() {
-      if (okFd === undefined && !makeFifos([join(dir, 'ok')]))
-        okFd = openFifoReader(join(dir, 'ok'));
+      const ok = join(where(), 'ok');
+      if (okFd === undefined && !makeFifos([ok])) okFd = openFifoReader(ok);
     },
     onControl(listener) {
       control.on('data', (chunk: Buffer) => {

@@ -148,7 +148,7 @@ export class Tree {
   ): Promise<Opened | string | undefined> {
     entry.opening.add(which);
     const label = which === 'log' ? `${entry.name}/log` : entry.name;
-    const result = await openSuperviseDir(this.serviceDir(entry, which), label);
+    const result = await openSuperviseDir(() => this.serviceDir(entry, which), label);
     entry.opening.delete(which);
     if (result.ok) {
       entry.warned[which] = undefined;
@@ -195,6 +195,7 @@ export class Tree {
       warn: this.options.warn,
       changed: this.options.changed,
       finished: () => this.finished(entry, which),
+      removed: () => !entry.active,
     });
     entry[which] = slot;
     slot.dispatch({ kind: 'begin', downFile: existsSync(join(dir, 'down')) });
