@@ -82,7 +82,7 @@ describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
     root = tempDir('svtui-live-');
     dir = makeService(root, 'sv', logged);
     child = supervisor.start(root);
-    await waitFor(() => (status(dir)?.pid ?? 0) !== 0);
+    await waitFor(() => (status(dir)?.pid ?? 0) !== 0 && probeSupervisor(dir).running);
   });
 
   afterAll(async () => {
@@ -94,6 +94,13 @@ describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
     }
     await stopProcess(child);
   });
+
+  /** `svtui svc LETTERS sv`, which must succeed silently. */
+  const svc = (letters: string) => {
+    const sent = runCli(['svc', letters, 'sv'], { cwd: root });
+    expect(sent.stderr.toString()).toBe('');
+    expect(sent.status).toBe(0);
+  };
 
   const svstatMatches = (names = ['sv']) => {
     const { real, ours } = sideBySide('svstat', names, root);
@@ -108,23 +115,21 @@ describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
   });
 
   it.skipIf(!present)('-p pauses, -c continues', async () => {
-    const svc = runCli(['svc', '-p', 'sv'], { cwd: root });
-    expect(svc.status).toBe(0);
-    expect(svc.stderr.toString()).toBe('');
+    svc('-p');
     await waitFor(() => status(dir)?.paused);
     expect(svstatMatches()).toMatch(/, paused\n$/);
-    runCli(['svc', '-c', 'sv'], { cwd: root });
+    svc('-c');
     await waitFor(() => status(dir)?.paused === false);
     expect(svstatMatches()).not.toMatch(/paused/);
   });
 
   it.skipIf(!present)('-d brings it down, -u up again with a new pid', async () => {
     const before = status(dir)?.pid;
-    runCli(['svc', '-d', 'sv'], { cwd: root });
+    svc('-d');
     await waitFor(() => status(dir)?.pid === 0);
     expect(status(dir)?.want).toBe('down');
     expect(svstatMatches()).toMatch(/^sv: down \d+ seconds, normally up\n$/);
-    runCli(['svc', '-u', 'sv'], { cwd: root });
+    svc('-u');
     const after = await waitFor(() => status(dir)?.pid);
     expect(after).not.toBe(before);
     expect(status(dir)?.want).toBe('up');
@@ -134,7 +139,7 @@ describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
   it.skipIf(!present)('-t restarts it; with a down file svstat says normally down', async () => {
     const before = status(dir)?.pid;
     writeFileSync(join(dir, 'down'), '');
-    runCli(['svc', '-t', 'sv'], { cwd: root });
+    svc('-t');
     await waitFor(() => {
       const pid = status(dir)?.pid ?? 0;
       return pid !== 0 && pid !== before;
