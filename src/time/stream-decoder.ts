@@ -17,7 +17,9 @@ const NEWLINE = 10;
 const LINE_START = 0;
 const REST = 1;
 const LABEL = 2;
-const PREFIX_ROOM = 64; // the longest prefix + nanoseconds: 20-digit year … 10-digit nanoseconds
+const PREFIX_ROOM = 64;
+/** Longer hex runs after `@` pass through unconverted, to keep memory bounded (spec: any length). */
+export const MAX_LABEL_DIGITS = 1 << 20; // the longest prefix + nanoseconds: 20-digit year … 10-digit nanoseconds
 
 function hexTable(): Int8Array {
   const table = new Int8Array(256).fill(-1);
@@ -142,7 +144,7 @@ export class LabelStreamDecoder {
         while (stop < n && hex[mem[stop]!]! >= 0) stop++;
         if (stop > p) this.labelDigits += mem.toString('latin1', p, stop);
         p = stop;
-        if (p < n) this.endLabel();
+        if (p < n || this.labelDigits.length > MAX_LABEL_DIGITS) this.endLabel();
       }
     }
     this.flush();
@@ -165,6 +167,8 @@ export class LabelStreamDecoder {
     const digits = this.labelDigits;
     this.labelDigits = '';
     this.state = REST;
+    // A hex run beyond MAX_LABEL_DIGITS is passed through rather than held in memory.
+    if (digits.length > MAX_LABEL_DIGITS) return this.writeText(`@${digits}`);
     const last24 = digits.length > 24 ? digits.slice(-24) : digits;
     const register = digits.length > 0 ? BigInt(`0x${last24}`) : 0n;
     const seconds = BigInt.asIntN(64, (register >> 32n) - TAI_UNIX_OFFSET);
@@ -172,6 +176,10 @@ export class LabelStreamDecoder {
     const text = fields
       ? formatSecondsPrefix(fields) + String(Number(register & 0xffffffffn)).padStart(9, '0')
       : `@${digits}`;
+    this.writeText(text);
+  }
+
+  private writeText(text: string): void {
     for (let i = 0; i < text.length; i += this.inputCapacity) {
       const part = text.slice(i, i + this.inputCapacity);
       if (this.out + part.length > this.outEnd) this.flush();

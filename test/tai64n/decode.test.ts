@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInstant, decodeLabelLine } from '../../src/time/decode.js';
 import { streamDecode } from './stream.js';
+import { MAX_LABEL_DIGITS } from '../../src/time/stream-decoder.js';
 import { resolveZone } from '../../src/time/zone.js';
 import { civilFromDays, daemontoolsYear, daysFromCivil, offtime } from '../../src/time/civil.js';
 import { vectors } from './vectors.js';
@@ -64,6 +65,15 @@ describe('LabelStreamDecoder', () => {
     const bad = `@${'f'.repeat(100)} y\n`;
     const out = streamDecode(Buffer.from(good + bad), 'UTC', 16).toString();
     expect(out).toBe(`2013-03-19 02:09:05.347785500 x\n${bad}`);
+  });
+});
+
+describe('bounded memory', () => {
+  it('passes a hex run longer than MAX_LABEL_DIGITS through instead of holding it', () => {
+    const run = '0'.repeat(MAX_LABEL_DIGITS + 5000) + '400000005147c8cb14bac91c';
+    const input = Buffer.from(`@${run} x\n@400000005147c8cb14bac91c y\n`);
+    const out = streamDecode(input, 'UTC', 1 << 16).toString();
+    expect(out).toBe(`@${run} x\n2013-03-19 02:09:05.347785500 y\n`);
   });
 });
 
