@@ -186,7 +186,11 @@ class DirectoryLogView implements LogView {
     this.show((r) => {
       if (!anchor) return r.from(0, 0, this.rows);
       const at = this.locate(r, anchor);
-      return at ? r.from(at.index, at.offset, this.rows) : [];
+      const lines = at ? r.from(at.index, at.offset, this.rows) : [];
+      if (lines.length > 0) return lines;
+      // Nothing there any more (current truncated under the position): show the tail.
+      const end = r.end();
+      return end.index < 0 ? [] : r.before(end.index, end.offset, this.rows);
     });
   }
 
