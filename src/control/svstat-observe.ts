@@ -11,6 +11,12 @@ import type { SvstatObservation } from './svstat-line.js';
 /** daemontools' svstat reads 18 bytes: runit's 20-byte file is read as its daemontools prefix. */
 const SVSTAT_READ = 18;
 
+/**
+ * One difference on purpose: when read(2) of supervise/status fails (it is a directory, say),
+ * daemontools' svstat compares -1 with an unsigned size, falls through and formats its stale
+ * buffer ("down 4611686… seconds"); svtui prints `unable to read supervise/status: ERR`, which is
+ * what svstat's source means to print (test/control/fake-dirs.test.ts pins both).
+ */
 export function observeForSvstat(dir: string): SvstatObservation {
   const chdir = chdirError(dir);
   if (chdir !== undefined) return { ok: false, reason: `unable to chdir: ${errorText(chdir)}` };
