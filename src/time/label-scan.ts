@@ -4,7 +4,7 @@
 import { TAI_UNIX_OFFSET } from '../codec/tai64n.js';
 
 export interface ScannedLabel {
-  seconds: bigint; // Unix seconds: the 64-bit seconds field − (2^62 + 10), as a signed 64-bit value
+  seconds: number | bigint; // Unix seconds: the 64-bit seconds field − (2^62 + 10), as a signed 64-bit value
   nanoseconds: number;
   end: number; // index of the first character after the hex digits
 }
@@ -17,9 +17,19 @@ function hexValue(code: number): number {
   return -1;
 }
 
+const COMMON_FORM = /^@[0-9a-f]{24}(?![0-9a-f])/;
+
 /** Scan the label of a line starting with `@`; undefined when the line does not start with `@`. */
 export function scanLabel(line: string): ScannedLabel | undefined {
   if (line.charCodeAt(0) !== 64) return undefined;
+  if (COMMON_FORM.test(line)) {
+    // The usual 24 digits: plain numbers, no BigInt, when the seconds fit a double exactly.
+    const top = parseInt(line.slice(1, 9), 16) - 0x40000000;
+    if (top > -0x100000 && top < 0x100000) {
+      const seconds = top * 4294967296 + parseInt(line.slice(9, 17), 16) - 10;
+      return { seconds, nanoseconds: parseInt(line.slice(17, 25), 16), end: 25 };
+    }
+  }
   let end = 1;
   while (end < line.length && hexValue(line.charCodeAt(end)) >= 0) end++;
   const digits = line.slice(1, end);
