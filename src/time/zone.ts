@@ -1,6 +1,9 @@
 // Time zones as glibc's tzset reads TZ: unset → /etc/localtime; empty → UTC; a leading `:` is
 // dropped; a name (or absolute path) of a zoneinfo file, `right/` ones counting leap seconds;
 // else a POSIX TZ string; else UTC — which svtui, unlike glibc, announces with one warning.
+// Where the zoneinfo file is missing but the JavaScript runtime knows the name, its Intl rules
+// stand in (again with a warning), so the console still shows the zone the operator asked for.
+// Callers resolve once and keep the Zone: resolving reads a file.
 import {
   lookupRules,
   rulesFromPosix,
