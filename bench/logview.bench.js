@@ -1,0 +1,161 @@
+// The console's log view on a 1 GB `current` behind three rotated files (made once under
+// bench/out/logview/). In a fresh Node process: open at the tail, page up ×100, `g` (top), `G`
+// (tail), line scrolls, an appended line seen while following, and resident memory.
+// Budgets (DESIGN.md, console): g to the top ≤ 200 ms, a page ≤ a few ms, a new line on screen
+// ≤ 100 ms, console ≤ 150 MB in all. Page-cache state: warm (the file was just written or read).
+import { spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { median } from './lib.js';
+
+const out = new URL('./out/logview/main/', import.meta.url).pathname;
+const GB = 1024 ** 3;
+const CHUNK_LINES = 40_000;
+
+function lines(first, count) {
+  const rows = [];
+  for (let n = first; n < first + count; n++) {
+    const label = `@40000000${(0x6b000000 + n).toString(16)}${'0'.repeat(8)}`;
+    rows.push(`${label} svc[${n % 997}]: request ${n} handled in ${n % 89} ms ${'x'.repeat(30)}\n`);
+  }
+  return rows.join('');
+}
+
+function makeLogDir() {
+  const current = `${out}current`;
+  if (existsSync(current) && statSync(current).size >= GB) return;
+  mkdirSync(out, { recursive: true });
+  for (let f = 0; f < 3; f++) {
+    const fd = openSync(`${out}@400000006b04a1a8${String(f).padStart(8, '0')}.s`, 'w');
+    writeSync(fd, lines(f * 10_000, 10_000));
+    closeSync(fd);
+  }
+  const chunk = Buffer.from(lines(30_000, CHUNK_LINES));
+  const fd = openSync(current, 'w');
+  let written = 0;
+  while (written < GB) written += writeSync(fd, chunk);
+  closeSync(fd);
+}
+
+/** Runs in the child process: one view, every figure. */
+async function child(dir) {
+  const rss0 = process.memoryUsage().rss;
+  let t = performance.now();
+  const { openLogView } = await import('../dist/logview/index.js');
+  const importMs = performance.now() - t;
+  const rows = 50;
+  t = performance.now();
+  const view = openLogView(dir, { rows });
+  const openMs = performance.now() - t;
+  const tailOk = view.lines().length === rows;
+  const pages = [];
+  for (let i = 0; i < 100; i++) {
+    t = performance.now();
+    view.pageUp();
+    pages.push(performance.now() - t);
+  }
+  const scrolls = [];
+  for (let i = 0; i < 100; i++) {
+    t = performance.now();
+    view.scroll(i % 2 ? 1 : -3);
+    scrolls.push(performance.now() - t);
+  }
+  t = performance.now();
+  view.top();
+  const topMs = performance.now() - t;
+  const topOk = view.info().atTop;
+  const downs = [];
+  for (let i = 0; i < 100; i++) {
+    t = performance.now();
+    view.pageDown();
+    downs.push(performance.now() - t);
+  }
+  t = performance.now();
+  view.tail();
+  const tailMs = performance.now() - t;
+  const seen = [];
+  const keepAlive = setInterval(() => {}, 1000); // the view itself never keeps a process alive
+  for (let i = 0; i < 10; i++) {
+    const marker = `bench-follow ${process.pid} ${i}`;
+    const wrote = performance.now();
+    const arrived = new Promise((done) => {
+      const off = view.onChange(() => {
+        if (view.lines().at(-1)?.endsWith(marker)) {
+          off();
+          done(performance.now() - wrote);
+        }
+      });
+    });
+    appendFileSync(`${dir}current`, `@4000000069000000000000000 ${marker}\n`);
+    seen.push(await arrived);
+  }
+  clearInterval(keepAlive);
+  view.close();
+  const rssMB = process.memoryUsage().rss / 2 ** 20;
+  return {
+    importMs,
+    openMs,
+    tailOk,
+    pageUpMs: median(pages),
+    pageUpMaxMs: Math.max(...pages),
+    scrollMs: median(scrolls),
+    topMs,
+    topOk,
+    pageDownMs: median(downs),
+    tailMs,
+    followMs: median(seen),
+    followMaxMs: Math.max(...seen),
+    rssMB,
+    rssBaseMB: rss0 / 2 ** 20,
+  };
+}
+
+export default async function () {
+  let t = performance.now();
+  makeLogDir();
+  const made = performance.now() - t;
+  console.log(
+    `log dir: ${out} (1 GB current + 3 rotated files; ready in ${(made / 1000).toFixed(1)} s)`,
+  );
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, [new URL(import.meta.url).pathname, '--child', out], {
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+    runs.push(JSON.parse(r.stdout));
+  }
+  const m = (key) => median(runs.map((r) => r[key]));
+  const ms = (key) => `${m(key).toFixed(2)} ms`;
+  console.log(`median of ${runs.length} fresh processes:`);
+  console.log(`  import dist/logview      ${ms('importMs')}`);
+  console.log(
+    `  open at the tail         ${ms('openMs')}  (50 rows, right: ${runs.every((r) => r.tailOk)})`,
+  );
+  console.log(`  page up (×100)           ${ms('pageUpMs')} per page, worst ${ms('pageUpMaxMs')}`);
+  console.log(`  scroll by lines (×100)   ${ms('scrollMs')}`);
+  console.log(
+    `  g (top of the timeline)  ${ms('topMs')}  (budget ≤ 200 ms, at top: ${runs.every((r) => r.topOk)})`,
+  );
+  console.log(`  page down (×100)         ${ms('pageDownMs')} per page`);
+  console.log(`  G (tail, following)      ${ms('tailMs')}`);
+  console.log(
+    `  appended line → onChange ${ms('followMs')}, worst ${ms('followMaxMs')} (budget ≤ 100 ms)`,
+  );
+  console.log(
+    `  resident                 ${m('rssMB').toFixed(1)} MB (bare node: ${m('rssBaseMB').toFixed(1)} MB)`,
+  );
+}
+
+if (process.argv[2] === '--child') {
+  const result = await child(process.argv[3]);
+  process.stdout.write(JSON.stringify(result));
+}
