@@ -90,6 +90,9 @@ function runProblem(run: FileInfo): string | undefined {
       if (!run.executable) return 'not executable';
       if (run.head.startsWith('\x7fELF')) return undefined;
       if (!run.head.startsWith('#!')) return 'no #! line: exec fails with "exec format error"';
+      if (/^[^\n]*\r/.test(run.head)) {
+        return 'the #! line ends in a carriage return (DOS line endings): exec finds no interpreter';
+      }
       if (run.interpreter && !run.interpreter.executable) {
         return `interpreter ${run.interpreter.path} is missing or not executable`;
       }

@@ -113,10 +113,14 @@ describe.skipIf(!haveTools('multilog', 'supervise'))(
       );
     });
 
-    it('supervise cannot start a run without #!', async () => {
+    it.each([
+      ['noshebang', 'exec sleep 100\n', 'exec format error'],
+      ['crlf', '#!/bin/sh\r\nexec sleep 100\r\n', 'file does not exist'],
+    ])('check flags %s/run, and supervise cannot start it', async (name, text, error) => {
       const root = tempDir('svtui-check-sv-');
-      service(root, 'noshebang', 'exec sleep 100\n');
-      const child = startProcess('supervise', ['noshebang'], {
+      service(root, name, text);
+      expect(check([root]).stdout).toMatch(new RegExp(`^${root}/${name}/run: .*\n$`));
+      const child = startProcess('supervise', [name], {
         cwd: root,
         stdio: ['ignore', 'ignore', 'pipe'],
       });
@@ -124,9 +128,7 @@ describe.skipIf(!haveTools('multilog', 'supervise'))(
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       await waitFor(() => stderr.includes('\n'));
       await stopProcess(child);
-      expect(stderr.split('\n')[0]).toBe(
-        'supervise: fatal: unable to start noshebang/run: exec format error',
-      );
+      expect(stderr.split('\n')[0]).toBe(`supervise: fatal: unable to start ${name}/run: ${error}`);
     });
   },
 );

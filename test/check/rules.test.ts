@@ -61,6 +61,7 @@ describe('checkTree', () => {
       }),
       service('g', { run: { type: 'file', executable: true, head: '\x7fELF\x02' } }),
       service('h', { run: { type: 'other' } }),
+      service('i', { run: script('#!/bin/sh\r\nexec x\r\n') }),
     );
     expect(lines(t)).toEqual([
       'T/a/run: missing: supervise fails every second with "unable to start run"',
@@ -70,6 +71,7 @@ describe('checkTree', () => {
       'T/e/run: no #! line: exec fails with "exec format error"',
       'T/f/run: interpreter /bin/bahs is missing or not executable',
       'T/h/run: not a regular file',
+      'T/i/run: the #! line ends in a carriage return (DOS line endings): exec finds no interpreter',
     ]);
   });
 
