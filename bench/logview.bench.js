@@ -84,6 +84,7 @@ async function child(dir) {
   const seen = [];
   const keepAlive = setInterval(() => {}, 1000); // the view itself never keeps a process alive
   for (let i = 0; i < 10; i++) {
+    await new Promise((done) => setTimeout(done, 50)); // a quiet spell between lines
     const marker = `bench-follow ${process.pid} ${i}`;
     const wrote = performance.now();
     const arrived = new Promise((done) => {

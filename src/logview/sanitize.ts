@@ -21,6 +21,9 @@ export function cutMarker(skippedBytes: number, atLeast = false): string {
   return `… [+${skippedBytes}${atLeast ? '+' : ''} bytes]`;
 }
 
+/** Printable ASCII only: nothing to replace, one column each. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
 const READER_MARKER = /… \[\+(\d+)(\+?) bytes\]$/;
 
 interface Piece {
@@ -32,6 +35,7 @@ interface Piece {
 
 export function sanitizeLine(line: string, options: SanitizeOptions = {}): string {
   const width = options.width ?? Infinity;
+  if (line.length <= width && PLAIN.test(line)) return line; // the common case, untouched
   const pieces: Piece[] = [];
   let cols = 0;
   let i = 0;

@@ -1,6 +1,7 @@
 // The log view: a window of `rows` lines over a log directory's timeline, following the end or
 // anchored at a position, re-read (batched) when the directory changes. Holds only the visible
 // lines; every move is a few positional reads (see reader.ts).
+import { performance } from 'node:perf_hooks';
 import type { LogFiles } from './files.js';
 import { nodeLogFiles } from './files.js';
 import { TimelineReader, StaleListing, type LogLine, type ReaderLimits } from './reader.js';
@@ -12,6 +13,8 @@ export interface LogViewDeps {
   files?: LogFiles;
   /** Replaces fs.watch + poll (tests); returns a stop function. */
   watch?: (dir: string, changed: () => void, pollMs: number) => () => void;
+  /** A monotonic clock in ms, for batching. */
+  now?: () => number;
 }
 
 export function openLogView(dir: string, options: LogViewOptions = {}, deps: LogViewDeps = {}) {
@@ -32,6 +35,8 @@ class DirectoryLogView implements LogView {
   private readonly batchMs: number;
   private timer: NodeJS.Timeout | undefined;
   private stopWatching: (() => void) | undefined;
+  private lastRefresh = -Infinity;
+  private readonly now: () => number;
 
   constructor(
     private readonly dir: string,
@@ -39,6 +44,7 @@ class DirectoryLogView implements LogView {
     deps: LogViewDeps,
   ) {
     this.files = deps.files ?? nodeLogFiles();
+    this.now = deps.now ?? (() => performance.now());
     this.rows = Math.max(1, options.rows ?? 24);
     this.batchMs = options.batchMs ?? 20;
     const maxLineBytes = Math.max(64, options.maxLineBytes ?? 4096);
@@ -241,12 +247,18 @@ class DirectoryLogView implements LogView {
     return { fileId: line.fileId, name: line.name, offset: line.start };
   }
 
+  /**
+   * Throttle with a leading edge: the first change after a quiet spell is read 2 ms later (a
+   * logger's burst of writes lands in one read); then at most one read per `batchMs`.
+   */
   private schedule(): void {
     if (this.timer) return;
+    const wait = Math.max(2, this.lastRefresh + this.batchMs - this.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.lastRefresh = this.now();
       this.refresh();
-    }, this.batchMs);
+    }, wait);
     this.timer.unref();
   }
 
