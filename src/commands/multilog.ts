@@ -14,7 +14,7 @@ export async function run(args: string[]): Promise<number> {
   let reader: InputReader;
   try {
     reader = stdinReader(0);
-    writer = await startMultilog(args, { cwd: process.cwd(), stderr });
+    writer = await startMultilog(args, { cwd: process.cwd(), stderr, reuseBuffers: true });
   } catch (error) {
     stderr(`${error instanceof Error ? error.message : String(error)}\n`);
     return FATAL;

@@ -21,6 +21,8 @@ export interface EngineOptions extends MultilogOptions {
   port?: LogPort;
   /** How long a failure pauses before the retry; multilog's 5 s by default. */
   pauseMs?: number;
+  /** Keep one working buffer for every write (the command's big reads); in-process loggers don't. */
+  reuseBuffers?: boolean;
 }
 
 interface StatusFile {
@@ -137,7 +139,7 @@ export async function startMultilog(args: string[], options: EngineOptions): Pro
   return new Multilog(
     port,
     script.timestamp,
-    new LineRouter(script),
+    new LineRouter(script, options.reuseBuffers),
     statusFiles,
     directories,
     options,

@@ -15,7 +15,7 @@ const ALERT_LIMIT = 200;
 export const STATUS_LENGTH = 1001;
 
 export interface Routed {
-  /** The bytes of this chunk as written (labels included). */
+  /** Holds the bytes of this chunk as written (labels included), where `ranges` say. */
   data: Buffer;
   /** Per directory (script order): flat [start, end) pairs of `data` it takes, in order. */
   ranges: number[][];
@@ -36,7 +36,13 @@ export class LineRouter {
   private pending: Buffer | undefined;
   private openSelection: boolean[] | undefined;
 
-  constructor(script: Script) {
+  /** With `reuse`, one working buffer serves every push (the result is valid until the next). */
+  private scratch: Buffer | undefined;
+
+  constructor(
+    script: Script,
+    private readonly reuse = false,
+  ) {
     this.actions = script.actions;
     this.directories = script.actions.filter((a) => a.kind === 'directory').length;
     this.statusFiles = script.actions.filter((a) => a.kind === 'status').length;
@@ -57,31 +63,46 @@ export class LineRouter {
       chunk[chunk.length - 1] === NEWLINE
     ) {
       this.state = 'start';
-      return this.everything(chunk, chunk.length);
+      return this.everything(chunk, 0, chunk.length);
     }
-    const out = Buffer.allocUnsafe(this.capacity(chunk, label));
-    const routed = this.emptyRouted(out);
-    let o = 0;
+    // One buffer holds the chunk, the pending head and the label, then the output after them:
+    // every per-line copy is a copyWithin inside it (no view objects allocated per line).
+    const pendingLength = this.pending?.length ?? 0;
+    const labelAt = chunk.length + pendingLength;
+    const outStart = labelAt + (label?.length ?? 0);
+    const mem = this.workingBuffer(outStart + this.capacity(chunk, label));
+    const bytes = new Uint8Array(mem.buffer, mem.byteOffset, mem.length);
+    chunk.copy(mem, 0);
+    this.pending?.copy(mem, chunk.length);
+    label?.copy(mem, labelAt);
+    const routed = this.emptyRouted(mem);
+    let o = outStart;
     let pos = 0;
     while (pos < chunk.length) {
       const nl = chunk.indexOf(NEWLINE, pos);
       const complete = nl >= 0;
       const lineEnd = complete ? nl + 1 : chunk.length;
       const lineStart = o;
-      if (this.state === 'start' && label) o += label.copy(out, o);
-      else if (this.state === 'pending') o += this.pending!.copy(out, o);
-      o += chunk.copy(out, o, pos, lineEnd);
+      if (this.state === 'start' && label) {
+        bytes.copyWithin(o, labelAt, outStart);
+        o += outStart - labelAt;
+      } else if (this.state === 'pending') {
+        bytes.copyWithin(o, chunk.length, labelAt);
+        o += pendingLength;
+      }
+      bytes.copyWithin(o, pos, lineEnd);
+      o += lineEnd - pos;
       pos = lineEnd;
       if (this.state === 'open') {
         if (this.needsHead) this.take(routed, this.openSelection!, lineStart, o);
       } else if (complete || o - lineStart >= HEAD_LIMIT) {
         const headEnd = Math.min(complete ? o - 1 : o, lineStart + HEAD_LIMIT);
         this.openSelection = this.needsHead
-          ? this.decide(routed, out, lineStart, headEnd)
+          ? this.decide(routed, mem, lineStart, headEnd)
           : undefined;
         if (this.openSelection) this.take(routed, this.openSelection, lineStart, o);
       } else {
-        this.pending = Buffer.from(out.subarray(lineStart, o));
+        this.pending = Buffer.from(mem.subarray(lineStart, o));
         o = lineStart;
         this.state = 'pending';
         continue;
@@ -89,8 +110,8 @@ export class LineRouter {
       this.pending = undefined;
       this.state = complete ? 'start' : 'open';
     }
-    if (!this.needsHead) return this.everything(out, o);
-    routed.data = out.subarray(0, o);
+    if (!this.needsHead) return this.everything(mem, outStart, o);
+    routed.data = mem;
     return this.finishAlerts(routed);
   }
 
@@ -102,7 +123,7 @@ export class LineRouter {
     this.state = 'start';
     this.pending = undefined;
     const out = Buffer.concat([tail, Buffer.from('\n')]);
-    if (!this.needsHead) return this.everything(out, out.length);
+    if (!this.needsHead) return this.everything(out, 0, out.length);
     const routed = this.emptyRouted(out);
     const selection =
       state === 'pending'
@@ -112,6 +133,12 @@ export class LineRouter {
     return this.finishAlerts(routed);
   }
 
+  private workingBuffer(size: number): Buffer {
+    if (!this.reuse) return Buffer.allocUnsafe(size);
+    if (!this.scratch || this.scratch.length < size) this.scratch = Buffer.allocUnsafeSlow(size);
+    return this.scratch;
+  }
+
   private capacity(chunk: Buffer, label: Buffer | undefined): number {
     let lines = 1;
     if (label)
@@ -119,10 +146,10 @@ export class LineRouter {
     return chunk.length + (this.pending?.length ?? 0) + (label ? label.length * lines : 0);
   }
 
-  private everything(data: Buffer, length: number): Routed {
-    const all = length > 0 ? [0, length] : [];
+  private everything(data: Buffer, start: number, end: number): Routed {
+    const all = end > start ? [start, end] : [];
     return {
-      data: data.subarray(0, length),
+      data,
       ranges: Array.from({ length: this.directories }, () => all),
       alerts: undefined,
       statuses: [],

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 
-const FILE_CHUNK = 1 << 20;
+const FILE_CHUNK = 1 << 19;
 const PIPE_CHUNK = 1 << 18;
 
 export interface InputReader {
