@@ -17,7 +17,7 @@ export interface OpenFile {
 export interface LogFiles {
   /** The timeline (oldest first); empty when the directory is missing. */
   list(dir: string): Segment[];
-  /** Open a file of the timeline; undefined when it is gone. */
+  /** Open a file of the timeline; undefined when it is gone (other errors throw). */
   open(dir: string, name: string): OpenFile | undefined;
 }
 
@@ -59,8 +59,9 @@ export function nodeLogFiles(): LogFiles {
       let fd: number;
       try {
         fd = openSync(join(dir, name), 'r');
-      } catch {
-        return undefined;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error; // e.g. permission denied: the view says so
       }
       const st = fstatSync(fd);
       return {

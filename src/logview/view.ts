@@ -2,6 +2,7 @@
 // anchored at a position, re-read (batched) when the directory changes. Holds only the visible
 // lines; every move is a few positional reads (see reader.ts).
 import { performance } from 'node:perf_hooks';
+import { describeError } from '../codec/errors.js';
 import type { LogFiles } from './files.js';
 import { nodeLogFiles } from './files.js';
 import { TimelineReader, StaleListing, type LogLine, type ReaderLimits } from './reader.js';
@@ -276,7 +277,5 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof StaleListing) return error.message;
-  const code = (error as NodeJS.ErrnoException).code;
-  return code ?? String(error);
+  return error instanceof StaleListing ? error.message : describeError(error);
 }

@@ -1,21 +1,28 @@
 // Tell the view when a log directory may have changed: fs.watch on the directory (inotify
 // reports new, renamed, deleted and written files inside it, so a new line is seen within a
 // millisecond or two) plus a cheap stat poll as a fallback for file systems where watching is
-// silent and for a directory that does not exist yet. Nothing here keeps the process alive.
+// silent, for a directory that does not exist yet, and for one replaced by a new directory
+// (the watch is then set up again). Nothing here keeps the process alive.
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 
 export function watchLogDir(dir: string, changed: () => void, pollMs: number): () => void {
   let watcher: FSWatcher | undefined;
+  let watchedIno: number | undefined;
   let last = signature(dir);
+  const stopWatching = () => {
+    watcher?.close();
+    watcher = undefined;
+  };
   const startWatching = () => {
-    if (watcher) return;
+    const ino = identity(dir);
+    if (watcher && ino === watchedIno) return;
+    stopWatching();
+    if (ino === undefined) return;
     try {
       watcher = watch(dir, { persistent: false }, () => changed());
-      watcher.on('error', () => {
-        watcher?.close();
-        watcher = undefined; // the directory went away: the poll takes over
-      });
+      watcher.on('error', stopWatching); // the directory went away: the poll takes over
+      watchedIno = ino;
     } catch {
       watcher = undefined;
     }
@@ -31,9 +38,16 @@ export function watchLogDir(dir: string, changed: () => void, pollMs: number): (
   poll.unref();
   return () => {
     clearInterval(poll);
-    watcher?.close();
-    watcher = undefined;
+    stopWatching();
   };
+}
+
+function identity(path: string): number | undefined {
+  try {
+    return statSync(path).ino;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the poll compares: the directory's and `current`'s identity, size and times. */
