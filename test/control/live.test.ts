@@ -2,73 +2,14 @@
 // services. Letters sent by svtui svc must have their real effect; svstat output must match the
 // real svstat's (seconds normalised). Every supervisor is stopped with svc -dx, then by pid.
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceStatus } from '../../src/codec/status.js';
-import { probeSupervisor, readStatusFile, sendControl } from '../../src/control/index.js';
-import { startProcess, stopProcess, waitFor } from '../support/processes.js';
-import { cli, haveTools, runCli, tempDir } from '../support/tools.js';
+import { probeSupervisor, sendControl } from '../../src/control/index.js';
+import { stopProcess, waitFor } from '../support/processes.js';
+import { haveTools, runCli, tempDir } from '../support/tools.js';
 import { normaliseSeconds, sideBySide } from './fake-service.js';
-
-function makeService(root: string, name: string, withLog = false): string {
-  const dir = join(root, name);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'run'), '#!/bin/sh\nexec sleep 1000\n');
-  chmodSync(join(dir, 'run'), 0o755);
-  if (withLog) {
-    mkdirSync(join(dir, 'log'));
-    writeFileSync(join(dir, 'log/run'), '#!/bin/sh\nexec cat >/dev/null\n');
-    chmodSync(join(dir, 'log/run'), 0o755);
-  }
-  return dir;
-}
-
-function status(dir: string): ServiceStatus | undefined {
-  const decoded = readStatusFile(dir);
-  return decoded.ok ? decoded.status : undefined;
-}
-
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((done) => child.once('exit', () => done()));
-
-interface Supervisor {
-  name: string;
-  /** Reference tools this case needs besides svc and svstat. */
-  tools: string[];
-  logged: boolean;
-  /** Start supervising `root/sv`, with `root` as the cwd. */
-  start(root: string): ChildProcess;
-  /** Whether the supervisor itself exits on `svc -x` (svtui scan keeps scanning). */
-  exitsOnX: boolean;
-}
-
-const supervisors: Supervisor[] = [
-  {
-    name: 'daemontools supervise',
-    tools: ['supervise'],
-    logged: false,
-    exitsOnX: true,
-    start: (root) => startProcess('/usr/bin/supervise', ['sv'], { cwd: root, stdio: 'ignore' }),
-  },
-  {
-    name: 'runit runsv',
-    tools: ['runsv'],
-    logged: true,
-    exitsOnX: true,
-    start: (root) => startProcess('/usr/bin/runsv', ['sv'], { cwd: root, stdio: 'ignore' }),
-  },
-  {
-    name: 'svtui scan',
-    tools: [],
-    logged: true,
-    exitsOnX: false,
-    start: (root) =>
-      startProcess(process.execPath, [cli, 'scan', '.'], { cwd: root, stdio: 'ignore' }),
-  },
-];
+import { exited, makeService, status, supervisors } from './supervisors.js';
 
 describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
   const { logged } = supervisor;

@@ -1,0 +1,74 @@
+// The supervisors the live tests run side by side: daemontools supervise, runit runsv and
+// svtui scan, each started on `root/sv` in its own process group (stopped by pid).
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceStatus } from '../../src/codec/status.js';
+import { readStatusFile } from '../../src/control/index.js';
+import { startProcess } from '../support/processes.js';
+import { cli } from '../support/tools.js';
+
+/** `root/name` with an executable `run` (and `log/run` when asked). */
+export function makeService(
+  root: string,
+  name: string,
+  withLog = false,
+  run = '#!/bin/sh\nexec sleep 1000\n',
+): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'run'), run);
+  chmodSync(join(dir, 'run'), 0o755);
+  if (withLog) {
+    mkdirSync(join(dir, 'log'));
+    writeFileSync(join(dir, 'log/run'), '#!/bin/sh\nexec cat >/dev/null\n');
+    chmodSync(join(dir, 'log/run'), 0o755);
+  }
+  return dir;
+}
+
+export function status(dir: string): ServiceStatus | undefined {
+  const decoded = readStatusFile(dir);
+  return decoded.ok ? decoded.status : undefined;
+}
+
+export const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((done) => child.once('exit', () => done()));
+
+export interface Supervisor {
+  name: string;
+  /** Reference tools this case needs besides svc and svstat. */
+  tools: string[];
+  logged: boolean;
+  /** Start supervising `root/sv`, with `root` as the cwd. */
+  start(root: string): ChildProcess;
+  /** Whether the supervisor itself exits on `svc -x` (svtui scan keeps scanning). */
+  exitsOnX: boolean;
+}
+
+export const supervisors: Supervisor[] = [
+  {
+    name: 'daemontools supervise',
+    tools: ['supervise'],
+    logged: false,
+    exitsOnX: true,
+    start: (root) => startProcess('/usr/bin/supervise', ['sv'], { cwd: root, stdio: 'ignore' }),
+  },
+  {
+    name: 'runit runsv',
+    tools: ['runsv'],
+    logged: true,
+    exitsOnX: true,
+    start: (root) => startProcess('/usr/bin/runsv', ['sv'], { cwd: root, stdio: 'ignore' }),
+  },
+  {
+    name: 'svtui scan',
+    tools: [],
+    logged: true,
+    exitsOnX: false,
+    start: (root) =>
+      startProcess(process.execPath, [cli, 'scan', '.'], { cwd: root, stdio: 'ignore' }),
+  },
+];
