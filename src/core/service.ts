@@ -128,10 +128,12 @@ class Step {
 export function transition(state: ServiceState, event: ServiceEvent, now: number): Transition {
   const step = new Step(state, now);
   if (state.phase !== 'gone') apply(step, event);
-  const effects: Effect[] = [];
+  // A start goes first: the files are written right after, and a respawn waits for nothing.
+  const spawn = step.effects.filter((e) => e.kind === 'spawn');
+  const effects: Effect[] = [...spawn];
   if (step.status) effects.push({ kind: 'writeStatus', status: statusOf(step.state) });
   if (step.history) effects.push({ kind: 'writeHistory', history: step.state.history });
-  effects.push(...step.effects);
+  effects.push(...step.effects.filter((e) => e.kind !== 'spawn'));
   const before = deadlineOf(state);
   const after = step.state.phase === 'gone' ? undefined : deadlineOf(step.state);
   if (before !== after) effects.push({ kind: 'timer', at: after });

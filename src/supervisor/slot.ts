@@ -25,7 +25,8 @@ export class Slot {
   state: ServiceState;
   private handle: RunHandle | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private queue: ServiceEvent[] = [];
+  /** Events with the time they happened, handled in order. */
+  private queue: [ServiceEvent, number][] = [];
   private busy = false;
 
   constructor(private readonly options: SlotOptions) {
@@ -45,19 +46,19 @@ export class Slot {
   }
 
   dispatch(event: ServiceEvent): void {
-    this.queue.push(event);
+    this.queue.push([event, this.options.now()]);
     if (this.busy) return;
     this.busy = true;
     try {
-      for (let next = this.queue.shift(); next; next = this.queue.shift()) this.step(next);
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) this.step(...next);
     } finally {
       this.busy = false;
     }
   }
 
-  private step(event: ServiceEvent): void {
+  private step(event: ServiceEvent, now: number): void {
     const before = this.state;
-    const { state, effects } = transition(before, event, this.options.now());
+    const { state, effects } = transition(before, event, now);
     this.state = state;
     const { files } = this.options;
     for (const effect of effects) {

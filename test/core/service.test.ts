@@ -48,7 +48,7 @@ const died = (pid = 7, code = 0): ServiceEvent => ({
 });
 
 const table: { name: string; script: Script; effects: string[]; phase?: string }[] = [
-  { name: 'begin starts at once', script: [[0, begin]], effects: ['status down 0 up', 'spawn'] },
+  { name: 'begin starts at once', script: [[0, begin]], effects: ['spawn', 'status down 0 up'] },
   {
     name: 'a down file keeps it down',
     script: [[0, { kind: 'begin', downFile: true }]],
@@ -64,7 +64,7 @@ const table: { name: string; script: Script; effects: string[]; phase?: string }
   {
     name: 'a run that lasted over a second restarts at once',
     script: [...up(), [1500, died()]],
-    effects: ['status down 0 up', 'writeHistory', 'spawn'],
+    effects: ['spawn', 'status down 0 up', 'writeHistory'],
     phase: 'starting',
   },
   {
@@ -102,7 +102,7 @@ const table: { name: string; script: Script; effects: string[]; phase?: string }
       [0, { kind: 'begin', downFile: true }],
       [5, ctl('u')],
     ],
-    effects: ['status down 0 up', 'spawn'],
+    effects: ['spawn', 'status down 0 up'],
   },
   {
     name: 'u during the throttle waits for the second',
