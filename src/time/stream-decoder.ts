@@ -233,29 +233,44 @@ export class LabelStreamDecoder {
   /** The prefix for local seconds `local` (safe integer), reusing the date when the day repeats. */
   private fastPrefix(local: number, leapHit: number): void {
     const day = Math.floor(local / 86400);
-    const sod = local - day * 86400;
+    const sod = (local - day * 86400) | 0;
     if (day !== this.cachedDay) {
       const date = civilFromDays(day);
-      const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-      this.dateLength = this.writeAscii(
-        `${daemontoolsYear(date.year)}-${two(date.month)}-${two(date.day)} `,
-        0,
-      );
+      const prefix = this.prefix;
+      if (date.year >= 1000 && date.year <= 9999) {
+        let y = date.year;
+        for (let k = 3; k >= 0; k--, y = Math.floor(y / 10)) prefix[k] = 48 + (y % 10);
+        prefix[4] = 45;
+        prefix[5] = 48 + Math.floor(date.month / 10);
+        prefix[6] = 48 + (date.month % 10);
+        prefix[7] = 45;
+        prefix[8] = 48 + Math.floor(date.day / 10);
+        prefix[9] = 48 + (date.day % 10);
+        prefix[10] = 32;
+        this.dateLength = 11;
+      } else {
+        const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+        const text = `${daemontoolsYear(date.year)}-${two(date.month)}-${two(date.day)} `;
+        this.dateLength = this.writeAscii(text, 0);
+      }
       this.cachedDay = day;
     }
     const prefix = this.prefix;
     let o = this.dateLength;
-    const hour = Math.floor(sod / 3600);
-    const minute = Math.floor((sod % 3600) / 60);
-    const second = (sod % 60) + leapHit;
-    prefix[o++] = 48 + Math.floor(hour / 10);
-    prefix[o++] = 48 + (hour % 10);
+    const hour = (sod / 3600) | 0;
+    const minute = ((sod - hour * 3600) / 60) | 0;
+    const second = sod - hour * 3600 - minute * 60 + leapHit;
+    const h10 = (hour / 10) | 0;
+    const m10 = (minute / 10) | 0;
+    const s10 = (second / 10) | 0;
+    prefix[o++] = 48 + h10;
+    prefix[o++] = 48 + hour - h10 * 10;
     prefix[o++] = 58;
-    prefix[o++] = 48 + Math.floor(minute / 10);
-    prefix[o++] = 48 + (minute % 10);
+    prefix[o++] = 48 + m10;
+    prefix[o++] = 48 + minute - m10 * 10;
     prefix[o++] = 58;
-    prefix[o++] = 48 + Math.floor(second / 10);
-    prefix[o++] = 48 + (second % 10);
+    prefix[o++] = 48 + s10;
+    prefix[o++] = 48 + second - s10 * 10;
     prefix[o++] = 46;
     this.prefixLength = o;
   }
