@@ -66,7 +66,9 @@ function both(
     },
   ];
   if (sides[1].ran.status !== sides[0].ran.status) {
-    throw new Error(`exit ${sides[1].ran.status} (multilog: ${sides[0].ran.status}): ${sides[1].ran.stderr}`);
+    throw new Error(
+      `exit ${sides[1].ran.status} (multilog: ${sides[0].ran.status}): ${sides[1].ran.stderr}`,
+    );
   }
   return sides;
 }
