@@ -2,12 +2,13 @@
 // directory on stdout, written at the end in one go; exit 0. Like svstat it takes no options:
 // every argument is a directory.
 import { formatSvstatLine, observeForSvstat } from '../control/index.js';
+import { writeIgnoringErrors } from '../control/output.js';
 
 export async function run(args: string[]): Promise<number> {
   const lines = args.map((dir) => {
     const now = BigInt(Math.floor(Date.now() / 1000));
     return `${formatSvstatLine(dir, observeForSvstat(dir), now)}\n`;
   });
-  if (lines.length > 0) process.stdout.write(lines.join(''));
+  if (lines.length > 0) writeIgnoringErrors(1, lines.join(''));
   return 0;
 }

@@ -1,9 +1,9 @@
 // Differential tests against the real svc and svstat on fake service directories (spec §7
 // T26–T34) and on error cases: stdout, stderr and exit code compared as text.
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { haveTools, tempDir } from '../support/tools.js';
+import { haveTools, runCli, runSync, tempDir } from '../support/tools.js';
 import { drain, fakeService, normaliseSeconds, sideBySide, statusBytes } from './fake-service.js';
 
 const present = haveTools('svc', 'svstat');
@@ -165,6 +165,27 @@ describe.skipIf(!present)(
       const { real, ours } = sideBySide('svstat', ['past'], root);
       expect(normaliseSeconds(ours)).toEqual(normaliseSeconds(real));
       expect(ours.stdout).toMatch(/^past: up \(pid 42\) 360\d seconds, normally down\n$/);
+    });
+
+    it('output to a full disk: no stack trace, the same exit code', () => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        for (const [tool, args, stdio] of [
+          ['svstat', ['nonexist'], ['ignore', full, 'pipe']],
+          ['svc', ['-u', 'nonexist'], ['ignore', 'pipe', full]],
+          ['svc', ['-z'], ['ignore', 'pipe', full]],
+        ] as const) {
+          const real = runSync([`/usr/bin/${tool}`, ...args], { cwd: root, stdio: [...stdio] });
+          const ours = runCli([tool, ...args], { cwd: root, stdio: [...stdio] });
+          expect([ours.status, ours.stdout?.toString(), ours.stderr?.toString()]).toEqual([
+            real.status,
+            real.stdout?.toString(),
+            real.stderr?.toString(),
+          ]);
+        }
+      } finally {
+        closeSync(full);
+      }
     });
 
     it('no arguments: nothing, exit 0', () => {
