@@ -12,6 +12,7 @@ export async function run(args: string[]): Promise<number> {
   const stderr = (text: string) => void process.stderr.write(text);
   let writer: Multilog;
   let reader: InputReader;
+  process.umask(0o022); // as multilog: state, current and processed are 0644 whatever the caller's umask
   try {
     reader = stdinReader(0);
     writer = await startMultilog(args, { cwd: process.cwd(), stderr, reuseBuffers: true });
