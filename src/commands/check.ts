@@ -1,6 +1,7 @@
 // `svtui check DIR`: lint a service tree before it goes live. One line per finding on stdout
 // (`DIR/name/run: not executable`), exit 1 when there is any; a one-line summary and exit 0 when
 // clean; a DIR that cannot be read is one line on stderr and exit 111; bad usage exits 100.
+import { StreamError, writeAll } from '../adapters/stdio.js';
 import { errorCode, errorText } from '../codec/errors.js';
 import { checkTree, serviceCount } from '../check/rules.js';
 import { readTree } from '../check/tree-reader.js';
@@ -23,11 +24,18 @@ export async function run(args: string[]): Promise<number> {
     return 111;
   }
   const findings = checkTree(tree);
-  if (findings.length === 0) {
-    const count = serviceCount(tree);
-    process.stdout.write(`${dir}: ${count} service${count === 1 ? '' : 's'}, no problems found\n`);
-    return 0;
+  const count = serviceCount(tree);
+  const report =
+    findings.length === 0
+      ? `${dir}: ${count} service${count === 1 ? '' : 's'}, no problems found\n`
+      : findings.map((f) => `${f.path}: ${f.message}\n`).join('');
+  const bytes = Buffer.from(report);
+  try {
+    writeAll(1, bytes, 0, bytes.length);
+  } catch (error) {
+    if (!(error instanceof StreamError)) throw error;
+    process.stderr.write(`svtui check: fatal: unable to write output: ${errorText(error.code)}\n`);
+    return 111;
   }
-  process.stdout.write(findings.map((f) => `${f.path}: ${f.message}\n`).join(''));
-  return 1;
+  return findings.length === 0 ? 0 : 1;
 }

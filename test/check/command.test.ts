@@ -1,6 +1,14 @@
 // `svtui check DIR` on real trees in temp dirs: exact output and exit codes; and the claims its
 // findings make, confirmed against the real multilog and supervise.
-import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startProcess, stopProcess, waitFor } from '../support/processes.js';
@@ -73,6 +81,21 @@ describe('svtui check', () => {
       `${root}/rundir/run: is a directory: supervise cannot start it`,
       '',
     ]);
+  });
+
+  it('output that cannot be written: one line on stderr, exit 111', () => {
+    const root = tempDir('svtui-check-');
+    service(root, 'a');
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = runCli(['check', root], { stdio: ['ignore', full, 'pipe'] });
+      expect([r.status, r.stderr.toString()]).toEqual([
+        111,
+        'svtui check: fatal: unable to write output: out of disk space\n',
+      ]);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('bad DIR: one line on stderr, exit 111; bad usage: exit 100', () => {
