@@ -9,6 +9,11 @@
 //   sanitizeLine(decodeLabelLine(line, zone), { width }) // at render time, in the console
 //   view.close();
 //
+// Keeping a place per service: save `view.following ? undefined : view.position()` when the
+// operator switches away, and open with `openLogView(dir, { rows, restore: saved })` when they
+// come back (undefined = the tail, following). Moves are synchronous (lines() is ready when
+// pageUp returns); the watcher and its timers never keep the process alive.
+//
 // A log directory is one timeline: the rotated `@<tai64n>.s`/`.u` files sorted by name (= time
 // order), then `current`. Reading is by positional reads of bounded windows: the tail comes
 // from a read backwards from the end, `top` from the first bytes of the oldest file; no file is

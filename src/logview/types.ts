@@ -71,7 +71,11 @@ export interface LogView {
   /** Go back to a position (follow = false); a file deleted meanwhile maps to the next one. */
   restore(position: LogPosition): void;
   info(): LogViewInfo;
-  /** Called (batched, at most once per `batchMs`) whenever `lines()` or `info()` changed. */
+  /**
+   * Called when the directory changed what the view shows (new lines while following, files
+   * rotated or deleted): batched, at most once per `batchMs`, the first one ~2 ms after a quiet
+   * spell. Not called for the caller's own moves (tail, pageUp...), which take effect at once.
+   */
   onChange(listener: () => void): () => void;
   /** Re-read the directory now (the watcher does this by itself). */
   refresh(): void;
