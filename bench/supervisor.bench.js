@@ -23,10 +23,18 @@ const cli = new URL('../bin/svtui.js', import.meta.url).pathname;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const nowMs = () => performance.timeOrigin + performance.now();
 
-function makeService(tree, name, run = 'exec sleep 100000') {
+function script(path, body) {
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+}
+
+function makeService(tree, name, run = 'exec sleep 100000', logRun = undefined) {
   mkdirSync(join(tree, name));
-  writeFileSync(join(tree, name, 'run'), `#!/bin/sh\n${run}\n`);
-  chmodSync(join(tree, name, 'run'), 0o755);
+  script(join(tree, name, 'run'), run);
+  if (logRun) {
+    mkdirSync(join(tree, name, 'log'));
+    script(join(tree, name, 'log', 'run'), logRun);
+  }
 }
 
 /** pid and start time (ms) from supervise/status (18 or 20 bytes). */
@@ -124,10 +132,10 @@ async function respawn(name, runs) {
   return samples;
 }
 
-async function many(name, count, idleSeconds) {
+async function many(name, count, idleSeconds, service = {}) {
   const sup = supervisors[name];
   const tree = mkdtempSync(join(tmpdir(), 'svtui-bench-'));
-  for (let i = 0; i < count; i++) makeService(tree, `s${i}`);
+  for (let i = 0; i < count; i++) makeService(tree, `s${i}`, service.run, service.log);
   const started = Date.now();
   const child = sup.start(tree);
   const dirs = readdirSync(tree).map((n) => join(tree, n));
@@ -189,4 +197,16 @@ export default async function () {
       `  ratio svtui/daemontools: rss ${(a.rssMB / b.rssMB).toFixed(2)}  cpu ${b.cpu > 0 ? (a.cpu / b.cpu).toFixed(2) : 'n/a'}`,
     );
   }
+
+  // Logged services, each writing a line a second through the in-process multilog.
+  const logged = Number(process.env.SVTUI_BENCH_LOGGED ?? 200);
+  const chatty = {
+    run: 'while :; do echo "tick $(date +%s) lorem ipsum dolor sit amet"; sleep 1; done',
+    log: 'exec svtui multilog t s100000 n3 ./main',
+  };
+  console.log(`\n${logged} logged services, in-process logger (budget 160 MB)`);
+  const f = await many('svtui scan', logged, idle, chatty);
+  console.log(
+    `  svtui scan         rss ${f.rssMB.toFixed(1)} MB in ${f.processes} process(es)  CPU ${f.cpu.toFixed(2)} %  all up in ${(f.upMs / 1000).toFixed(1)} s`,
+  );
 }
