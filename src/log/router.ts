@@ -35,6 +35,8 @@ export class LineRouter {
   private state: LineState = 'start';
   private pending: Buffer | undefined;
   private openSelection: boolean[] | undefined;
+  /** `e` output of the push in progress. */
+  private alerts: Buffer[] = [];
 
   /** With `reuse`, one working buffer serves every push (the result is valid until the next). */
   private scratch: Buffer | undefined;
@@ -188,7 +190,7 @@ export class LineRouter {
           if (!selected && matchPattern(action.pattern, buf, start, end)) selected = true;
           break;
         case 'alert':
-          if (selected) this.alert(routed, buf, start, end);
+          if (selected) this.alert(buf, start, end);
           break;
         case 'status':
           if (selected) routed.statuses[status] = statusContent(buf, start, end);
@@ -201,9 +203,7 @@ export class LineRouter {
     return selection;
   }
 
-  private alerts: Buffer[] = [];
-
-  private alert(_routed: Routed, buf: Buffer, start: number, end: number): void {
+  private alert(buf: Buffer, start: number, end: number): void {
     if (end - start <= ALERT_LIMIT) this.alerts.push(buf.subarray(start, end), Buffer.from('\n'));
     else this.alerts.push(buf.subarray(start, start + ALERT_LIMIT), Buffer.from('...\n'));
   }

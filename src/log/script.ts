@@ -34,7 +34,7 @@ export function parseScript(args: readonly string[]): Script {
   let size = DEFAULT_SIZE;
   let count = DEFAULT_COUNT;
   let processor: string | undefined;
-  args.forEach((arg, index) => {
+  for (const arg of args) {
     const rest = arg.slice(1);
     switch (arg[0]) {
       case 's':
@@ -69,9 +69,9 @@ export function parseScript(args: readonly string[]): Script {
         });
         break;
       default:
-        void index;
+      // anything else is ignored, as multilog ignores it (spec §4.1)
     }
-  });
+  }
   return { timestamp: args[0]?.startsWith('t') ?? false, actions };
 }
 
