@@ -1,7 +1,9 @@
 // What multilog would do with a script that its author probably did not mean (spec §4.1):
 // words it silently ignores, a `t` that is not first, sizes and counts it clamps, settings and
 // patterns that no later action uses, no log directory at all, a directory given twice. Pure.
+import { posix } from 'node:path';
 import { MAX_SIZE, MIN_SIZE } from '../log/script.js';
+import type { FileInfo } from './tree.js';
 
 /** One problem in the script, worded for `DIR/name/log/run: ...`. */
 export function multilogProblems(script: readonly string[]): string[] {
@@ -55,4 +57,39 @@ export function multilogProblems(script: readonly string[]): string[] {
 function leadingNumber(text: string): number {
   const digits = /^[0-9]*/.exec(text)?.[0] ?? '';
   return digits === '' ? 0 : Number(digits.slice(0, 16));
+}
+
+/**
+ * The directories multilog must find in place: the parent of each log directory (it creates
+ * only the last component) and of each `=file`, as written in the script (relative ones are
+ * relative to log/, where log/run runs).
+ */
+export function multilogParents(script: readonly string[]): string[] {
+  const parents = script
+    .filter((word) => word.startsWith('.') || word.startsWith('/') || word.startsWith('='))
+    .map((word) => posix.dirname(word.startsWith('=') ? word.slice(1) : word));
+  return [...new Set(parents)];
+}
+
+/** A finding for each target whose parent directory is not there. */
+export function parentProblems(
+  script: readonly string[],
+  parents: Readonly<Record<string, FileInfo>>,
+): string[] {
+  const problems: string[] = [];
+  for (const word of script) {
+    const isDirectory = word.startsWith('.') || word.startsWith('/');
+    if (!isDirectory && !word.startsWith('=')) continue;
+    const target = isDirectory ? word : word.slice(1);
+    const parent = posix.dirname(target);
+    const found = parents[parent];
+    if (!found || found.type === 'directory') continue;
+    const fails = isDirectory ? 'unable to open directory' : 'unable to create';
+    const what =
+      found.type === 'missing' || found.type === 'dangling'
+        ? 'does not exist'
+        : 'is not a directory';
+    problems.push(`"${word}": ${parent} ${what}, so multilog fails (${fails} ${target})`);
+  }
+  return problems;
 }

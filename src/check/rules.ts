@@ -3,7 +3,7 @@
 // supervise do with such a tree (spec §1.2, §1.3, §2.1, §2.4).
 import { errorText } from '../codec/errors.js';
 import { multilogScript } from './log-run.js';
-import { multilogProblems } from './multilog-rules.js';
+import { multilogProblems, parentProblems } from './multilog-rules.js';
 import type { FileInfo, Finding, ServiceEntry, ServiceFiles, Tree } from './tree.js';
 
 export function checkTree(tree: Tree): Finding[] {
@@ -45,7 +45,11 @@ function checkEntry(entry: ServiceEntry, path: string): Finding[] {
     const logRun = service.logFiles.run;
     const script = logRun.type === 'file' ? multilogScript(logRun.head) : undefined;
     if (script) {
-      for (const message of multilogProblems(script)) {
+      const problems = [
+        ...multilogProblems(script),
+        ...parentProblems(script, service.logParents ?? {}),
+      ];
+      for (const message of problems) {
         findings.push({ path: `${path}/log/run`, message });
       }
     }

@@ -13,6 +13,8 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorCode } from '../codec/errors.js';
+import { multilogScript } from './log-run.js';
+import { multilogParents } from './multilog-rules.js';
 import type { FileInfo, ServiceEntry, ServiceFiles, Tree } from './tree.js';
 
 const HEAD_BYTES = 16384;
@@ -32,15 +34,15 @@ function readEntry(path: string, name: string): ServiceEntry {
   const entry = fileInfo(path);
   if (entry.type !== 'directory') return { name, entry };
   const log = fileInfo(`${path}/log`);
-  return {
-    name,
-    entry,
-    service: {
-      ...serviceFiles(path),
-      log,
-      ...(log.type === 'directory' ? { logFiles: serviceFiles(`${path}/log`) } : {}),
-    },
-  };
+  const service = { ...serviceFiles(path), log };
+  if (log.type !== 'directory') return { name, entry, service };
+  const logFiles = serviceFiles(`${path}/log`);
+  const script = logFiles.run.type === 'file' ? multilogScript(logFiles.run.head) : undefined;
+  const logParents: Record<string, FileInfo> = {};
+  for (const parent of multilogParents(script ?? [])) {
+    logParents[parent] = fileInfo(parent.startsWith('/') ? parent : `${path}/log/${parent}`);
+  }
+  return { name, entry, service: { ...service, logFiles, logParents } };
 }
 
 function serviceFiles(path: string): ServiceFiles {

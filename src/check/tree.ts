@@ -29,7 +29,12 @@ export interface ServiceEntry {
   /** The entry itself. */
   entry: FileInfo;
   /** Present when the entry is a directory. */
-  service?: ServiceFiles & { log: FileInfo; logFiles?: ServiceFiles };
+  service?: ServiceFiles & {
+    log: FileInfo;
+    logFiles?: ServiceFiles;
+    /** For a multilog log/run: each parent directory its script needs, keyed as written. */
+    logParents?: Record<string, FileInfo>;
+  };
 }
 
 export interface Tree {

@@ -136,6 +136,24 @@ describe.skipIf(!haveTools('multilog', 'supervise'))(
       );
     });
 
+    it('multilog cannot create a log directory whose parent is missing', () => {
+      const root = tempDir('svtui-check-ml-');
+      const logged = service(root, 'a');
+      mkdirSync(join(logged, 'log'));
+      file(join(logged, 'log/run'), '#!/bin/sh\nexec multilog t ./main/sub\n', 0o755);
+      expect(check([root]).stdout).toBe(
+        `${root}/a/log/run: "./main/sub": ./main does not exist, so multilog fails (unable to open directory ./main/sub)\n`,
+      );
+      const real = runSync(['multilog', 't', './main/sub'], {
+        cwd: join(logged, 'log'),
+        input: 'x\n',
+      });
+      expect(real.status).toBe(111);
+      expect(real.stderr.toString()).toBe(
+        'multilog: fatal: unable to open directory ./main/sub: file does not exist\n',
+      );
+    });
+
     it.each([
       ['noshebang', 'exec sleep 100\n', 'exec format error'],
       ['crlf', '#!/bin/sh\r\nexec sleep 100\r\n', 'file does not exist'],

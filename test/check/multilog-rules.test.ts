@@ -1,7 +1,11 @@
 // The multilog script rules and the log/run recogniser of `svtui check`, pure.
 import { describe, expect, it } from 'vitest';
 import { multilogScript } from '../../src/check/log-run.js';
-import { multilogProblems } from '../../src/check/multilog-rules.js';
+import {
+  multilogParents,
+  multilogProblems,
+  parentProblems,
+} from '../../src/check/multilog-rules.js';
 
 describe('multilogScript', () => {
   it.each([
@@ -83,6 +87,25 @@ describe('multilogProblems', () => {
   it('the same directory twice cannot be locked twice', () => {
     expect(multilogProblems(['./a', './b', './a'])).toEqual([
       '"./a" is given twice: multilog fails to lock it',
+    ]);
+  });
+});
+
+describe('parent directories multilog needs', () => {
+  const script = ['t', './main', './a/b', '/var/log/x', '=st/status', '=top', 'e'];
+  it('multilogParents lists each once, as written', () => {
+    expect(multilogParents(script)).toEqual(['.', './a', '/var/log', 'st']);
+  });
+  it('parentProblems names each target whose parent is missing or not a directory', () => {
+    const parents = {
+      '.': { type: 'directory' as const },
+      './a': { type: 'missing' as const },
+      '/var/log': { type: 'directory' as const },
+      st: { type: 'file' as const, executable: false, head: '' },
+    };
+    expect(parentProblems(script, parents)).toEqual([
+      '"./a/b": ./a does not exist, so multilog fails (unable to open directory ./a/b)',
+      '"=st/status": st is not a directory, so multilog fails (unable to create st/status)',
     ]);
   });
 });
