@@ -1,18 +1,20 @@
 // One log directory as multilog keeps it (spec §4.2, §4.5): start-up recovery, appending with
-// rotation, the processor, and the exact files left behind. Every failure after start-up is
+// rotation, and the exact files left behind (the processor is in processor.ts). Every failure after start-up is
 // multilog's "warn, pause, retry": no byte is dropped and nothing throws.
 import { constants as C } from 'node:fs';
 import { join } from 'node:path';
 import { formatLabel } from '../codec/tai64n.js';
 import { describeError, errorCode } from '../codec/errors.js';
-import type { LogPort } from './fs-port.js';
+import { retrying, type Context } from './pause.js';
+import { runProcessor } from './processor.js';
 import { expiredFiles } from './retention.js';
 import { planWrite, rotateAfter } from './rotation.js';
 
 const APPEND = C.O_WRONLY | C.O_NONBLOCK | C.O_APPEND | C.O_CREAT;
 const TRUNC = C.O_WRONLY | C.O_NONBLOCK | C.O_TRUNC | C.O_CREAT;
-const READ = C.O_RDONLY | C.O_NONBLOCK;
 const OWNER_EXECUTE = 0o100;
+
+export type { Context } from './pause.js';
 
 export interface DirectorySpec {
   /** As written in the script: used in messages. */
@@ -22,12 +24,6 @@ export interface DirectorySpec {
   size: number;
   count: number;
   processor?: string;
-}
-
-export interface Context {
-  port: LogPort;
-  warn(text: string): void;
-  pauseMs: number;
 }
 
 export class LogDirectory {
@@ -78,7 +74,7 @@ export class LogDirectory {
         await this.rotate();
         continue;
       }
-      const written = await this.retry(`write to ${this.spec.name}/current`, () => {
+      const written = await retrying(this.ctx, `write to ${this.spec.name}/current`, () => {
         const n = this.ctx.port.write(this.fd, data, start, step.length);
         if (n <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
         return n;
@@ -97,8 +93,10 @@ export class LogDirectory {
   /** End of input: fsync current, mark it complete (0744), release the lock. */
   async close(): Promise<void> {
     const { port } = this.ctx;
-    await this.retry(`sync ${this.spec.name}/current`, () => port.fsync(this.fd));
-    await this.retry(`set mode of ${this.spec.name}/current`, () => port.fchmod(this.fd, 0o744));
+    await retrying(this.ctx, `sync ${this.spec.name}/current`, () => port.fsync(this.fd));
+    await retrying(this.ctx, `set mode of ${this.spec.name}/current`, () =>
+      port.fchmod(this.fd, 0o744),
+    );
     port.close(this.fd);
     this.fd = -1;
     this.unlock?.();
@@ -117,34 +115,25 @@ export class LogDirectory {
     return join(this.spec.path, name);
   }
 
-  private async retry<T>(what: string, action: () => T): Promise<T> {
-    for (;;) {
-      try {
-        return action();
-      } catch (error) {
-        this.ctx.warn(`multilog: warning: unable to ${what}, pausing: ${describeError(error)}\n`);
-        await this.ctx.port.sleep(this.ctx.pauseMs);
-      }
-    }
-  }
-
   /** Start-up: reuse a cleanly closed current, or recover what a crash left (spec §4.2). */
   private async recover(): Promise<void> {
     const { port } = this.ctx;
-    const current = await this.retry(`stat ${this.spec.name}/current`, () =>
+    const current = await retrying(this.ctx, `stat ${this.spec.name}/current`, () =>
       port.stat(this.file('current')),
     );
     if (current && current.mode & OWNER_EXECUTE) {
-      this.fd = await this.retry(`write to ${this.spec.name}/current`, () =>
+      this.fd = await retrying(this.ctx, `write to ${this.spec.name}/current`, () =>
         port.open(this.file('current'), APPEND, 0o600),
       );
-      await this.retry(`set mode of ${this.spec.name}/current`, () => port.fchmod(this.fd, 0o644));
+      await retrying(this.ctx, `set mode of ${this.spec.name}/current`, () =>
+        port.fchmod(this.fd, 0o644),
+      );
       this.bytes = current.size;
       return;
     }
     await this.remove('state');
     await this.remove('newstate');
-    const processed = await this.retry(`stat ${this.spec.name}/processed`, () =>
+    const processed = await retrying(this.ctx, `stat ${this.spec.name}/processed`, () =>
       port.stat(this.file('processed')),
     );
     if (processed && processed.mode & OWNER_EXECUTE) {
@@ -155,7 +144,7 @@ export class LogDirectory {
       await this.finish('previous', 'u');
     }
     await this.finish('current', 'u');
-    const state = await this.retry(`write to ${this.spec.name}/state`, () =>
+    const state = await retrying(this.ctx, `write to ${this.spec.name}/state`, () =>
       port.open(this.file('state'), TRUNC, 0o644),
     );
     port.close(state);
@@ -164,15 +153,17 @@ export class LogDirectory {
 
   private async createCurrent(): Promise<void> {
     const { port } = this.ctx;
-    this.fd = await this.retry(`create ${this.spec.name}/current`, () =>
+    this.fd = await retrying(this.ctx, `create ${this.spec.name}/current`, () =>
       port.open(this.file('current'), APPEND, 0o600),
     );
-    await this.retry(`set mode of ${this.spec.name}/current`, () => port.fchmod(this.fd, 0o644));
+    await retrying(this.ctx, `set mode of ${this.spec.name}/current`, () =>
+      port.fchmod(this.fd, 0o644),
+    );
     this.bytes = 0;
   }
 
   private async remove(name: string): Promise<void> {
-    await this.retry(`remove ${this.spec.name}/${name}`, () =>
+    await retrying(this.ctx, `remove ${this.spec.name}/${name}`, () =>
       this.ctx.port.unlink(this.file(name)),
     );
   }
@@ -180,12 +171,12 @@ export class LogDirectory {
   /** Keep `name` as `@<now>.<code>` (unless already linked), remove it, apply the n limit. */
   private async finish(name: string, code: 's' | 'u'): Promise<void> {
     const { port } = this.ctx;
-    const info = await this.retry(`stat ${this.spec.name}/${name}`, () =>
+    const info = await retrying(this.ctx, `stat ${this.spec.name}/${name}`, () =>
       port.stat(this.file(name)),
     );
     if (!info) return;
     if (info.nlink === 1) {
-      await this.retry(`link to ${this.spec.name}/@...`, () => {
+      await retrying(this.ctx, `link to ${this.spec.name}/@...`, () => {
         // Two rotations within one clock tick would clash: read the clock again.
         for (let attempt = 0; ; attempt++) {
           try {
@@ -197,61 +188,28 @@ export class LogDirectory {
       });
     }
     await this.remove(name);
-    const names = await this.retry(`read ${this.spec.name}`, () => port.readdir(this.spec.path));
+    const names = await retrying(this.ctx, `read ${this.spec.name}`, () =>
+      port.readdir(this.spec.path),
+    );
     for (const old of expiredFiles(names, this.spec.count)) await this.remove(old);
   }
 
   private async rotate(): Promise<void> {
     const { port } = this.ctx;
     const name = this.spec.name;
-    await this.retry(`sync ${name}/current`, () => port.fsync(this.fd));
+    await retrying(this.ctx, `sync ${name}/current`, () => port.fsync(this.fd));
     port.close(this.fd);
-    await this.retry(`rename current to previous in directory ${name}`, () =>
+    await retrying(this.ctx, `rename current to previous in directory ${name}`, () =>
       port.rename(this.file('current'), this.file('previous')),
     );
     await this.createCurrent();
-    await this.retry(`set mode of ${name}/previous`, () =>
+    await retrying(this.ctx, `set mode of ${name}/previous`, () =>
       port.chmod(this.file('previous'), 0o744),
     );
     if (this.spec.processor === undefined) await this.finish('previous', 's');
-    else await this.process(this.spec.processor);
-  }
-
-  /** Run the processor on previous → processed, state → newstate, then keep processed (§4.5). */
-  private async process(command: string): Promise<void> {
-    const { port } = this.ctx;
-    const name = this.spec.name;
-    for (;;) {
-      const fds = await this.retry(`fork for processor in ${name}`, () => ({
-        stdin: port.open(this.file('previous'), READ),
-        stdout: port.open(this.file('processed'), TRUNC, 0o644),
-        state: port.open(this.file('state'), READ | C.O_CREAT, 0o644),
-        newState: port.open(this.file('newstate'), TRUNC, 0o644),
-      }));
-      const exit = await port.runProcessor(command, this.spec.path, fds);
-      port.close(fds.stdin);
-      port.close(fds.state);
-      if (exit.code === 0) {
-        await this.retry(`sync ${name}/processed`, () => port.fsync(fds.stdout));
-        await this.retry(`set mode of ${name}/processed`, () => port.fchmod(fds.stdout, 0o744));
-        await this.retry(`sync ${name}/newstate`, () => port.fsync(fds.newState));
-        port.close(fds.stdout);
-        port.close(fds.newState);
-        break;
-      }
-      port.close(fds.stdout);
-      port.close(fds.newState);
-      this.ctx.warn(
-        exit.signal
-          ? `multilog: warning: processor crashed in ${name}, pausing: ${exit.signal}\n`
-          : `multilog: warning: processor failed in ${name}, pausing\n`,
-      );
-      await port.sleep(this.ctx.pauseMs);
+    else {
+      await runProcessor(this.ctx, this.spec, this.spec.processor);
+      await this.finish('processed', 's');
     }
-    await this.remove('previous');
-    await this.retry(`rename newstate to state in directory ${name}`, () =>
-      port.rename(this.file('newstate'), this.file('state')),
-    );
-    await this.finish('processed', 's');
   }
 }

@@ -94,4 +94,27 @@ describe('pause and retry', () => {
     ]);
     expect(readFileSync(join(root, 'st'), 'latin1')).toBe('ok' + '\n'.repeat(999));
   });
+
+  it('runs a failing processor again after a pause until it succeeds', async () => {
+    const messages: string[] = [];
+    const log = await startMultilog(
+      ['s4096', '!test -e ../ok && cat || { touch ../ok; exit 1; }', './p'],
+      {
+        cwd: root,
+        stderr: (t) => messages.push(t),
+        pauseMs: 5,
+      },
+    );
+    const input = numberedLines(30);
+    await log.write(Buffer.from(input));
+    await log.close();
+    expect(messages).toEqual(['multilog: warning: processor failed in ./p, pausing\n']);
+    expect(allLogged(join(root, 'p'))).toBe(input);
+    expect(listing(join(root, 'p')).map((e) => `${e.name} ${e.mode}`)).toEqual([
+      '@TS.s 744',
+      'current 744',
+      'lock 600',
+      'state 644',
+    ]);
+  });
 });

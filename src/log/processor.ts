@@ -1,0 +1,64 @@
+// multilog's processor (spec §4.5): after a rotation, `/bin/sh -c PROCESSOR` in the log directory
+// with previous on stdin, processed on stdout, state on fd 4 and newstate on fd 5. A failure or a
+// crash is warned about and retried after a pause; on success processed is synced and made 0744,
+// previous removed and newstate renamed to state. The caller then keeps processed as `@….s`.
+import { constants as C } from 'node:fs';
+import { join } from 'node:path';
+import type { DirectorySpec } from './directory.js';
+import { retrying, type Context } from './pause.js';
+
+const TRUNC = C.O_WRONLY | C.O_NONBLOCK | C.O_TRUNC | C.O_CREAT;
+const READ = C.O_RDONLY | C.O_NONBLOCK;
+/** stdin, stdout, fd 4 and fd 5 of the processor. */
+const FILES: [string, number][] = [
+  ['previous', READ],
+  ['processed', TRUNC],
+  ['state', READ | C.O_CREAT],
+  ['newstate', TRUNC],
+];
+
+export async function runProcessor(
+  ctx: Context,
+  spec: DirectorySpec,
+  command: string,
+): Promise<void> {
+  const { port } = ctx;
+  const name = spec.name;
+  const file = (entry: string) => join(spec.path, entry);
+  for (;;) {
+    const fds = await retrying(ctx, `fork for processor in ${name}`, () => {
+      const opened: number[] = [];
+      try {
+        for (const [entry, flags] of FILES) opened.push(port.open(file(entry), flags, 0o644));
+      } catch (error) {
+        for (const fd of opened) port.close(fd);
+        throw error;
+      }
+      const [stdin, stdout, state, newState] = opened as [number, number, number, number];
+      return { stdin, stdout, state, newState };
+    });
+    const exit = await port.runProcessor(command, spec.path, fds);
+    port.close(fds.stdin);
+    port.close(fds.state);
+    if (exit.code === 0) {
+      await retrying(ctx, `sync ${name}/processed`, () => port.fsync(fds.stdout));
+      await retrying(ctx, `set mode of ${name}/processed`, () => port.fchmod(fds.stdout, 0o744));
+      await retrying(ctx, `sync ${name}/newstate`, () => port.fsync(fds.newState));
+      port.close(fds.stdout);
+      port.close(fds.newState);
+      break;
+    }
+    port.close(fds.stdout);
+    port.close(fds.newState);
+    ctx.warn(
+      exit.signal
+        ? `multilog: warning: processor crashed in ${name}, pausing: ${exit.signal}\n`
+        : `multilog: warning: processor failed in ${name}, pausing\n`,
+    );
+    await port.sleep(ctx.pauseMs);
+  }
+  await retrying(ctx, `remove ${name}/previous`, () => port.unlink(file('previous')));
+  await retrying(ctx, `rename newstate to state in directory ${name}`, () =>
+    port.rename(file('newstate'), file('state')),
+  );
+}
