@@ -25,7 +25,8 @@
 // Pure parts: run-script.ts (log/run → directory), segments.ts (directory listing → ordered
 // timeline, position mapping), split.ts (lines of a window read backwards or forwards),
 // decode.ts (bytes → text, invalid bytes as `\xNN`), sanitize.ts, char-width.ts.
-// I/O: find-log-dir.ts, node-files.ts (positional reads), watch.ts; view.ts ties them.
+// moves.ts places a move (tail, top, up, down, stay) on a listing: all the paging rules.
+// I/O: find-log-dir.ts, files.ts (positional reads), watch.ts; view.ts ties them together.
 export type { LogPosition, LogView, LogViewInfo, LogViewOptions } from './types.js';
 export { findLogDir, type FoundLogDir } from './find-log-dir.js';
 export { logDirFromRunScript, type LogTool, type RunScriptLogDir } from './run-script.js';

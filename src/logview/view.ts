@@ -1,12 +1,12 @@
 // The log view: a window of `rows` lines over a log directory's timeline, following the end or
 // anchored at a position, re-read (batched) when the directory changes. Holds only the visible
-// lines; every move is a few positional reads (see reader.ts).
+// lines; every move is a Move placed by moves.ts with a few positional reads (reader.ts).
 import { performance } from 'node:perf_hooks';
 import { describeError } from '../codec/errors.js';
-import type { LogFiles } from './files.js';
-import { nodeLogFiles } from './files.js';
-import { TimelineReader, StaleListing, type LogLine, type ReaderLimits } from './reader.js';
-import { mapPosition, type Segment } from './segments.js';
+import { nodeLogFiles, type LogFiles } from './files.js';
+import { place, type Move } from './moves.js';
+import { StaleListing, TimelineReader, type LogLine, type ReaderLimits } from './reader.js';
+import type { Segment } from './segments.js';
 import type { LogPosition, LogView, LogViewInfo, LogViewOptions } from './types.js';
 import { watchLogDir } from './watch.js';
 
@@ -18,26 +18,31 @@ export interface LogViewDeps {
   now?: () => number;
 }
 
-export function openLogView(dir: string, options: LogViewOptions = {}, deps: LogViewDeps = {}) {
-  return new DirectoryLogView(dir, options, deps) as LogView;
+export function openLogView(
+  dir: string,
+  options: LogViewOptions = {},
+  deps: LogViewDeps = {},
+): LogView {
+  return new DirectoryLogView(dir, options, deps);
 }
 
 class DirectoryLogView implements LogView {
   following = true;
   private rows: number;
-  private segments: Segment[] = [];
+  private segments: Segment[];
   private window: LogLine[] = [];
   private texts: string[] = [];
+  /** The first line's position, kept while the window is empty too. */
   private anchor: LogPosition | undefined;
   private note = '';
   private readonly files: LogFiles;
   private readonly limits: ReaderLimits;
   private readonly listeners = new Set<() => void>();
   private readonly batchMs: number;
+  private readonly now: () => number;
+  private lastRefresh = -Infinity;
   private timer: NodeJS.Timeout | undefined;
   private stopWatching: (() => void) | undefined;
-  private lastRefresh = -Infinity;
-  private readonly now: () => number;
 
   constructor(
     private readonly dir: string,
@@ -56,7 +61,7 @@ class DirectoryLogView implements LogView {
     };
     this.segments = this.files.list(dir);
     if (options.restore) this.restore(options.restore);
-    else this.load();
+    else this.apply({ kind: 'tail' });
     if (options.watch ?? true) {
       const watch = deps.watch ?? watchLogDir;
       this.stopWatching = watch(dir, () => this.schedule(), options.pollMs ?? 250);
@@ -68,15 +73,13 @@ class DirectoryLogView implements LogView {
   }
 
   tail(rows = this.rows): void {
-    this.rows = Math.max(1, rows);
-    this.following = true;
-    this.load();
+    this.setRows(rows);
+    this.apply({ kind: 'tail' });
   }
 
   top(rows = this.rows): void {
-    this.rows = Math.max(1, rows);
-    this.following = false;
-    this.show((r) => r.from(0, 0, this.rows));
+    this.setRows(rows);
+    this.apply({ kind: 'top' });
   }
 
   pageUp(rows = this.rows): void {
@@ -88,54 +91,25 @@ class DirectoryLogView implements LogView {
   }
 
   scroll(delta: number, rows = this.rows): void {
-    this.rows = Math.max(1, rows);
-    if (delta < 0) {
-      const first = this.window[0];
-      let moved = false;
-      this.show((r) => {
-        const base = first ? this.locate(r, this.positionOf(first)) : r.end();
-        if (!base) return [];
-        const back = r.before(base.index, base.offset, -delta);
-        moved = back.length > 0;
-        if (!moved && this.following) {
-          const end = r.end();
-          return r.before(end.index, end.offset, this.rows);
-        }
-        const top = back[0] ?? (first && this.relocate(r, first));
-        return top ? r.from(top.index, top.start, this.rows) : [];
-      }, false);
-      if (moved) this.following = false;
-    } else if (delta > 0 && !this.following) {
-      const anchor = this.anchor;
-      let reachedEnd = false;
-      this.show((r) => {
-        const at = anchor && this.locate(r, anchor);
-        if (!at) return [];
-        const ahead = r.from(at.index, at.offset, delta + this.rows);
-        if (ahead.length >= delta + this.rows) return ahead.slice(delta);
-        reachedEnd = true;
-        const end = r.end();
-        return r.before(end.index, end.offset, this.rows);
-      }, false);
-      if (reachedEnd) this.following = true;
-    }
+    this.setRows(rows);
+    const from = this.position();
+    if (delta < 0) this.apply({ kind: 'up', from, by: -delta, following: this.following });
+    else if (delta > 0 && !this.following) this.apply({ kind: 'down', from, by: delta });
   }
 
   resize(rows: number): void {
     if (Math.max(1, rows) === this.rows) return;
-    this.rows = Math.max(1, rows);
-    this.load();
+    this.setRows(rows);
+    this.apply(this.stay());
   }
 
   position(): LogPosition | undefined {
     const first = this.window[0];
-    return first ? this.positionOf(first) : this.anchor;
+    return first ? { fileId: first.fileId, name: first.name, offset: first.start } : this.anchor;
   }
 
   restore(position: LogPosition): void {
-    this.anchor = position;
-    this.following = false;
-    this.load();
+    this.apply({ kind: 'stay', at: position });
   }
 
   info(): LogViewInfo {
@@ -164,12 +138,12 @@ class DirectoryLogView implements LogView {
   }
 
   refresh(): void {
-    const before = this.texts;
+    const shown = this.texts;
     const listing = signature(this.segments);
     this.segments = this.files.list(this.dir);
-    if (signature(this.segments) === listing && before.length > 0) return;
-    this.load();
-    if (!sameLines(before, this.texts) || signature(this.segments) !== listing) this.notify();
+    if (signature(this.segments) === listing && shown.length > 0) return;
+    this.apply(this.stay(), true);
+    if (!sameLines(shown, this.texts) || signature(this.segments) !== listing) this.notify();
   }
 
   close(): void {
@@ -180,37 +154,27 @@ class DirectoryLogView implements LogView {
     this.listeners.clear();
   }
 
-  /** Re-read the window for the current state (following, or anchored). */
-  private load(): void {
-    if (this.following) {
-      this.show((r) => {
-        const end = r.end();
-        return end.index < 0 ? [] : r.before(end.index, end.offset, this.rows);
-      });
-      return;
-    }
-    const anchor = this.anchor;
-    this.show((r) => {
-      if (!anchor) return r.from(0, 0, this.rows);
-      const at = this.locate(r, anchor);
-      const lines = at ? r.from(at.index, at.offset, this.rows) : [];
-      if (lines.length > 0) return lines;
-      // Nothing there any more (current truncated under the position): show the tail.
-      const end = r.end();
-      return end.index < 0 ? [] : r.before(end.index, end.offset, this.rows);
-    });
+  private setRows(rows: number): void {
+    this.rows = Math.max(1, rows);
   }
 
-  /** Run a read against the listing, listing again when a file moved under it. */
-  private show(read: (reader: TimelineReader) => LogLine[], keepNote = true): void {
-    if (!keepNote) this.note = '';
+  /** The move that shows the same place again. */
+  private stay(): Move {
+    return this.following ? { kind: 'tail' } : { kind: 'stay', at: this.position() };
+  }
+
+  /** Place a move on the listing, listing again when a file moved under it. */
+  private apply(move: Move, keepNote = false): void {
     for (let attempt = 0; ; attempt++) {
       const reader = new TimelineReader(this.files, this.dir, this.segments, this.limits);
       try {
-        const lines = read(reader);
+        const placed = place(reader, move, this.rows);
         this.segments = reader.segments;
-        this.setWindow(lines);
-        if (this.segments.length === 0) this.note = 'no log files yet';
+        this.following = placed.following;
+        this.setWindow(placed.lines);
+        if (placed.note) this.note = placed.note;
+        else if (this.segments.length === 0) this.note = 'no log files yet';
+        else if (!keepNote) this.note = '';
         return;
       } catch (error) {
         if (!(error instanceof StaleListing) || attempt >= 3) {
@@ -228,24 +192,7 @@ class DirectoryLogView implements LogView {
   private setWindow(lines: LogLine[]): void {
     this.window = lines;
     this.texts = lines.map((l) => l.text);
-    const first = lines[0];
-    if (first) this.anchor = this.positionOf(first);
-  }
-
-  /** Map a position onto the reader's listing; notes when its file is gone. */
-  private locate(reader: TimelineReader, position: LogPosition) {
-    const mapped = mapPosition(position, reader.segments);
-    if (mapped?.moved) this.note = `${position.name} is gone (retention?): showing what follows`;
-    return mapped;
-  }
-
-  private relocate(reader: TimelineReader, line: LogLine) {
-    const at = this.locate(reader, this.positionOf(line));
-    return at && { index: at.index, start: at.offset };
-  }
-
-  private positionOf(line: LogLine): LogPosition {
-    return { fileId: line.fileId, name: line.name, offset: line.start };
+    this.anchor = this.position();
   }
 
   /**
