@@ -9,7 +9,8 @@
 //   sanitizeLine(decodeLabelLine(line, zone), { width }) // at render time, in the console
 //   view.close();
 //
-// Keeping a place per service: save `view.following ? undefined : view.position()` when the
+// Keeping a place per service: `new LogPlaces({ view: { rows }, onChange: render })` and
+// `places.select(logDir)` on every selection do it all; by hand: save `view.following ? undefined : view.position()` when the
 // operator switches away, and open with `openLogView(dir, { rows, restore: saved })` when they
 // come back (undefined = the tail, following). Moves are synchronous (lines() is ready when
 // pageUp returns); the watcher and its timers never keep the process alive.
@@ -33,3 +34,4 @@ export { logDirFromRunScript, type LogTool, type RunScriptLogDir } from './run-s
 export { sanitizeLine, cutMarker, type SanitizeOptions } from './sanitize.js';
 export { charWidth } from './char-width.js';
 export { openLogView } from './view.js';
+export { LogPlaces, type LogPlacesOptions } from './places.js';
