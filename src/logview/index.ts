@@ -4,16 +4,17 @@
 //   const view = openLogView(found.path, { rows }); // opens at the tail, following
 //   view.lines();                                   // raw lines of the window, oldest first
 //   view.pageUp(); view.pageDown(); view.top(); view.tail();
-//   const off = view.onChange(render);              // batched, fires on new lines / moves
+//   const off = view.onChange(render);              // batched, fires on changes on disk
 //   const pos = view.position(); ... view.restore(pos); // keep a place per service
 //   sanitizeLine(decodeLabelLine(line, zone), { width }) // at render time, in the console
 //   view.close();
 //
-// Keeping a place per service: `new LogPlaces({ view: { rows }, onChange: render })` and
-// `places.select(logDir)` on every selection do it all; by hand: save `view.following ? undefined : view.position()` when the
-// operator switches away, and open with `openLogView(dir, { rows, restore: saved })` when they
-// come back (undefined = the tail, following). Moves are synchronous (lines() is ready when
-// pageUp returns); the watcher and its timers never keep the process alive.
+// Keeping a place per service: `new LogPlaces({ view: { rows }, onChange: render })`, then
+// `places.select(logDir)` on every selection. By hand: save `view.following ? undefined :
+// view.position()` when the operator switches away, and reopen with `openLogView(dir, { rows,
+// restore: saved })` (undefined = the tail, following). Moves are synchronous (lines() is
+// ready when pageUp returns); onChange fires only for changes on disk, not for moves; the
+// watcher and its timers never keep the process alive.
 //
 // A log directory is one timeline: the rotated `@<tai64n>.s`/`.u` files sorted by name (= time
 // order), then `current`. Reading is by positional reads of bounded windows: the tail comes
