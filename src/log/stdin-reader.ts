@@ -45,6 +45,15 @@ function fileReader(fd: number): InputReader {
   };
 }
 
+function tryRead(fd: number, buf: Buffer, offset: number): number | 'again' {
+  try {
+    return fs.readSync(fd, buf, offset, buf.length - offset, null);
+  } catch {
+    // EAGAIN: nothing more now. Any other error: stop here; the watched read reports it next.
+    return 'again';
+  }
+}
+
 type Waiter = { resolve(chunk: Buffer | null | 'interrupted'): void; reject(error: Error): void };
 
 /** A pipe or socket watched by the event loop; `blockingFd` serves the 1-byte reads. */
@@ -52,6 +61,20 @@ function streamReader(watchFd: number, blockingFd: number): InputReader {
   const buf = Buffer.allocUnsafe(PIPE_CHUNK);
   const one = Buffer.alloc(1);
   let waiter: Waiter | undefined;
+  /** What else the pipe holds right now, read without blocking after buf[0, n): fewer, bigger chunks. */
+  const topUp = (n: number): number => {
+    let more = 0;
+    while (n + more < buf.length) {
+      const got = tryRead(watchFd, buf, n + more);
+      if (got === 'again') break;
+      if (got === 0) {
+        ended = true;
+        break;
+      }
+      more += got;
+    }
+    return more;
+  };
   let ended = false;
   let failure: Error | undefined;
   const settle = (action: (w: Waiter) => void) => {
@@ -68,7 +91,8 @@ function streamReader(watchFd: number, blockingFd: number): InputReader {
       buffer: buf,
       callback(n: number, b: Uint8Array) {
         socket.pause();
-        settle((w) => w.resolve(Buffer.from(b.buffer, b.byteOffset, n)));
+        const filled = n + topUp(n);
+        settle((w) => w.resolve(Buffer.from(b.buffer, b.byteOffset, filled)));
         return false;
       },
     },
