@@ -139,8 +139,9 @@ async function many(name, count, idleSeconds, service = {}) {
   const started = Date.now();
   const child = sup.start(tree);
   const dirs = readdirSync(tree).map((n) => join(tree, n));
+  const slots = service.log ? [...dirs, ...dirs.map((d) => join(d, 'log'))] : dirs;
   try {
-    await waitFor(() => dirs.every((d) => status(d)?.pid), 120000, 100);
+    await waitFor(() => slots.every((d) => status(d)?.pid), 120000, 100);
     const upMs = Date.now() - started;
     await sleep(2000);
     const services = new Set(dirs.map((d) => status(d).pid));

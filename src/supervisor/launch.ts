@@ -10,7 +10,8 @@ import type { ExitReason } from '../codec/history.js';
 import type { SignalName } from '../core/service.js';
 
 export interface LaunchCallbacks {
-  onStarted(pid: number): void;
+  /** `at`: when the process was created (ms), if not now. */
+  onStarted(pid: number, at?: number): void;
   onFailed(reason: string): void;
   onExit(reason: ExitReason): void;
 }
@@ -44,6 +45,9 @@ export function spawnRun(dir: string, stdio: StdioOptions): Launcher {
     let pid = 0;
     try {
       accessSync(join(dir, 'run'), constants.X_OK);
+      // The start time is taken at fork, as supervise does: spawn() returns only once the child
+      // has exec'd, which on a busy machine can take milliseconds more.
+      const at = Date.now();
       const child = spawn('./run', [], { cwd: dir, stdio, detached: true });
       child.once('error', (error) => {
         if (pid === 0) callbacks.onFailed(`unable to start run: ${describeError(error)}`);
@@ -51,7 +55,7 @@ export function spawnRun(dir: string, stdio: StdioOptions): Launcher {
       child.once('exit', (code, signal) => callbacks.onExit(exitReason(code, signal)));
       if (child.pid !== undefined) {
         pid = child.pid;
-        callbacks.onStarted(pid);
+        callbacks.onStarted(pid, at);
       }
     } catch (error) {
       callbacks.onFailed(`unable to start run: ${describeError(error)}`);

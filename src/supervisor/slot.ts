@@ -45,8 +45,9 @@ export class Slot {
     return this.options.label;
   }
 
-  dispatch(event: ServiceEvent): void {
-    this.queue.push([event, this.options.now()]);
+  /** Handle `event`, which happened at `at` (default: now). */
+  dispatch(event: ServiceEvent, at = this.options.now()): void {
+    this.queue.push([event, at]);
     if (this.busy) return;
     this.busy = true;
     try {
@@ -93,9 +94,9 @@ export class Slot {
   private spawn(): void {
     let pid = 0;
     this.handle = this.options.launcher()({
-      onStarted: (started) => {
+      onStarted: (started, at) => {
         pid = started;
-        this.dispatch({ kind: 'started', pid });
+        this.dispatch({ kind: 'started', pid }, at);
       },
       onFailed: (reason) => this.dispatch({ kind: 'startFailed', reason }),
       onExit: (reason) => this.dispatch({ kind: 'exited', pid, reason }),
