@@ -24,11 +24,26 @@ function runProcessor(command: string, cwd: string, fds: ProcessorFds): Promise<
   });
 }
 
-/** Wall-clock time with nanosecond resolution: Date.now() once, then the monotonic clock. */
+const RESYNC_NS = 10_000_000_000n;
+
+/**
+ * Wall-clock time with nanosecond resolution: the monotonic clock, re-anchored to Date.now() every
+ * 10 s so a long-running supervisor follows the system clock. Never goes back and never repeats,
+ * so two rotations in a row still get distinct `@…` names.
+ */
 export function nanoClock(): () => Tai64nTime {
-  const base = BigInt(Date.now()) * 1_000_000n - process.hrtime.bigint();
+  let anchoredAt = -RESYNC_NS;
+  let offset = 0n;
+  let last = 0n;
   return () => {
-    const ns = base + process.hrtime.bigint();
+    const mono = process.hrtime.bigint();
+    if (mono - anchoredAt >= RESYNC_NS) {
+      offset = BigInt(Date.now()) * 1_000_000n - mono;
+      anchoredAt = mono;
+    }
+    let ns = offset + mono;
+    if (ns <= last) ns = last + 1n;
+    last = ns;
     return { seconds: ns / 1_000_000_000n, nanoseconds: Number(ns % 1_000_000_000n) };
   };
 }
