@@ -58,6 +58,7 @@ export class TimelineReader {
     const out: LogLine[] = [];
     let i = index;
     let p = offset;
+    let windowBytes = this.firstWindow(count);
     while (out.length < count && i >= 0) {
       if (p <= 0) {
         i -= 1;
@@ -65,7 +66,8 @@ export class TimelineReader {
         continue;
       }
       const file = this.handle(i);
-      const windowStart = Math.max(0, p - this.limits.windowBytes);
+      const windowStart = Math.max(0, p - windowBytes);
+      windowBytes = Math.min(this.limits.windowBytes, windowBytes * 2);
       const window = file.read(windowStart, p - windowStart);
       if (window.length < p - windowStart) {
         p = windowStart + window.length; // shrunk under us: read what is there
@@ -89,15 +91,16 @@ export class TimelineReader {
     const out: LogLine[] = [];
     let i = index;
     let p = offset;
+    let windowBytes = this.firstWindow(count);
     while (out.length < count && i >= 0 && i < this.segments.length) {
       const file = this.handle(i);
-      const window =
-        p < file.size ? file.read(p, Math.min(this.limits.windowBytes, file.size - p)) : undefined;
+      const window = p < file.size ? file.read(p, Math.min(windowBytes, file.size - p)) : undefined;
       if (!window || window.length === 0) {
         i += 1;
         p = 0;
         continue;
       }
+      windowBytes = Math.min(this.limits.windowBytes, windowBytes * 2);
       const atEnd = p + window.length >= file.size;
       const scan = scanForward(window, p, p, count - out.length, atEnd);
       for (const span of scan.spans) out.push(this.line(i, file, span, false, window, p));
@@ -108,6 +111,11 @@ export class TimelineReader {
       } else p = scan.resume;
     }
     return out;
+  }
+
+  /** A first read sized for `count` ordinary lines; later reads double, up to windowBytes. */
+  private firstWindow(count: number): number {
+    return Math.min(this.limits.windowBytes, Math.max(4096, count * 256));
   }
 
   close(): void {
