@@ -6,10 +6,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeSupervisor } from '../../src/control/index.js';
-import { stopProcess, waitFor } from '../support/processes.js';
+import { waitFor } from '../support/processes.js';
 import { haveTools, runCli, tempDir } from '../support/tools.js';
 import { normaliseSeconds, sideBySide } from './fake-service.js';
-import { makeService, status, supervisors } from './supervisors.js';
+import { makeService, shutdown, status, supervisors } from './supervisors.js';
 
 const STUBBORN = "#!/bin/sh\ntrap '' TERM\nexec sleep 1000\n";
 
@@ -28,7 +28,7 @@ describe.each(supervisors)('a TERM-ignoring service under $name', (supervisor) =
   });
 
   afterAll(async () => {
-    if (child) await stopProcess(child);
+    if (child) await shutdown(supervisor, child, root, false);
   });
 
   const svc = (letters: string) => {

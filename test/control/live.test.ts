@@ -6,10 +6,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeSupervisor, sendControl } from '../../src/control/index.js';
-import { stopProcess, waitFor } from '../support/processes.js';
+import { waitFor } from '../support/processes.js';
 import { haveTools, runCli, tempDir } from '../support/tools.js';
 import { normaliseSeconds, sideBySide } from './fake-service.js';
-import { exited, makeService, status, supervisors } from './supervisors.js';
+import { exited, makeService, shutdown, status, supervisors } from './supervisors.js';
 
 describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
   const { logged } = supervisor;
@@ -27,13 +27,7 @@ describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
   });
 
   afterAll(async () => {
-    if (!child) return;
-    if (supervisor.exitsOnX) {
-      runCli(['svc', '-dx', 'sv'], { cwd: root });
-      if (logged) runCli(['svc', '-dx', 'sv/log'], { cwd: root });
-      await Promise.race([exited(child), new Promise((r) => setTimeout(r, 3000))]);
-    }
-    await stopProcess(child);
+    if (child) await shutdown(supervisor, child, root, logged);
   });
 
   /** `svtui svc LETTERS sv`, which must succeed silently. */

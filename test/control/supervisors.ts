@@ -5,8 +5,8 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceStatus } from '../../src/codec/status.js';
 import { readStatusFile } from '../../src/control/index.js';
-import { startProcess } from '../support/processes.js';
-import { cli } from '../support/tools.js';
+import { startProcess, stopProcess } from '../support/processes.js';
+import { cli, runCli } from '../support/tools.js';
 
 /** `root/name` with an executable `run` (and `log/run` when asked). */
 export function makeService(
@@ -72,3 +72,21 @@ export const supervisors: Supervisor[] = [
       startProcess(process.execPath, [cli, 'scan', '.'], { cwd: root, stdio: 'ignore' }),
   },
 ];
+
+/**
+ * Stop what `supervisor.start(root)` started: `svc -dx` on the service (and its log), wait for a
+ * supervisor that exits on x, then stop the process group by pid (TERM, then KILL).
+ */
+export async function shutdown(
+  supervisor: Supervisor,
+  child: ChildProcess,
+  root: string,
+  logged: boolean,
+): Promise<void> {
+  runCli(['svc', '-dx', 'sv'], { cwd: root });
+  if (logged) runCli(['svc', '-dx', 'sv/log'], { cwd: root });
+  if (supervisor.exitsOnX) {
+    await Promise.race([exited(child), new Promise((r) => setTimeout(r, 3000))]);
+  }
+  await stopProcess(child);
+}
