@@ -3,7 +3,7 @@
 // (tail), line scrolls, an appended line seen while following, and resident memory.
 // Budgets (DESIGN.md, console): g to the top ≤ 200 ms, a page ≤ a few ms, a new line on screen
 // ≤ 100 ms, console ≤ 150 MB in all. Page-cache state: warm (the file was just written or read).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   closeSync,
@@ -12,6 +12,7 @@ import {
   openSync,
   readdirSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -44,6 +45,45 @@ function makeLogDir() {
   let written = 0;
   while (written < GB) written += writeSync(fd, chunk);
   closeSync(fd);
+}
+
+/** This process's CPU use over `ms`, in % of one core. */
+async function cpuOver(ms) {
+  const start = process.cpuUsage();
+  await new Promise((done) => setTimeout(done, ms));
+  const used = process.cpuUsage(start);
+  return ((used.user + used.system) / 1000 / ms) * 100;
+}
+
+/** Follow a log written by another process at ~10 000 lines a second for 2 s. */
+async function followBusyLog(openLogView) {
+  const dir = `${out}../busy/`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}current`, '');
+  const writer = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const fs = require('fs'); let n = 0;
+       setInterval(() => { let t = ''; for (let i = 0; i < 100; i++) t += '@4000000069000000000000000 busy line ' + (n++) + ' ' + 'y'.repeat(60) + '\\n';
+         fs.appendFileSync(process.argv[1], t); }, 10);`,
+      `${dir}current`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const view = openLogView(dir, { rows: 50 });
+  let notifications = 0;
+  view.onChange(() => notifications++);
+  const busyCpu = await cpuOver(2000);
+  const lastLine = view.lines().at(-1) ?? '';
+  view.close();
+  writer.kill('SIGTERM');
+  await new Promise((done) => writer.once('exit', done));
+  return {
+    busyCpu,
+    busyNotifications: notifications / 2,
+    busyFollowing: lastLine.includes('busy line'),
+  };
 }
 
 /** Runs in the child process: one view, every figure. */
@@ -99,8 +139,10 @@ async function child(dir) {
     appendFileSync(`${dir}current`, `@4000000069000000000000000 ${marker}\n`);
     seen.push(await arrived);
   }
-  clearInterval(keepAlive);
+  const idleCpu = await cpuOver(1000); // following the 1 GB log, nothing written
   view.close();
+  const busy = await followBusyLog(openLogView);
+  clearInterval(keepAlive);
   const rssMB = process.memoryUsage().rss / 2 ** 20;
   return {
     importMs,
@@ -117,6 +159,8 @@ async function child(dir) {
     followMaxMs: Math.max(...seen),
     rssMB,
     rssBaseMB: rss0 / 2 ** 20,
+    idleCpu,
+    ...busy,
   };
 }
 
@@ -158,6 +202,12 @@ export default async function () {
   console.log(`  G (tail, following)      ${ms('tailMs')}`);
   console.log(
     `  appended line → onChange ${ms('followMs')}, worst ${ms('followMaxMs')} (budget ≤ 100 ms)`,
+  );
+  console.log(
+    `  CPU following, idle      ${m('idleCpu').toFixed(2)} % of a core (budget: console idle ≤ 2 %)`,
+  );
+  console.log(
+    `  CPU following 10k lines/s ${m('busyCpu').toFixed(1)} % of a core, ${m('busyNotifications').toFixed(0)} notifications/s (following: ${runs.every((r) => r.busyFollowing)})`,
   );
   console.log(
     `  resident                 ${m('rssMB').toFixed(1)} MB (bare node: ${m('rssBaseMB').toFixed(1)} MB)`,
