@@ -6,6 +6,9 @@ import { multilogScript } from './log-run.js';
 import { multilogProblems, parentProblems } from './multilog-rules.js';
 import type { FileInfo, Finding, ServiceEntry, ServiceFiles, Tree } from './tree.js';
 
+/** daemontools svscan supervises at most this many services (spec §1.2). */
+const SVSCAN_LIMIT = 1000;
+
 export function checkTree(tree: Tree): Finding[] {
   const at = (name: string) =>
     tree.dir.endsWith('/') ? `${tree.dir}${name}` : `${tree.dir}/${name}`;
@@ -17,6 +20,13 @@ export function checkTree(tree: Tree): Finding[] {
     });
   }
   for (const entry of tree.entries) findings.push(...checkEntry(entry, at(entry.name)));
+  const count = serviceCount(tree);
+  if (count > SVSCAN_LIMIT) {
+    findings.push({
+      path: tree.dir,
+      message: `${count} services: svscan starts at most ${SVSCAN_LIMIT} ("running too many services")`,
+    });
+  }
   return findings;
 }
 

@@ -121,6 +121,14 @@ describe('checkTree', () => {
     expect(serviceCount(t)).toBe(0);
   });
 
+  it('more services than svscan runs', () => {
+    const many = Array.from({ length: 1001 }, (_, i) => service(`s${i}`));
+    expect(lines(tree(...many))).toEqual([
+      'T: 1001 services: svscan starts at most 1000 ("running too many services")',
+    ]);
+    expect(lines(tree(...many.slice(1)))).toEqual([]);
+  });
+
   it('DIR that is itself a service', () => {
     expect(lines({ dir: 'svc/', ownRun: script('#!/bin/sh\n'), entries: [] })).toEqual([
       'svc/run: this looks like one service, not a tree of services: svscan would ignore it',
