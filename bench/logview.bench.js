@@ -65,7 +65,7 @@ async function followBusyLog(openLogView) {
     [
       '-e',
       `const fs = require('fs'); let n = 0;
-       setInterval(() => { let t = ''; for (let i = 0; i < 100; i++) t += '@4000000069000000000000000 busy line ' + (n++) + ' ' + 'y'.repeat(60) + '\\n';
+       setInterval(() => { let t = ''; for (let i = 0; i < 100; i++) t += '@400000006900000000000000 busy line ' + (n++) + ' ' + 'y'.repeat(60) + '\\n';
          fs.appendFileSync(process.argv[1], t); }, 10);`,
       `${dir}current`,
     ],
@@ -136,7 +136,7 @@ async function child(dir) {
         }
       });
     });
-    appendFileSync(`${dir}current`, `@4000000069000000000000000 ${marker}\n`);
+    appendFileSync(`${dir}current`, `@400000006900000000000000 ${marker}\n`);
     seen.push(await arrived);
   }
   const idleCpu = await cpuOver(1000); // following the 1 GB log, nothing written
