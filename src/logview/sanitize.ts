@@ -8,13 +8,24 @@
 //   surrogates → U+FFFD. TAB expands to spaces at 8-column stops; wide characters count two
 //   columns. A line wider than `width` is cut and ends with `… [+N bytes]`, counting the bytes
 //   not shown (including any the reader already cut, see cutMarker). Work is bounded by the
-//   width, not by the length of the line (except one byte count of the cut tail).
+//   width, not by the length of the line (except one byte count of the cut tail). With
+//   `colors: 'strip'`, SGR sequences alone (colours) are dropped instead.
 import { charWidth } from './char-width.js';
 
 export interface SanitizeOptions {
   /** Columns available; lines wider are cut with a marker. Default: no limit. */
   width?: number;
+  /**
+   * `strip`: drop whole SGR sequences (colours and text attributes, `ESC [ 1;31 m`), which
+   * coloured loggers write on every line and which act on nothing but the colour; `show`
+   * (default): show them like every other sequence, `^[[1;31m`.
+   */
+  colors?: 'show' | 'strip';
 }
+
+/** An SGR sequence at the start of the string: ESC or CSI (U+009B), parameters, `m`. */
+// eslint-disable-next-line no-control-regex -- matching ESC is the point here
+const SGR = /^(?:\x1b\[|\u009b)[0-9;:]{0,64}m/;
 
 /** The marker the reader appends to a line it cut after reading `keptBytes` of it. */
 export function cutMarker(skippedBytes: number, atLeast = false): string {
@@ -39,8 +50,16 @@ export function sanitizeLine(line: string, options: SanitizeOptions = {}): strin
   const pieces: Piece[] = [];
   let cols = 0;
   let i = 0;
+  const strip = options.colors === 'strip';
   while (i < line.length) {
     const cp = line.codePointAt(i)!;
+    if (strip && (cp === 0x1b || cp === 0x9b)) {
+      const sgr = SGR.exec(line.slice(i, i + 70));
+      if (sgr) {
+        i += sgr[0].length;
+        continue;
+      }
+    }
     const size = cp > 0xffff ? 2 : 1;
     const text = display(cp, cols);
     const w = text === undefined ? charWidth(cp) : columns(text);

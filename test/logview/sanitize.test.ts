@@ -91,3 +91,21 @@ describe('sanitizeLine: columns', () => {
     expect(width).toBeLessThanOrEqual(30);
   });
 });
+
+describe('sanitizeLine: colors', () => {
+  it('strips SGR sequences on request, and only those', () => {
+    const line = '\x1b[1;31mERROR\x1b[0m \u009b32mok\u009bm \x1b[2J\x1b]0;t\x07';
+    expect(sanitizeLine(line, { colors: 'strip' })).toBe('ERROR ok ^[[2J^[]0;t^G');
+    expect(sanitizeLine(line)).toBe('^[[1;31mERROR^[[0m \\x9b32mok\\x9bm ^[[2J^[]0;t^G');
+  });
+
+  it('stripped colours take no columns', () => {
+    expect(
+      sanitizeLine('\x1b[31m' + 'r'.repeat(10) + '\x1b[0m', { width: 10, colors: 'strip' }),
+    ).toBe('r'.repeat(10));
+  });
+
+  it('an unterminated SGR is shown, not swallowed', () => {
+    expect(sanitizeLine('\x1b[31', { colors: 'strip' })).toBe('^[[31');
+  });
+});
