@@ -20,7 +20,7 @@ export interface LogViewOptions {
   maxLineBytes?: number;
   /** Follow changes (fs.watch plus a stat poll). Default true; false for a static snapshot. */
   watch?: boolean;
-  /** Fallback stat poll interval in ms, for file systems where fs.watch is silent. Default 250. */
+  /** Fallback stat poll interval in ms, for file systems where fs.watch is silent. Default 80. */
   pollMs?: number;
   /** Minimum ms between two change notifications (batching). Default 20. */
   batchMs?: number;

@@ -64,7 +64,7 @@ class DirectoryLogView implements LogView {
     else this.apply({ kind: 'tail' });
     if (options.watch ?? true) {
       const watch = deps.watch ?? watchLogDir;
-      this.stopWatching = watch(dir, () => this.schedule(), options.pollMs ?? 250);
+      this.stopWatching = watch(dir, () => this.schedule(), options.pollMs ?? 80);
     }
   }
 
