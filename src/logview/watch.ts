@@ -9,7 +9,6 @@ import { join } from 'node:path';
 export function watchLogDir(dir: string, changed: () => void, pollMs: number): () => void {
   let watcher: FSWatcher | undefined;
   let watchedIno: number | undefined;
-  let last = signature(dir);
   const stopWatching = () => {
     watcher?.close();
     watcher = undefined;
@@ -28,18 +27,31 @@ export function watchLogDir(dir: string, changed: () => void, pollMs: number): (
     }
   };
   startWatching();
+  const stopPolling = pollLogDir(
+    dir,
+    () => {
+      startWatching();
+      changed();
+    },
+    pollMs,
+  );
+  return () => {
+    stopPolling();
+    stopWatching();
+  };
+}
+
+/** The stat poll alone (what is left where fs.watch is silent). */
+export function pollLogDir(dir: string, changed: () => void, pollMs: number): () => void {
+  let last = signature(dir);
   const poll = setInterval(() => {
     const now = signature(dir);
     if (now === last) return;
     last = now;
-    startWatching();
     changed();
   }, pollMs);
   poll.unref();
-  return () => {
-    clearInterval(poll);
-    stopWatching();
-  };
+  return () => clearInterval(poll);
 }
 
 function identity(path: string): number | undefined {

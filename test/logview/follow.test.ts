@@ -5,6 +5,7 @@ import { appendFileSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLogView, type LogView } from '../../src/logview/index.js';
+import { pollLogDir } from '../../src/logview/watch.js';
 import { startProcess, stopProcess, waitFor } from '../support/processes.js';
 import { haveTools, tempDir, which } from '../support/tools.js';
 import { referenceLines, rotatedName, walkUp } from './helpers.js';
@@ -117,6 +118,18 @@ describe('following', () => {
     view.pageDown();
     expect(view.lines()).toEqual(['mid2', 'c1']);
     expect(view.following).toBe(true);
+  });
+
+  it('the stat poll alone (fs.watch silent) still brings a new line', async () => {
+    const dir = freshDir('x\n');
+    const view = openLogView(dir, { rows: 2, pollMs: 80 }, { watch: pollLogDir });
+    views.push(view);
+    appendFileSync(join(dir, 'current'), 'y\n');
+    await waitFor(() => last(view) === 'y', 3000, 5);
+    renameSync(join(dir, 'current'), join(dir, rotatedName(1)));
+    writeFileSync(join(dir, 'current'), 'z\n');
+    await waitFor(() => last(view) === 'z', 3000, 5);
+    expect(view.lines()).toEqual(['y', 'z']);
   });
 
   it('a directory that appears later is picked up', async () => {
