@@ -1,135 +1,129 @@
-// The log pane's engine room: which file the selected service logs to, where in it each service
-// was left (kept when you switch away and back), following new lines as they are written (a
-// directory watch, so a line is on screen well within 100 ms), and every line decoded in the
-// active zone and made safe before the UI sees it.
-import { watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+// The log pane's engine room, over src/logview: which directory the selected service logs to,
+// where in it each service was left (kept when you switch away and back), following new lines,
+// and every line decoded in the active zone and made safe (sanitizeLine) before the UI sees it.
+import {
+  findLogDir,
+  openLogView,
+  sanitizeLine,
+  type LogPosition,
+  type LogView,
+} from '../logview/index.js';
 import { LogPaneStore } from '../store/log-pane-store.js';
 import type { LogOp } from '../store/ui-state.js';
 import { decodeLabelLine } from '../time/decode.js';
 import type { Zone } from '../time/zone.js';
-import { LogFile, type Window } from './log-file.js';
-import { findLogDirectory } from './log-dir.js';
-import { sanitizeForTerminal } from './sanitize.js';
 
 export interface LogFeedOptions {
   dirOf(name: string): string | undefined;
   zones: readonly Zone[];
 }
 
-interface View {
+export interface PaneView {
   selected: string | undefined;
   zone: string;
   logWidth: number;
   logHeight: number;
 }
 
-/** Following the end, or pinned with the first shown line at a byte offset. */
-type Anchor = { follow: true } | { follow: false; offset: number };
+interface Open {
+  name: string;
+  path: string;
+  log: LogView;
+  stop: () => void;
+}
 
 export class LogFeed {
   readonly pane = new LogPaneStore();
-  private view: View = { selected: undefined, zone: '', logWidth: 80, logHeight: 10 };
-  private anchors = new Map<string, Anchor>();
-  private file: LogFile | undefined;
-  private watcher: FSWatcher | undefined;
-  private poll: NodeJS.Timeout | undefined;
-  private lastSize = -1;
+  private view: PaneView = { selected: undefined, zone: '', logWidth: 80, logHeight: 10 };
+  private open: Open | undefined;
+  /** Where each service was left; absent = following the end. */
+  private places = new Map<string, LogPosition>();
 
   constructor(private readonly options: LogFeedOptions) {}
 
-  show(view: View): void {
-    const switched = view.selected !== this.view.selected;
+  show(view: PaneView): void {
+    const before = this.view;
     this.view = view;
-    if (switched) this.open();
+    if (view.selected !== before.selected || !this.open) this.reopen();
+    else if (view.logHeight !== before.logHeight) this.open.log.resize(this.rows());
     this.render();
   }
 
   move(op: LogOp): void {
-    const name = this.view.selected;
-    const file = this.file;
-    if (!name || !file) return;
-    const height = Math.max(1, this.view.logHeight);
-    const anchor = this.anchors.get(name) ?? { follow: true };
-    const current = anchor.follow ? file.tail(height).start : anchor.offset;
-    let next: Anchor;
+    const log = this.open?.log;
+    if (!log) return;
+    const rows = this.rows();
     switch (op) {
-      case 'follow':
-        next = { follow: true };
-        break;
-      case 'top':
-        next = { follow: false, offset: 0 };
-        break;
       case 'pageUp':
-        next = { follow: false, offset: file.before(current, height).start };
-        break;
-      case 'lineUp':
-        next = { follow: false, offset: file.before(current, 1).start };
+        log.pageUp(rows);
         break;
       case 'pageDown':
-      case 'lineDown': {
-        if (anchor.follow) return;
-        const offset = file.skip(current, op === 'pageDown' ? height : 1);
-        next = offset >= file.tail(height).start ? { follow: true } : { follow: false, offset };
+        log.pageDown(rows);
         break;
-      }
+      case 'top':
+        log.top(rows);
+        break;
+      case 'follow':
+        log.tail(rows);
+        break;
+      case 'lineUp':
+        log.scroll(-1, rows);
+        break;
+      case 'lineDown':
+        log.scroll(1, rows);
+        break;
     }
-    this.anchors.set(name, next);
     this.render();
   }
 
   close(): void {
-    this.watcher?.close();
-    if (this.poll) clearInterval(this.poll);
-    this.watcher = undefined;
-    this.poll = undefined;
+    this.open?.stop();
+    this.open?.log.close();
+    this.open = undefined;
   }
 
-  private open(): void {
-    this.close();
-    this.file = undefined;
+  private rows(): number {
+    return Math.max(1, this.view.logHeight);
+  }
+
+  private reopen(): void {
+    if (this.open) {
+      const { name, log } = this.open;
+      const place = log.following ? undefined : log.position();
+      if (place) this.places.set(name, place);
+      else this.places.delete(name);
+      this.close();
+    }
     const name = this.view.selected;
     const dir = name ? this.options.dirOf(name) : undefined;
-    const logDir = dir ? findLogDirectory(dir) : undefined;
-    if (!logDir) return;
-    this.file = new LogFile(join(logDir, 'current'));
-    this.lastSize = -1;
-    try {
-      this.watcher = watch(logDir, { persistent: false }, () => this.changed());
-      this.watcher.on('error', () => undefined);
-    } catch {
-      // No directory yet (the logger has not started): poll for it.
-    }
-    this.poll = setInterval(() => this.changed(), 1000);
-    this.poll.unref();
-  }
-
-  private changed(): void {
-    if (!this.file) return;
-    const size = this.file.size();
-    if (size === this.lastSize) return;
-    this.render();
+    if (!name || !dir) return;
+    const found = findLogDir(dir);
+    if (found.how === 'none') return;
+    const restore = this.places.get(name);
+    const log = openLogView(found.path, { rows: this.rows(), ...(restore ? { restore } : {}) });
+    const stop = log.onChange(() => this.render());
+    this.open = { name, path: found.path, log, stop };
   }
 
   private render(): void {
     const name = this.view.selected;
-    const file = this.file;
     if (!name) return this.pane.set({ title: '', lines: [], where: '' });
-    if (!file) return this.pane.set({ title: `${name}: no log/ service`, lines: [], where: '' });
-    const height = Math.max(0, this.view.logHeight);
-    const anchor = this.anchors.get(name) ?? { follow: true };
-    const window: Window = anchor.follow ? file.tail(height) : file.from(anchor.offset, height);
-    this.lastSize = window.size;
+    const open = this.open;
+    if (!open || open.name !== name) {
+      return this.pane.set({ title: `${name}: no log service`, lines: [], where: '' });
+    }
     const zone = this.options.zones.find((z) => z.name === this.view.zone) ?? this.options.zones[0];
     const width = Math.max(1, this.view.logWidth);
-    const lines = window.lines.map((line) =>
-      sanitizeForTerminal(zone ? decodeLabelLine(line, zone) : line, width),
-    );
-    const where = anchor.follow
+    const lines = open.log
+      .lines()
+      .map((line) => sanitizeLine(zone ? decodeLabelLine(line, zone) : line, { width }));
+    const info = open.log.info();
+    const where = open.log.following
       ? 'following'
-      : window.start === 0
+      : info.atTop
         ? 'top'
-        : `${window.size ? Math.floor((window.start * 100) / window.size) : 0}%`;
-    this.pane.set({ title: file.path, lines, where, ...(zone ? { zone: zone.name } : {}) });
+        : `${Math.floor(info.fraction * 100)}%`;
+    const title = info.note ? `${open.path} (${info.note})` : open.path;
+    this.pane.set({ title, lines, where, ...(zone ? { zone: zone.name } : {}) });
   }
 }

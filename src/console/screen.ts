@@ -13,11 +13,14 @@ export function enterAlternateScreen(
   onSignal: (signal: NodeJS.Signals) => void,
 ): ScreenGuard {
   let active = true;
+  // The terminal can vanish (SSH drops, tmux is killed): writing then fails with EIO. There is
+  // nobody left to show anything to, so such errors are dropped instead of crashing on exit.
+  out.on('error', () => undefined);
   out.write(enter);
   const leave = () => {
     if (!active) return;
     active = false;
-    out.write(restore);
+    if (out.writable) out.write(restore);
     process.off('exit', leave);
     for (const [signal, handler] of handlers) process.off(signal, handler);
     process.off('uncaughtException', crash);

@@ -46,7 +46,11 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
 
   beforeAll(async () => {
     mkdirSync(tree);
-    service(tree, 'alpha', 'n=0; while :; do n=$((n+1)); echo "alpha tick $n"; sleep 0.2; done');
+    service(
+      tree,
+      'alpha',
+      'seq 1 200 | sed "s/^/alpha backlog /"; n=0; while :; do n=$((n+1)); echo "alpha tick $n"; sleep 0.2; done',
+    );
     service(tree, 'beta', 'echo "beta started"; exec sleep 1000', { down: true });
     service(
       tree,
@@ -64,7 +68,11 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     term = new Terminal([process.execPath, cli, tree], {
       columns: 120,
       rows: 40,
-      env: { TZ: 'Asia/Kolkata', NO_COLOR: undefined },
+      env: {
+        TZ: 'Asia/Kolkata',
+        NO_COLOR: undefined,
+        SVTUI_FULL_REDRAW: process.env.SVTUI_FULL_REDRAW,
+      },
     });
     await term.waitFor('alpha tick');
   });
@@ -74,7 +82,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     expect(screen).toMatch(/^svtui attached · .* · 3 services +zone Asia\/Kolkata$/m);
     expect(screen).toMatch(new RegExp(`^alpha +up +${pidOf(join(tree, 'alpha'))} `, 'm'));
     expect(screen).toMatch(/^beta +down .* down +down /m);
-    expect(screen).toContain(`log ${join(tree, 'alpha/log/main/current')}`);
+    expect(screen).toContain(`log ${join(tree, 'alpha/log/main')}`);
   });
 
   it('follows new lines as they are written', async () => {
@@ -85,18 +93,18 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
 
   it('no log byte retitles or clears the terminal', async () => {
     term.keys('G'); // last row: evil
-    const screen = await term.waitFor(/evil\/log\/main\/current/);
-    expect(screen).toMatch(/evil +cleared\?/);
+    const screen = await term.waitFor(/evil\/log\/main /);
+    expect(screen).toMatch(/evil .*cleared\?/);
     expect(screen).toMatch(/^SERVICE/m); // the table is still there: nothing cleared the screen
     expect(term.title()).not.toContain('PWNED');
-    expect(term.ansi()).not.toContain('PWNED');
+    expect(term.ansi()).not.toContain('\x1b]0;PWNED'); // shown as text, never as a sequence
     term.keys('g'); // back to the first row
-    await term.waitFor(/alpha\/log\/main\/current/);
+    await term.waitFor(/alpha\/log\/main /);
   });
 
   it('z moves every printed time by the zone’s offset (Asia/Kolkata → UTC: −5:30)', async () => {
     const pick = (screen: string) => {
-      const m = /(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9}) alpha tick (\d+)/.exec(screen);
+      const m = /(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9}) alpha backlog (\d+)/.exec(screen);
       if (!m) throw new Error(`no tick line in\n${screen}`);
       return { time: m[1]!, tick: m[2]! };
     };
@@ -105,7 +113,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     term.keys('z');
     const screen = await term.waitFor(/ top · UTC/);
     const again = new RegExp(
-      `(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{9}) alpha tick ${top.tick}\\b`,
+      `(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{9}) alpha backlog ${top.tick}\\b`,
     ).exec(screen);
     expect(again).not.toBeNull();
     const kolkata = Date.parse(top.time.replace(' ', 'T').slice(0, 23) + 'Z');
@@ -127,7 +135,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
 
   it('u brings a down service up, and says so', async () => {
     term.keys('j'); // beta
-    await term.waitFor(/beta\/log\/main\/current/);
+    await term.waitFor(/beta\/log\/main /);
     term.keys('u');
     const screen = await term.waitFor(/beta: up sent; up as pid \d+/);
     const pid = Number(/up as pid (\d+)/.exec(screen)![1]);
@@ -146,7 +154,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
 
   it('Enter opens the svc menu; t then y restarts alpha with a new pid', async () => {
     term.keys('k'); // alpha
-    await term.waitFor(/alpha\/log\/main\/current/);
+    await term.waitFor(/alpha\/log\/main /);
     const before = pidOf(join(tree, 'alpha'));
     term.keys('Enter');
     await term.waitFor(/svc on alpha: /);

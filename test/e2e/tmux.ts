@@ -54,6 +54,10 @@ export class Terminal {
     return this.tmux(['capture-pane', '-p', '-e']);
   }
 
+  pipe(file: string): void {
+    this.tmux(file ? ['pipe-pane', '-o', `cat > ${file}`] : ['pipe-pane']);
+  }
+
   title(): string {
     return this.tmux(['display-message', '-p', '#{pane_title}']).trim();
   }
