@@ -10,7 +10,7 @@ import { LogFeed } from '../console/log-feed.js';
 import { detectMode } from '../console/mode.js';
 import { Poller } from '../console/poller.js';
 import { enterAlternateScreen } from '../console/screen.js';
-import { listServices, observeService } from '../console/tree.js';
+import { isSupervised, listServices, observeService } from '../console/tree.js';
 import { zoneList } from '../console/zones.js';
 import { MessageStore } from '../store/message-store.js';
 import { ServiceStore } from '../store/service-store.js';
@@ -25,8 +25,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   // Start loading Ink now; read the tree meanwhile. Ink decides at import time whether it runs
   // "in CI" (then it draws only the last frame): on a terminal the console is interactive.
+  // React's production build also loads faster; both variables are put back once Ink is in,
+  // so the services started in embedded mode see the environment they were given.
   const ci = process.env.CI;
+  const nodeEnv = process.env.NODE_ENV;
   delete process.env.CI;
+  process.env.NODE_ENV ??= 'production';
   const ui = import('../ui/run.js');
   let entries;
   try {
@@ -47,7 +51,8 @@ export async function run(argv: string[]): Promise<number> {
       return fail((error as Error).message, 111);
     }
   }
-  const readOnly = mode === 'attached' && entries.some((e) => !mayControl(e.dir));
+  const controlled = mode === 'attached' ? entries.find((e) => isSupervised(e.dir)) : undefined;
+  const readOnly = controlled !== undefined && !mayControl(controlled.dir);
 
   const now = () => Date.now();
   const services = new ServiceStore();
@@ -67,6 +72,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const { mountConsole } = await ui;
   if (ci !== undefined) process.env.CI = ci;
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
   let stopServices = false;
   let finished: (() => void) | undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));

@@ -29,13 +29,23 @@ export class Poller {
     this.observe = options.observe ?? observeService;
   }
 
-  /** List the tree and read every service once (the first screen needs them all). */
-  start(initial?: ServiceEntry[]): void {
+  /**
+   * List the tree and read the first `firstRows` services now (the first screen needs only
+   * them); the rest follow in slices of 200 per turn of the event loop, right after.
+   */
+  start(initial?: ServiceEntry[], firstRows = 64): void {
     this.rescan(initial);
-    for (const e of this.entries) this.read(e);
-    const visibleMs = this.options.visibleMs ?? 500;
-    const allMs = this.options.allMs ?? 5000;
-    const sliceMs = 250;
+    const first = this.entries.slice(0, firstRows);
+    for (const e of first) this.read(e);
+    const rest = this.entries.slice(firstRows);
+    const readRest = () => {
+      for (const e of rest.splice(0, 200)) this.read(e);
+      if (rest.length > 0) this.timers.push(setTimeout(readRest, 0));
+    };
+    if (rest.length > 0) this.timers.push(setTimeout(readRest, 0));
+    const visibleMs = this.options.visibleMs ?? 1000;
+    const allMs = this.options.allMs ?? 20000;
+    const sliceMs = 500;
     this.timers.push(setInterval(() => this.readVisible(), visibleMs));
     this.timers.push(
       setInterval(
@@ -43,12 +53,12 @@ export class Poller {
         sliceMs,
       ),
     );
-    this.timers.push(setInterval(() => this.rescan(), allMs));
+    this.timers.push(setInterval(() => this.rescan(), 10000));
     for (const t of this.timers) t.unref();
   }
 
   stop(): void {
-    for (const t of this.timers) clearInterval(t);
+    for (const t of this.timers) clearTimeout(t);
     this.timers = [];
   }
 
