@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { errorText } from '../codec/errors.js';
 import { formatHistory, parseHistory, type ServiceHistory } from '../codec/history.js';
 import { packStatus, unpackStatus, type ServiceStatus } from '../codec/status.js';
-import { tryLock, type HeldLock } from '../adapters/lock.js';
+import { tryLock, type HeldLock, type LockResult } from '../adapters/lock.js';
 import { makeFifos, openFifoReader, openFifoReadWrite, writeAtomic } from './files.js';
 
 export interface SuperviseDir {
@@ -29,7 +29,11 @@ export type OpenResult = { ok: true; dir: SuperviseDir } | { ok: false; message:
  * Take `LABEL/supervise/` over: `locate()` says where the service directory is now (a rename in
  * the tree moves it; supervise, which chdir()s, would follow), `label` names it in messages.
  */
-export async function openSuperviseDir(locate: () => string, label: string): Promise<OpenResult> {
+export async function openSuperviseDir(
+  locate: () => string,
+  label: string,
+  lock: (path: string) => Promise<LockResult> = tryLock,
+): Promise<OpenResult> {
   const dir = join(locate(), 'supervise');
   const fail = (what: string, file: string, code: string | undefined): OpenResult => ({
     ok: false,
@@ -40,22 +44,22 @@ export async function openSuperviseDir(locate: () => string, label: string): Pro
   } catch {
     /* daemontools ignores mkdir errors: an existing directory is the usual case */
   }
-  const locked = await tryLock(join(dir, 'lock'));
+  const locked = await lock(join(dir, 'lock'));
   if (!locked.ok) return fail('acquire', 'lock', locked.code);
-  const lock = locked.lock;
+  const held = locked.lock;
   const fifoError = makeFifos([join(dir, 'control'), join(dir, 'ok')]);
   if (fifoError) {
-    lock.release();
+    held.release();
     return fail('create', 'control', fifoError);
   }
   let controlFd: number;
   try {
     controlFd = openFifoReadWrite(join(dir, 'control'));
   } catch (error) {
-    lock.release();
+    held.release();
     return fail('read', 'control', (error as NodeJS.ErrnoException).code);
   }
-  return { ok: true, dir: superviseDir(() => join(locate(), 'supervise'), lock, controlFd) };
+  return { ok: true, dir: superviseDir(() => join(locate(), 'supervise'), held, controlFd) };
 }
 
 function readPrevious(dir: string): { status?: ServiceStatus; history?: ServiceHistory } {

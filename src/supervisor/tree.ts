@@ -9,6 +9,7 @@ import { describeError } from '../codec/errors.js';
 import { parseLogRun } from '../log/inprocess.js';
 import { inProcessLogger } from './inprocess-logger.js';
 import { spawnRun, type Launcher } from './launch.js';
+import { lockBatcher } from './lock-batch.js';
 import { createLogPipe, type LogPipe } from './log-pipe.js';
 import { isServiceProcess, stopOrphan } from './orphans.js';
 import { Slot } from './slot.js';
@@ -47,6 +48,8 @@ export class Tree {
   readonly entries = new Map<string, Entry>();
   private stopping = false;
   private allGone: (() => void) | undefined;
+  /** The locks asked for in one scan are taken by one helper process. */
+  private readonly lock = lockBatcher();
 
   constructor(private readonly options: TreeOptions) {}
 
@@ -148,7 +151,7 @@ export class Tree {
   ): Promise<Opened | string | undefined> {
     entry.opening.add(which);
     const label = which === 'log' ? `${entry.name}/log` : entry.name;
-    const result = await openSuperviseDir(() => this.serviceDir(entry, which), label);
+    const result = await openSuperviseDir(() => this.serviceDir(entry, which), label, this.lock);
     entry.opening.delete(which);
     if (result.ok) {
       entry.warned[which] = undefined;

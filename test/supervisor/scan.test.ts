@@ -198,9 +198,9 @@ describe('svtui scan', () => {
     expect(lines).toEqual(['svtui scan: warning: norun: unable to start run: file does not exist']);
     expect(readStatus(dir('norun'))?.pid).toBe(0);
     writeFileSync(join(dir('norun'), 'run'), '#!/bin/sh\nexec sleep 100\n', { mode: 0o644 });
-    await waitFor(() => scan.stderr().includes('norun: unable to start run: access denied'), 3000);
+    await waitFor(() => scan.stderr().includes('norun: unable to start run: access denied'), 8000);
     chmodSync(join(dir('norun'), 'run'), 0o755);
-    await waitUp(dir('norun'), 0, 3000);
+    await waitUp(dir('norun'), 0, 8000);
     expect(history(dir('norun'))?.problem).toBeUndefined();
   });
 
