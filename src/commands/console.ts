@@ -110,14 +110,14 @@ export async function run(argv: string[]): Promise<number> {
     process.stdin,
   );
   await done;
-  app.unmount();
   actions.cancel();
-  poller.stop();
-  log.close();
   if (supervisor && stopServices) {
-    messages.set('stopping every service…');
+    messages.set('stopping every service and logger…');
     await supervisor.stop();
   }
+  poller.stop();
+  log.close();
+  app.unmount();
   screen.leave();
   if (supervisor && !stopServices) {
     process.stderr.write('svtui: left the services running without a supervisor\n');

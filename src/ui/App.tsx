@@ -170,7 +170,8 @@ export function App(props: AppProps) {
 
 function hints(ui: UiState): string {
   if (ui.editingFilter) return 'type to filter · Enter keep · Esc clear';
-  if (ui.overlay.kind === 'menu') return 'j/k move · Enter send · letter sends · Esc close';
+  if (ui.overlay.kind === 'menu')
+    return '↑/↓ move · Enter sends the highlighted letter · a letter sends itself · Esc close';
   if (ui.overlay.kind === 'help') return 'Esc close';
   if (ui.overlay.kind === 'confirm' || ui.overlay.kind === 'quit')
     return 'y yes · n no · Esc cancel';

@@ -50,8 +50,9 @@ function filterKey(input: string, key: KeyInfo): Intent | undefined {
 }
 
 function menuKey(input: string, key: KeyInfo): Intent | undefined {
+  // Every svc letter sends itself (k is kill here), so the menu moves with arrows and j only.
   if (key.escape || input === 'q') return { kind: 'close' };
-  if (key.upArrow || input === 'k') return { kind: 'menuMove', delta: -1 };
+  if (key.upArrow) return { kind: 'menuMove', delta: -1 };
   if (key.downArrow || input === 'j') return { kind: 'menuMove', delta: 1 };
   if (key.return) return { kind: 'menuChoose' };
   const letter = controlLetters.find((l) => l.letter === input);

@@ -151,6 +151,15 @@ describe('console keys', () => {
     expect(recorded.effects).toEqual([{ kind: 'control', service: 'beta', letter: 't' }]);
   });
 
+  it('in the menu k is kill, not a move', async () => {
+    const { screen, recorded } = mount(120, 40);
+    await screen.type(keys.enter);
+    await screen.type('k');
+    expect(screen.frame()).toContain('alpha: kill (svc -k');
+    await screen.type('y');
+    expect(recorded.effects).toEqual([{ kind: 'control', service: 'alpha', letter: 'k' }]);
+  });
+
   it('the menu moves with j and sends the highlighted letter on Enter', async () => {
     const { screen, recorded } = mount(120, 40);
     await screen.type(keys.enter);

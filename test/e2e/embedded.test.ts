@@ -1,0 +1,59 @@
+// Embedded mode on the bundled example tree, in a real terminal: the console hosts the supervisor,
+// the real svstat sees the same services, the example's `svtui multilog` loggers write the log
+// pane's files, and q then y stops everything — nothing of the tree is left running.
+import { cpSync, readdirSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/processes.js';
+import { cli, haveTools, root, runSync, tempDir } from '../support/tools.js';
+import { Terminal } from './tmux.js';
+
+const ready = haveTools('svstat', 'tmux');
+
+/** Pids of every process whose working directory is inside `dir` (services run in their dir). */
+function processesIn(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/cwd`).startsWith(dir)) pids.push(Number(entry));
+    } catch {
+      /* gone, or not ours to read */
+    }
+  }
+  return pids;
+}
+
+describe.skipIf(!ready)('console embedded on the example tree', () => {
+  const tree = join(tempDir('svtui-e2e-embedded-'), 'service');
+  let term: Terminal | undefined;
+  afterAll(() => term?.close());
+
+  beforeAll(() => {
+    cpSync(join(root, 'examples/service'), tree, { recursive: true });
+    term = new Terminal([process.execPath, cli, tree], { columns: 120, rows: 40 });
+  });
+
+  it('supervises the tree in-process; the real svstat sees the same services', async () => {
+    const screen = await term!.waitFor(/^steady +up +\d+/m);
+    expect(screen).toMatch(/^svtui embedded · /m);
+    expect(screen).toMatch(/^nightly +down .* down +down /m);
+    const pid = Number(/^steady +up +(\d+)/m.exec(screen)![1]);
+    const line = runSync(['svstat', join(tree, 'steady')]).stdout.toString();
+    expect(line).toMatch(new RegExp(`: up \\(pid ${pid}\\) \\d+ seconds`));
+  });
+
+  it('the example loggers (svtui multilog via PATH) feed the log pane', async () => {
+    await term!.waitFor(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} chatty: /);
+    expect(term!.text()).toContain(`log ${join(tree, 'chatty/log/main')}`);
+  });
+
+  it('q asks; y stops every service and logger and leaves nothing running', async () => {
+    expect(processesIn(tree).length).toBeGreaterThan(0);
+    term!.keys('q');
+    await term!.waitFor('Stop every service before quitting?');
+    term!.keys('y');
+    await term!.waitFor(/\[exited 0\]/, 20000);
+    await waitFor(() => processesIn(tree).length === 0, 5000);
+  });
+});
