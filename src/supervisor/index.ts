@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { ServiceHistory } from '../codec/history.js';
 import type { Phase } from '../core/service.js';
 import type { Want } from '../codec/status.js';
+import { wallClock } from './clock.js';
 import { Tree } from './tree.js';
 
 /** svscan rescans every 5 seconds. */
@@ -59,12 +60,13 @@ export interface Supervisor {
 export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
   const dir = resolve(options.dir);
   const warn = options.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const now = wallClock();
   const listeners = new Set<(name: string) => void>();
   const tree = new Tree({
     dir,
     graceMs: options.graceMs ?? DEFAULT_GRACE_MS,
     inheritStdio: options.inheritStdio ?? true,
-    now: () => Date.now(),
+    now,
     warn,
     changed: (name) => {
       for (const listener of listeners) listener(name);

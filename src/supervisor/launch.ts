@@ -40,14 +40,14 @@ function sendTo(pid: number, signal: SignalName): void {
  * Run `DIR/run` as supervise does — `./run` with DIR as cwd, no shell, the environment passed
  * through — but in a new session (setsid), so a signal to the supervisor's group spares it.
  */
-export function spawnRun(dir: string, stdio: StdioOptions): Launcher {
+export function spawnRun(dir: string, stdio: StdioOptions, now: () => number): Launcher {
   return (callbacks) => {
     let pid = 0;
     try {
       accessSync(join(dir, 'run'), constants.X_OK);
       // The start time is taken at fork, as supervise does: spawn() returns only once the child
       // has exec'd, which on a busy machine can take milliseconds more.
-      const at = Date.now();
+      const at = now();
       const child = spawn('./run', [], { cwd: dir, stdio, detached: true });
       child.once('error', (error) => {
         if (pid === 0) callbacks.onFailed(`unable to start run: ${describeError(error)}`);

@@ -2,7 +2,13 @@
 // input to the pure transition() and carries out the effects it returns — spawn, signal, write
 // status and history, set the one timer. Events raised while effects run are queued, so each
 // transition sees the state the previous one left.
-import { initialState, transition, type ServiceEvent, type ServiceState } from '../core/service.js';
+import {
+  deadlineOf,
+  initialState,
+  transition,
+  type ServiceEvent,
+  type ServiceState,
+} from '../core/service.js';
 import { describeError } from '../codec/errors.js';
 import type { Launcher, RunHandle } from './launch.js';
 import type { SuperviseDir } from './supervise-dir.js';
@@ -88,6 +94,9 @@ export class Slot {
           break;
       }
     }
+    // A timer may fire a fraction of a millisecond early; nothing was due yet: wait again.
+    const due = deadlineOf(this.state);
+    if (event.kind === 'timer' && this.timer === undefined && due !== undefined) this.setTimer(due);
     if (state !== before) this.options.changed(this.options.label);
   }
 
@@ -112,7 +121,7 @@ export class Slot {
         this.timer = undefined;
         this.dispatch({ kind: 'timer' });
       },
-      Math.max(0, at - this.options.now()),
+      Math.max(0, Math.ceil(at - this.options.now())),
     );
   }
 

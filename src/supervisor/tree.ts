@@ -3,13 +3,14 @@
 // first time it is seen gets a logger and a held pipe. A directory that disappears keeps running
 // (daemontools) and is forgotten once nothing of it runs. A slot that ended (`svc -x`) is taken up
 // again at the next scan if its directory is still there, as svscan restarts supervise.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../codec/errors.js';
 import { parseLogRun } from '../log/inprocess.js';
 import { inProcessLogger } from './inprocess-logger.js';
 import { spawnRun, type Launcher } from './launch.js';
 import { lockBatcher } from './lock-batch.js';
+import { makeFifos } from './files.js';
 import { createLogPipe, type LogPipe } from './log-pipe.js';
 import { isServiceProcess, stopOrphan } from './orphans.js';
 import { Slot } from './slot.js';
@@ -55,7 +56,8 @@ export class Tree {
 
   /** The first scan: refuse (throw) if any service is supervised by someone else already. */
   async start(): Promise<void> {
-    const opened = await Promise.all(this.found().flatMap((entry) => this.openAll(entry, true)));
+    const entries = this.prepare(this.found());
+    const opened = await Promise.all(entries.flatMap((entry) => this.openAll(entry, true)));
     const refused = opened.find((o): o is string => typeof o === 'string');
     if (refused !== undefined) {
       for (const o of opened) if (typeof o !== 'string' && o) o.files.close();
@@ -69,7 +71,8 @@ export class Tree {
   /** A later scan: new services start; failures are warnings, retried at the next scan. */
   async rescan(): Promise<void> {
     if (this.stopping) return;
-    const opened = await Promise.all(this.found().flatMap((entry) => this.openAll(entry)));
+    const entries = this.prepare(this.found());
+    const opened = await Promise.all(entries.flatMap((entry) => this.openAll(entry)));
     for (const o of opened) {
       if (typeof o === 'string' || !o) continue;
       if (this.stopping) o.files.close();
@@ -127,6 +130,33 @@ export class Tree {
     return [...this.entries.values()].filter((e) => e.active);
   }
 
+  /**
+   * Make the supervise/ directories and FIFOs of every slot about to be opened with one mkfifo
+   * process, instead of one per slot (only the first time a tree is ever supervised). A FIFO
+   * made in a directory another supervisor owns does nothing: that one has its FIFOs already.
+   */
+  private prepare(entries: Entry[]): Entry[] {
+    const fifos: string[] = [];
+    for (const entry of entries) {
+      for (const which of this.toOpen(entry)) {
+        const dir = join(this.serviceDir(entry, which), 'supervise');
+        try {
+          mkdirSync(dir, { mode: 0o700 });
+        } catch {
+          /* exists already, or the open below reports why not */
+        }
+        fifos.push(join(dir, 'control'), join(dir, 'ok'));
+      }
+    }
+    if (fifos.length > 0) makeFifos(fifos);
+    return entries;
+  }
+
+  private toOpen(entry: Entry): Which[] {
+    const which: Which[] = entry.pipe ? ['service', 'log'] : ['service'];
+    return which.filter((w) => !entry[w] && !entry.opening.has(w));
+  }
+
   private create(key: string, name: string): Entry {
     const entry: Entry = { key, name, active: true, opening: new Set(), warned: {} };
     if (existsSync(join(this.options.dir, name, 'log'))) {
@@ -137,10 +167,7 @@ export class Tree {
   }
 
   private openAll(entry: Entry, quiet = false): Promise<Opened | string | undefined>[] {
-    const which: Which[] = entry.pipe ? ['service', 'log'] : ['service'];
-    return which
-      .filter((w) => !entry[w] && !entry.opening.has(w))
-      .map((w) => this.open(entry, w, quiet));
+    return this.toOpen(entry).map((w) => this.open(entry, w, quiet));
   }
 
   /** Take LABEL/supervise over; a lock held by someone else is returned as the message. */
@@ -207,7 +234,8 @@ export class Tree {
 
   private launcher(entry: Entry, which: Which, dir: string): Launcher {
     const io = this.options.inheritStdio ? 'inherit' : 'ignore';
-    if (which === 'service') return spawnRun(dir, [io, entry.pipe?.writeFd ?? io, io]);
+    if (which === 'service')
+      return spawnRun(dir, [io, entry.pipe?.writeFd ?? io, io], this.options.now);
     const pipe = entry.pipe as LogPipe;
     let words: string[] | undefined;
     try {
@@ -215,7 +243,7 @@ export class Tree {
     } catch {
       words = undefined;
     }
-    if (!words) return spawnRun(dir, [pipe.readFd, io, io]);
+    if (!words) return spawnRun(dir, [pipe.readFd, io, io], this.options.now);
     const stderr = (text: string) => {
       for (const line of text.split('\n')) if (line) this.options.warn(line);
     };
