@@ -2,6 +2,8 @@
 // byte, a child's exit, the result of a start, a deadline — is an event; transition() returns the
 // next state and the effects to carry out, as data. The runtime (src/supervisor/) interprets them.
 // The clock is an argument (`now`, milliseconds), so tests run without processes or sleeps.
+// One file of ~300 lines on purpose: the whole state × event table reads in one place, as
+// supervise.c's doit() does; each case is a few lines.
 import { MAX_RECENT, type ExitReason, type ServiceHistory } from '../codec/history.js';
 import type { ServiceStatus, Want } from '../codec/status.js';
 import { timeFromMillis } from '../codec/tai64n.js';

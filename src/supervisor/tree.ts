@@ -3,6 +3,8 @@
 // first time it is seen gets a logger and a held pipe. A directory that disappears keeps running
 // (daemontools) and is forgotten once nothing of it runs. A slot that ended (`svc -x`) is taken up
 // again at the next scan if its directory is still there, as svscan restarts supervise.
+// Longer than most files here (~280 lines) because the life of an entry — found, opened, begun,
+// drained, forgotten — is one sequence that reads best in one place.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../codec/errors.js';
