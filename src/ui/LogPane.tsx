@@ -36,7 +36,7 @@ export function LogPane({ source, width, height, focused, zone, palette }: LogPa
   const lines = window.lines.slice(-bodyHeight);
   const right = ` ${window.where} · ${window.zone ?? zone} `;
   const left = `─ log ${window.title} `;
-  const head = fit(left, Math.max(1, width - right.length)).trimEnd() + ' ';
+  const head = fit(left, Math.max(1, width - right.length - 1)).trimEnd() + ' ';
   const title = head + '─'.repeat(Math.max(0, width - head.length - right.length)) + right;
   return (
     <Box flexDirection="column" height={height}>

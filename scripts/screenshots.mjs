@@ -1,0 +1,131 @@
+// `npm run screenshots`: PNGs of the real console on the bundled example tree (embedded mode),
+// at 120×40 and 80×24 — the table with logs, the svc menu, the help, the zone switched. Each is a
+// real run in tmux: keys sent with send-keys, the screen read with `capture-pane -e -p`, turned
+// into HTML by screenshots-html.mjs and into a PNG by headless Chromium. Needs tmux, chromium
+// (apt-get install -y chromium) and a build (npm run build); CI does not run it.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ansiToHtml } from './screenshots-html.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const outDir = join(root, 'screenshots');
+const chromium = ['chromium', 'chromium-browser', 'google-chrome'].find(
+  (name) => spawnSync('which', [name]).status === 0,
+);
+if (!chromium) fail('chromium is missing (apt-get install -y chromium)');
+if (spawnSync('which', ['tmux']).status !== 0) fail('tmux is missing');
+if (!existsSync(join(root, 'dist/cli.js'))) fail('no dist/: run npm run build first');
+
+function fail(message) {
+  process.stderr.write(`screenshots: ${message}\n`);
+  process.exit(1);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function shoot(columns, rows) {
+  const work = mkdtempSync(join(tmpdir(), 'svtui-shots-'));
+  const tree = join(work, 'examples/service');
+  cpSync(join(root, 'examples/service'), tree, { recursive: true });
+  const socket = `svtui-shots-${process.pid}-${columns}`;
+  const tmux = (...args) => {
+    const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`tmux ${args[0]}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const screen = () => tmux('capture-pane', '-p');
+  const until = async (pattern, timeoutMs = 15000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(screen())) {
+      if (Date.now() > deadline) throw new Error(`never saw ${pattern}:\n${screen()}`);
+      await sleep(50);
+    }
+  };
+  // One key at a time: ESC followed at once by a letter reads as Alt+letter.
+  const keys = async (...names) => {
+    for (const name of names) {
+      tmux('send-keys', name);
+      await sleep(120);
+    }
+  };
+  const save = (name) => {
+    const ansi = tmux('capture-pane', '-e', '-p');
+    const html = join(work, `${name}.html`);
+    writeFileSync(html, ansiToHtml(ansi, { columns, rows, title: name }));
+    const png = join(outDir, `${name}-${columns}x${rows}.png`);
+    const width = Math.ceil(columns * 8.43) + 24;
+    const height = rows * 17 + 20;
+    const r = spawnSync(
+      chromium,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--hide-scrollbars',
+        `--screenshot=${png}`,
+        `--window-size=${width},${height}`,
+        `file://${html}`,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (r.status !== 0 || !existsSync(png)) throw new Error(`chromium failed: ${r.stderr}`);
+    console.log(`  ${png}`);
+  };
+  const env = { ...process.env, TZ: 'Europe/Berlin' };
+  delete env.CI;
+  delete env.TMUX;
+  delete env.NO_COLOR;
+  try {
+    // As `npm start` runs it: the relative path examples/service (here in a scratch copy).
+    const command = `cd ${work} && exec ${process.execPath} ${join(root, 'bin/svtui.js')} examples/service --tz Asia/Tokyo`;
+    spawnSync(
+      'tmux',
+      [
+        '-L',
+        socket,
+        '-f',
+        '/dev/null',
+        'new-session',
+        '-d',
+        '-x',
+        String(columns),
+        '-y',
+        String(rows),
+        command,
+      ],
+      { env },
+    );
+    tmux('set-option', '-g', 'default-terminal', 'xterm-256color');
+    await until(/^steady +up/m);
+    await sleep(14000); // Let the logs fill and crashy fail once.
+    tmux('send-keys', 'j'); // crashy: a restart and its last exit
+    await until(/crashy: /);
+    await sleep(500);
+    save('console');
+    tmux('send-keys', 'Enter');
+    await until(/svc on crashy/);
+    save('menu');
+    await keys('Escape', '?');
+    await until(/svc letters/);
+    save('help');
+    await keys('Escape', 'k', 'z', 'z');
+    await until(/zone Asia\/Tokyo/);
+    await sleep(300);
+    save('zone');
+    tmux('send-keys', 'q');
+    await until(/Stop every service/);
+    tmux('send-keys', 'y');
+    await sleep(3000);
+  } finally {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(outDir, { recursive: true });
+console.log('screenshots of the example tree, embedded:');
+await shoot(120, 40);
+await shoot(80, 24);
