@@ -15,13 +15,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { median } from './lib.js';
 
 const cli = new URL('../bin/svtui.js', import.meta.url).pathname;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const nowMs = () => performance.timeOrigin + performance.now();
 
 function script(path, body) {
   writeFileSync(path, `#!/bin/sh\n${body}\n`);
@@ -106,24 +104,45 @@ const supervisors = {
   },
 };
 
+/**
+ * Both ends of the latency come from one clock, gettimeofday, with µs precision: bash's
+ * $EPOCHREALTIME right after `kill -9`, and the new run's first line writing its own
+ * $EPOCHREALTIME (so a run's start includes exec'ing bash, the same for both supervisors).
+ */
 async function respawn(name, runs) {
   const sup = supervisors[name];
   const tree = mkdtempSync(join(tmpdir(), 'svtui-bench-'));
-  makeService(tree, 'svc');
+  mkdirSync(join(tree, 'svc'));
+  const starts = join(tree, 'svc', 'starts');
+  writeFileSync(
+    join(tree, 'svc', 'run'),
+    '#!/bin/bash\necho $EPOCHREALTIME >> starts\nexec sleep 100000\n',
+  );
+  chmodSync(join(tree, 'svc', 'run'), 0o755);
+  const lines = () =>
+    existsSync(starts) ? readFileSync(starts, 'utf8').split('\n').filter(Boolean) : [];
   const child = sup.start(tree);
   const dir = join(tree, 'svc');
   const samples = [];
   try {
-    let current = await waitFor(() => status(dir)?.pid && status(dir), 10000);
+    let current = await waitFor(
+      () => status(dir)?.pid && lines().length === 1 && status(dir),
+      10000,
+    );
     for (let i = 0; i < runs; i++) {
       await sleep(1100);
-      const before = nowMs();
-      process.kill(current.pid, 'SIGKILL');
+      const seen = lines().length;
+      const killed = spawnSync('bash', ['-c', `kill -9 ${current.pid}; echo $EPOCHREALTIME`], {
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL: 'C' },
+      });
+      const killedAt = Number(killed.stdout.trim()) * 1000;
+      const startedAt = Number((await waitFor(() => lines()[seen], 5000)).trim()) * 1000;
+      samples.push(startedAt - killedAt);
       current = await waitFor(() => {
         const s = status(dir);
         return s && s.pid !== 0 && s.pid !== current.pid && s;
       }, 5000);
-      samples.push(current.since - before);
     }
   } finally {
     await sup.stop(child, tree);
