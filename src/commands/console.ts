@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const w of warnings) process.stderr.write(`svtui: warning: ${w}\n`);
 
   const messages = new MessageStore();
-  const mode = detectMode(entries);
+  const { mode, denied } = detectMode(entries);
   let supervisor: EmbeddedSupervisor | undefined;
   if (mode === 'embedded') {
     try {
@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   const controlled = mode === 'attached' ? entries.find((e) => isSupervised(e.dir)) : undefined;
-  const readOnly = controlled !== undefined && !mayControl(controlled.dir);
+  const readOnly = denied || (controlled !== undefined && !mayControl(controlled.dir));
 
   const now = () => Date.now();
   const services = new ServiceStore();

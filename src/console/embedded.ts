@@ -24,5 +24,6 @@ export async function startEmbedded(
 ): Promise<EmbeddedSupervisor> {
   process.env.PATH = withBinOnPath(process.env);
   const { startSupervisor } = await import('../supervisor/index.js');
-  return await startSupervisor({ dir: resolve(root), stderr: report });
+  // Services without a log/ get /dev/null, never the terminal the console draws on.
+  return await startSupervisor({ dir: resolve(root), stderr: report, inheritStdio: false });
 }

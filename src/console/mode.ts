@@ -1,11 +1,27 @@
 // Attach or embed: when any service in the tree (or its log service) has a supervisor holding
-// supervise/ok, someone owns the tree and the console attaches; otherwise it hosts the supervisor.
+// supervise/ok, someone owns the tree and the console attaches. When supervise/ok exists but
+// this user may not open it (another user's supervisor, mode 0700), the tree is owned too: the
+// console attaches read-only instead of trying to supervise it a second time.
 import { join } from 'node:path';
-import { isSupervised, type ServiceEntry } from './tree.js';
+import { openOkError } from '../control/probe.js';
+import type { ServiceEntry } from './tree.js';
 
 export type Mode = 'attached' | 'embedded';
 
-export function detectMode(entries: readonly ServiceEntry[]): Mode {
-  const owned = entries.some((e) => isSupervised(e.dir) || isSupervised(join(e.dir, 'log')));
-  return owned ? 'attached' : 'embedded';
+export interface ModeDecision {
+  mode: Mode;
+  /** Owned, but this user may not even open supervise/ok. */
+  denied: boolean;
+}
+
+export function detectMode(entries: readonly ServiceEntry[]): ModeDecision {
+  let denied = false;
+  for (const e of entries) {
+    for (const dir of [e.dir, join(e.dir, 'log')]) {
+      const code = openOkError(dir);
+      if (code === undefined) return { mode: 'attached', denied: false };
+      if (code === 'EACCES' || code === 'EPERM') denied = true;
+    }
+  }
+  return { mode: denied ? 'attached' : 'embedded', denied };
 }

@@ -51,7 +51,8 @@ export type StateWord = 'up' | 'down' | 'paused' | 'finish' | 'unsupervised' | '
 export function stateWord(row: ServiceRow): StateWord {
   const o = row.observation;
   if (!o) return 'unknown';
-  if (o.problem) return o.supervised ? 'error' : 'unsupervised';
+  if (o.problem)
+    return o.supervised || o.problem.endsWith('access denied') ? 'error' : 'unsupervised';
   if (!o.supervised) return 'unsupervised';
   const s = o.status;
   if (!s) return 'unknown';

@@ -105,7 +105,7 @@ export function App(props: AppProps) {
   const columns = useMemo(() => layoutColumns(width), [width]);
   const showsOverlay = view.overlay.kind === 'help' || view.overlay.kind === 'menu';
   const question = view.overlay.kind === 'confirm' || view.overlay.kind === 'quit';
-  const header = `svtui ${props.mode}${view.readOnly ? ' read-only' : ''} · ${props.title} · ${allNames.length} services`;
+  const header = `svtui ${props.mode}${view.readOnly ? ' read-only' : ''} · ${props.title} · ${allNames.length} service${allNames.length === 1 ? '' : 's'}`;
   const filterText =
     view.editingFilter || view.filter
       ? ` · filter /${view.filter}${view.editingFilter ? '▏' : ''}`

@@ -34,7 +34,7 @@ export function LogPane({ source, width, height, focused, zone, palette }: LogPa
   const window = useSyncExternalStore(source.subscribe, source.getSnapshot);
   const bodyHeight = Math.max(0, height - 1);
   const lines = window.lines.slice(-bodyHeight);
-  const right = ` ${window.where} · ${window.zone ?? zone} `;
+  const right = ` ${window.where ? `${window.where} · ` : ''}${window.zone ?? zone} `;
   const left = `─ log ${window.title} `;
   const head = fit(left, Math.max(1, width - right.length - 1)).trimEnd() + ' ';
   const title = head + '─'.repeat(Math.max(0, width - head.length - right.length)) + right;

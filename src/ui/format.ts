@@ -62,7 +62,7 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
     normally: o ? (o.normallyUp ? 'up' : 'down') : '',
     want: known ? wantWord(row) : '',
     restarts: o ? String(row.restarts) : '',
-    lastExit: row.lastExit ?? '',
+    lastExit: o?.problem ?? o?.history?.problem ?? row.lastExit ?? '',
     log: logWord(row),
   };
 }

@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcess, stopProcess, waitFor } from '../support/processes.js';
-import { cli, haveTools, runSync, tempDir } from '../support/tools.js';
+import { cli, haveTools, runSync, tempDir, which } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
 const ready = haveTools('svscan', 'supervise', 'svstat', 'svok', 'multilog', 'tmux');
@@ -193,6 +193,26 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     term.keys('Escape');
     await term.waitFor(/^alpha +up/m);
   });
+
+  it.skipIf(process.getuid?.() !== 0 || !which('runuser'))(
+    'as another user (nobody): attaches read-only and says so instead of sending',
+    async () => {
+      chmodSync(root, 0o755);
+      const guest = new Terminal(['runuser', '-u', 'nobody', '--', process.execPath, cli, tree], {
+        columns: 120,
+        rows: 40,
+      });
+      try {
+        await guest.waitFor(/^svtui attached read-only · /m);
+        await guest.waitFor(/^alpha +error .*unable to open supervis/m);
+        guest.keys('u');
+        await guest.waitFor('alpha: read-only: no permission to control');
+        expect(svstat(join(tree, 'alpha'))).toMatch(/: up /);
+      } finally {
+        guest.close();
+      }
+    },
+  );
 
   it('q quits, restores the screen and leaves the services running', async () => {
     const pid = pidOf(join(tree, 'alpha'));
