@@ -34,6 +34,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     supervisor = await startSupervisor({
       dir,
+      inheritStdio: true,
       stderr: (line) => process.stderr.write(`${PROG}: warning: ${line}\n`),
     });
   } catch (error) {

@@ -25,8 +25,9 @@ export interface SupervisorOptions {
   /** TERM-to-KILL grace period when stopping; default 5 s. */
   graceMs?: number;
   /**
-   * Whether services inherit this process's stdin, stdout and stderr (as under svscan; the
-   * default). The console passes false: services then get /dev/null instead of the terminal.
+   * Whether services inherit this process's stdin, stdout and stderr, as under svscan (`svtui
+   * scan` passes true). Default false: services get /dev/null, so a console hosting the
+   * supervisor keeps its terminal to itself (a logged service's stdout still goes to its logger).
    */
   inheritStdio?: boolean;
 }
@@ -65,7 +66,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   const tree = new Tree({
     dir,
     graceMs: options.graceMs ?? DEFAULT_GRACE_MS,
-    inheritStdio: options.inheritStdio ?? true,
+    inheritStdio: options.inheritStdio ?? false,
     now,
     warn,
     changed: (name) => {
