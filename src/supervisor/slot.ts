@@ -14,8 +14,8 @@ import type { Launcher, RunHandle } from './launch.js';
 import type { SuperviseDir } from './supervise-dir.js';
 
 export interface SlotOptions {
-  /** `NAME` or `NAME/log`, for messages and change notices. */
-  label: string;
+  /** `NAME` or `NAME/log` (now: a rename in the tree renames it), for messages and notices. */
+  label: () => string;
   files: SuperviseDir;
   /** Chosen afresh for every start (log/run may change between runs). */
   launcher: () => Launcher;
@@ -48,7 +48,7 @@ export class Slot {
   }
 
   get label(): string {
-    return this.options.label;
+    return this.options.label();
   }
 
   /** Handle `event`, which happened at `at` (default: now). */
@@ -86,7 +86,7 @@ export class Slot {
           this.setTimer(effect.at);
           break;
         case 'warn':
-          this.options.warn(`${this.options.label}: ${effect.text}`);
+          this.options.warn(`${this.options.label()}: ${effect.text}`);
           break;
         case 'finished':
           files.close();
@@ -97,7 +97,7 @@ export class Slot {
     // A timer may fire a fraction of a millisecond early; nothing was due yet: wait again.
     const due = deadlineOf(this.state);
     if (event.kind === 'timer' && this.timer === undefined && due !== undefined) this.setTimer(due);
-    if (state !== before) this.options.changed(this.options.label);
+    if (state !== before) this.options.changed(this.options.label());
   }
 
   private spawn(): void {
@@ -133,7 +133,7 @@ export class Slot {
       this.lastWriteError = undefined;
     } catch (error) {
       if (this.options.removed()) return;
-      const text = `unable to write ${this.options.label}/supervise/status: ${describeError(error)}`;
+      const text = `unable to write ${this.options.label()}/supervise/status: ${describeError(error)}`;
       if (text !== this.lastWriteError) this.options.warn(text);
       this.lastWriteError = text;
     }

@@ -220,7 +220,7 @@ export class Tree {
       return;
     }
     const slot = new Slot({
-      label,
+      label: () => (which === 'log' ? `${entry.name}/log` : entry.name),
       files,
       launcher: () => this.launcher(entry, which, dir),
       now: this.options.now,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startSupervisor } from '../../src/supervisor/index.js';
 import { waitFor } from '../support/processes.js';
 import { tempDir } from '../support/tools.js';
-import { alive, makeService, remember, waitUp } from './helpers.js';
+import { alive, makeService, readStatus, remember, waitUp } from './helpers.js';
 
 describe('startSupervisor', () => {
   const tree = tempDir();
@@ -36,11 +36,20 @@ describe('startSupervisor', () => {
     process.kill(pids[0]!, 'SIGKILL');
     await waitFor(() => changed.has('plain'));
 
+    renameSync(join(tree, 'stubborn'), join(tree, 'renamed'));
+    await supervisor.rescan();
+    // Identified by device and inode, as svscan does: a rename restarts nothing.
+    expect(readStatus(join(tree, 'renamed'))?.pid).toBe(pids[1]);
+    expect(supervisor.services().find((s) => s.pid === pids[1])).toMatchObject({
+      name: 'renamed',
+      removed: false,
+    });
+
     renameSync(join(tree, 'moved'), join(elsewhere, 'moved'));
     await supervisor.rescan();
     const moved = supervisor.services().find((s) => s.name === 'moved');
     expect(moved).toMatchObject({ removed: true, phase: 'up', pid: pids[2] });
-    expect(supervisor.services().map((s) => s.name)).toEqual(['moved', 'plain', 'stubborn']);
+    expect(supervisor.services().map((s) => s.name)).toEqual(['moved', 'plain', 'renamed']);
     unsubscribe();
 
     await supervisor.stop();
