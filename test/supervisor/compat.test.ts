@@ -1,5 +1,6 @@
 // Differential: the real svstat, svc, svok (daemontools) and sv (runit) against `svtui scan`,
 // compared with what they print against the real supervise and runsv in the same situation.
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcess, waitFor } from '../support/processes.js';
@@ -72,6 +73,27 @@ describe.runIf(haveTools('supervise', 'svc', 'svstat', 'svok'))('daemontools too
       'up: up (pid P) N seconds\nstubborn: up (pid P) N seconds\nlazy: down N seconds\nrc=0\n',
     );
     for (const name of names) await same(ours, theirs, ['svok', name]);
+  });
+
+  it('supervise/ holds the same files with the same modes (plus svtui-history)', () => {
+    const layout = (tree: string) => {
+      const dir = join(tree, 'up', 'supervise');
+      const entries = readdirSync(dir)
+        .filter((name) => name !== 'svtui-history')
+        .map((name) => {
+          const st = statSync(join(dir, name));
+          return `${name} ${st.isFIFO() ? 'fifo' : 'file'} ${(st.mode & 0o777).toString(8)}`;
+        });
+      return [`. ${(statSync(dir).mode & 0o777).toString(8)}`, ...entries.sort()];
+    };
+    expect(layout(ours)).toEqual(layout(theirs));
+    expect(layout(ours)).toEqual([
+      '. 700',
+      'control fifo 600',
+      'lock file 600',
+      'ok fifo 600',
+      `status file ${(0o644 & ~process.umask()).toString(8)}`,
+    ]);
   });
 
   const steps: [string, string[], string[]][] = [
