@@ -6,7 +6,8 @@
 // process, so the console sees 1000 supervised services exactly as svstat would (running 1000
 // real supervise processes would measure this 2-core box, not the console). The first service
 // (`aaa-big`) has a 1 GB log/main/current of TAI64N-labelled lines, cached in bench/out/.
-// Measured in a real terminal: tmux at 120×40, polling capture-pane for the expected text.
+// Every service has been up for 3 days (plus i × 37 s). Measured in a real terminal: tmux at
+// 120×40, polling capture-pane for the expected text.
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -27,6 +28,8 @@ const tree = join(out, 'tree');
 const bigLog = join(tree, 'aaa-big/log/main/current');
 const SERVICES = 1000;
 const GB = 1 << 30;
+/** Services up for days, as on a box that runs: their TIME column changes once an hour. */
+const UP_FOR_MS = 3 * 86_400_000;
 
 function buildTree(packStatus, timeFromMillis) {
   for (let i = 0; i < SERVICES; i++) {
@@ -40,7 +43,7 @@ function buildTree(packStatus, timeFromMillis) {
         spawnSync('mkfifo', [join(dir, 'supervise', fifo)]);
     }
     const status = packStatus({
-      since: timeFromMillis(Date.now() - i * 1000),
+      since: timeFromMillis(Date.now() - UP_FOR_MS - i * 37_000),
       pid: 10000 + i,
       paused: false,
       want: 'up',

@@ -109,6 +109,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout,
     process.stdin,
   );
+  setTimeout(() => poller.readRest(), 100); // after the first screen
   await done;
   actions.cancel();
   if (supervisor && stopServices) {

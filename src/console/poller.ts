@@ -20,6 +20,7 @@ export interface PollerOptions {
 
 export class Poller {
   private entries: ServiceEntry[] = [];
+  private rest: ServiceEntry[] = [];
   private hasLog = new Map<string, boolean>();
   private cursor = 0;
   private timers: NodeJS.Timeout[] = [];
@@ -30,19 +31,13 @@ export class Poller {
   }
 
   /**
-   * List the tree and read the first `firstRows` services now (the first screen needs only
-   * them); the rest follow in slices of 200 per turn of the event loop, right after.
+   * List the tree and read the first `firstRows` services now: the first screen needs only
+   * them. The rest are read by `readRest`, once that screen is up.
    */
   start(initial?: ServiceEntry[], firstRows = 64): void {
     this.rescan(initial);
-    const first = this.entries.slice(0, firstRows);
-    for (const e of first) this.read(e);
-    const rest = this.entries.slice(firstRows);
-    const readRest = () => {
-      for (const e of rest.splice(0, 200)) this.read(e);
-      if (rest.length > 0) this.timers.push(setTimeout(readRest, 0));
-    };
-    if (rest.length > 0) this.timers.push(setTimeout(readRest, 0));
+    for (const e of this.entries.slice(0, firstRows)) this.read(e);
+    this.rest = this.entries.slice(firstRows);
     const visibleMs = this.options.visibleMs ?? 1000;
     const allMs = this.options.allMs ?? 20000;
     const sliceMs = 500;
@@ -55,6 +50,13 @@ export class Poller {
     );
     this.timers.push(setInterval(() => this.rescan(), 10000));
     for (const t of this.timers) t.unref();
+  }
+
+  /** Read the services `start` left for later, 200 per turn of the event loop. */
+  readRest(): void {
+    const batch = this.rest.splice(0, 200);
+    for (const e of batch) this.read(e);
+    if (this.rest.length > 0) this.timers.push(setTimeout(() => this.readRest(), 0));
   }
 
   stop(): void {

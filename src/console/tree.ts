@@ -1,6 +1,6 @@
 // The service tree on disk: which services it has (svscan's rule: every subdirectory not starting
 // with a dot) and one observation of a service directory. The only file-system code of the table.
-import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../codec/errors.js';
 import { formatExitReason, parseHistory } from '../codec/history.js';
@@ -70,9 +70,11 @@ export function observeService(dir: string): Observation {
 
 /** svtui's restart record, when the supervisor is svtui (daemontools and runit keep none). */
 function readHistory(dir: string): HistoryFacts | undefined {
+  const path = join(dir, 'supervise/svtui-history');
+  if (!existsSync(path)) return undefined; // daemontools and runit keep none
   let text: string;
   try {
-    text = readFileSync(join(dir, 'supervise/svtui-history'), 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
@@ -87,11 +89,7 @@ function readHistory(dir: string): HistoryFacts | undefined {
   };
 }
 
+/** existsSync, not a throwing stat: an exception per service per poll costs real CPU. */
 function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return existsSync(path);
 }

@@ -4,6 +4,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { MessageStore } from '../store/message-store.js';
+import type { ServiceRow } from '../store/model.js';
 import type { ServiceStore } from '../store/service-store.js';
 import {
   filterNames,
@@ -15,7 +16,7 @@ import {
   type UiState,
 } from '../store/ui-state.js';
 import { layoutColumns } from './columns.js';
-import { fit } from './format.js';
+import { fit, msUntilChange } from './format.js';
 import { keyToIntent, splitKeys } from './keymap.js';
 import { LogPane, type LogWindowSource } from './LogPane.js';
 import { OverlayView } from './Overlays.js';
@@ -58,7 +59,7 @@ export function App(props: AppProps) {
   const [ui, setUi] = useState<UiState>(() => initialUiState(allNames, props.readOnly));
   const names = useMemo(() => filterNames(allNames, ui.filter), [allNames, ui.filter]);
   const view = settleSelection(ui, names);
-  const nowMs = useClock(props.now, props.tickMs ?? 1000);
+  const nowMs = props.now();
 
   const stateRef = useRef(view);
   stateRef.current = view;
@@ -88,6 +89,12 @@ export function App(props: AppProps) {
     () => snapshot.rows.filter((r) => names.includes(r.name)),
     [snapshot, names],
   );
+  const shownFrom = windowStart(
+    filtered.length,
+    filtered.findIndex((r) => r.name === view.selected),
+    tableHeight - 1,
+  );
+  useTimeTick(filtered.slice(shownFrom, shownFrom + tableHeight - 1), nowMs, props.tickMs ?? 1000);
 
   useEffect(() => {
     props.onView({
@@ -187,13 +194,19 @@ function visibleNames(
   return names.slice(start, start + height);
 }
 
-/** Now, re-read every `tickMs` (uptimes); never when `tickMs` is 0. */
-function useClock(now: () => number, tickMs: number): number {
-  const [value, setValue] = useState(now);
+/**
+ * Re-render when a shown time or freshness colour changes by itself (msUntilChange): about once
+ * a second for young services, once a minute or an hour for old ones; never when `tickMs` is 0
+ * (tests). Re-armed after every render.
+ */
+function useTimeTick(rows: readonly ServiceRow[], nowMs: number, tickMs: number): void {
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (tickMs <= 0) return;
-    const timer = setInterval(() => setValue(now()), tickMs);
-    return () => clearInterval(timer);
-  }, [now, tickMs]);
-  return value;
+    let delay = Infinity;
+    for (const row of rows) delay = Math.min(delay, msUntilChange(row, nowMs));
+    if (!Number.isFinite(delay)) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), Math.max(50, delay) + 5);
+    return () => clearTimeout(timer);
+  });
 }

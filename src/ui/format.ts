@@ -86,3 +86,19 @@ export function isControl(ch: string): boolean {
   const code = ch.codePointAt(0) ?? 0;
   return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }
+
+/**
+ * Milliseconds until what the table shows for `row` changes by itself: its TIME text (every
+ * second below an hour, every minute below a day, then every hour) or its freshness colour
+ * (at 5 s and 30 s). Infinity when it shows no time. The console re-renders only then.
+ */
+export function msUntilChange(row: ServiceRow, nowMs: number): number {
+  const since = row.observation?.sinceMs;
+  if (since === undefined) return Infinity;
+  const age = Math.max(0, nowMs - since);
+  const step = age < 3_600_000 ? 1000 : age < 86_400_000 ? 60_000 : 3_600_000;
+  let next = step - (age % step);
+  if (age < 5000) next = Math.min(next, 5000 - age);
+  else if (age < 30000) next = Math.min(next, 30000 - age);
+  return next;
+}

@@ -4,7 +4,7 @@ import { describeOutcome } from '../../src/store/outcome.js';
 import { ServiceStore } from '../../src/store/service-store.js';
 import { filterNames } from '../../src/store/ui-state.js';
 import { layoutColumns, headerLine } from '../../src/ui/columns.js';
-import { fit, formatDuration, freshness, printable } from '../../src/ui/format.js';
+import { fit, formatDuration, freshness, msUntilChange, printable } from '../../src/ui/format.js';
 import { down, NOW, up } from './fixtures.js';
 
 describe('columns', () => {
@@ -60,6 +60,20 @@ describe('format', () => {
     expect(freshness(row(NOW - 5_000), NOW)).toBe('recent');
     expect(freshness(row(NOW - 29_999), NOW)).toBe('recent');
     expect(freshness(row(NOW - 30_000), NOW)).toBe('settled');
+  });
+  it('msUntilChange: the next second, minute or hour of TIME, or a freshness boundary', () => {
+    const row = (age: number) => ({
+      name: 'a',
+      dir: '/a',
+      restarts: 0,
+      observation: up(1, NOW - age),
+    });
+    expect(msUntilChange(row(1_200), NOW)).toBe(800);
+    expect(msUntilChange(row(4_900), NOW)).toBe(100);
+    expect(msUntilChange(row(29_950), NOW)).toBe(50);
+    expect(msUntilChange(row(2 * 3_600_000 + 10_000), NOW)).toBe(50_000);
+    expect(msUntilChange(row(3 * 86_400_000 + 60_000), NOW)).toBe(3_540_000);
+    expect(msUntilChange({ name: 'a', dir: '/a', restarts: 0 }, NOW)).toBe(Infinity);
   });
   it('names cannot carry control bytes', () => {
     expect(printable('a\x1b]0;x\x07b')).toBe('a?]0;x?b');
