@@ -7,7 +7,9 @@ import { waitFor } from '../support/processes.js';
 import { haveTools, tempDir } from '../support/tools.js';
 import { alive, makeService, readStatus, sleep, startScan, waitDown, waitUp } from './helpers.js';
 
-const counter = 'i=0; while :; do i=$((i+1)); echo $i; sleep 0.01; done';
+// On TERM it writes one last line: stopping must let the logger write it before it stops.
+const counter =
+  "trap 'echo bye; exit 0' TERM; i=0; while :; do i=$((i+1)); echo $i; sleep 0.01; done";
 
 function control(dir: string, letters: string): void {
   const fd = openSync(join(dir, 'supervise', 'control'), constants.O_WRONLY | constants.O_NONBLOCK);
@@ -20,7 +22,7 @@ function numbers(serviceDir: string): number[] {
   const text = readFileSync(join(serviceDir, 'log', 'main', 'current'), 'utf8');
   return text
     .split('\n')
-    .filter(Boolean)
+    .filter((line) => line && line !== 'bye')
     .map((line) => Number(line));
 }
 
@@ -54,6 +56,7 @@ async function loseNoLine(tree: string, name: string, logRun: string, inProcess:
   const seen = numbers(dir);
   expect(seen.length).toBeGreaterThan(stoppedAt + 30);
   expect(seen).toEqual(seen.map((_, i) => i + 1));
+  expect(readFileSync(join(logDir, 'main', 'current'), 'utf8').endsWith('\nbye\n')).toBe(true);
   expect(readStatus(logDir)?.pid).toBe(0);
   expect(scan.stderr()).toBe('');
 }
