@@ -9,6 +9,7 @@ import { startEmbedded, type EmbeddedSupervisor } from '../console/embedded.js';
 import { LogFeed } from '../console/log-feed.js';
 import { detectMode } from '../console/mode.js';
 import { Poller } from '../console/poller.js';
+import { idleCollector } from '../console/idle-gc.js';
 import { enterAlternateScreen } from '../console/screen.js';
 import { isSupervised, listServices, observeService } from '../console/tree.js';
 import { zoneList } from '../console/zones.js';
@@ -91,6 +92,7 @@ export async function run(argv: string[]): Promise<number> {
       if (dir) actions.run(effect.service, dir, effect.letter);
     }
   };
+  const memory = idleCollector();
   const app = mountConsole(
     {
       services,
@@ -108,6 +110,7 @@ export async function run(argv: string[]): Promise<number> {
     },
     process.stdout,
     process.stdin,
+    () => memory.poke(),
   );
   setTimeout(() => poller.readRest(), 100); // after the first screen
   await done;
@@ -118,6 +121,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   poller.stop();
   log.close();
+  memory.stop();
   app.unmount();
   screen.leave();
   if (supervisor && !stopServices) {

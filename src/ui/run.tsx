@@ -13,6 +13,7 @@ export function mountConsole(
   props: AppProps,
   stdout: NodeJS.WriteStream,
   stdin: NodeJS.ReadStream,
+  onFrame: () => void = () => undefined,
 ): Mounted {
   const incremental = process.env.SVTUI_FULL_REDRAW === undefined;
   const instance = render(<App {...props} />, {
@@ -22,6 +23,7 @@ export function mountConsole(
     patchConsole: false,
     incrementalRendering: incremental,
     maxFps: 60,
+    onRender: onFrame,
   });
   return { unmount: () => instance.unmount(), waitUntilExit: () => instance.waitUntilExit() };
 }
