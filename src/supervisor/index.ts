@@ -5,7 +5,9 @@
 // Locks: supervise/lock is held with flock(2) through src/adapters/lock.ts — flock(1) locks our
 // own open file description and exits, so the lock costs one ~2 ms process when taken and nothing
 // while held (no helper process, no native addon), and daemontools/runit see it as held.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { describeError } from '../codec/errors.js';
 import type { ServiceHistory } from '../codec/history.js';
 import type { Phase } from '../core/service.js';
 import type { Want } from '../codec/status.js';
@@ -60,6 +62,11 @@ export interface Supervisor {
 /** Supervise every service in `options.dir`; throws a one-line Error when the tree is owned. */
 export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
   const dir = resolve(options.dir);
+  try {
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+  } catch (error) {
+    throw new Error(`unable to chdir to ${options.dir}: ${describeError(error)}`);
+  }
   const warn = options.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = wallClock();
   const listeners = new Set<(name: string) => void>();

@@ -11,6 +11,12 @@ describe('startSupervisor', () => {
   const tree = tempDir();
   const elsewhere = tempDir();
 
+  it('rejects a missing directory with one line', async () => {
+    await expect(startSupervisor({ dir: join(tree, 'nope') })).rejects.toThrow(
+      new Error(`unable to chdir to ${join(tree, 'nope')}: file does not exist`),
+    );
+  });
+
   it('supervises, reports changes and removals, refuses a second owner, stops everything', async () => {
     makeService(tree, 'plain', { run: 'exec sleep 100' });
     makeService(tree, 'stubborn', { run: 'trap "" TERM; exec sleep 100' });
