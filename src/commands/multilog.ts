@@ -9,7 +9,13 @@ import { stdinReader, type InputReader } from '../log/stdin-reader.js';
 const FATAL = 111;
 
 export async function run(args: string[]): Promise<number> {
-  const stderr = (text: string) => void process.stderr.write(text);
+  const stderr = (text: string) => {
+    try {
+      process.stderr.write(text);
+    } catch {
+      // a diagnostic that cannot be written must not stop the logging
+    }
+  };
   let writer: Multilog;
   let reader: InputReader;
   process.umask(0o022); // as multilog: state, current and processed are 0644 whatever the caller's umask

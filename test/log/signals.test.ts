@@ -129,4 +129,42 @@ describe.skipIf(!enabled)('signals and crashes, beside the real multilog', () =>
     }
     expect(results.ours).toEqual(results.real);
   });
+
+  // SIGXFSZ ignored, as the spec's observations had it (a default SIGXFSZ kills multilog outright).
+  it('EFBIG under ulimit -f: the same warning, a pause, no exit, and nothing lost before it', async () => {
+    const warnings: Record<string, string> = {};
+    for (const which of ['real', 'ours'] as const) {
+      const cwd = join(root, `efbig-${which}`);
+      mkdirSync(cwd);
+      const input = join(cwd, 'input');
+      spawnSync('sh', [
+        '-c',
+        `i=0; while [ $i -lt 200 ]; do echo "line $i"; i=$((i+1)); done > ${input}`,
+      ]);
+      const argv = commands[which](['n99', './u'])
+        .map((w) => `'${w}'`)
+        .join(' ');
+      const child = startProcess(
+        'bash',
+        ['-c', `trap '' XFSZ; ulimit -f 1; exec ${argv} < ${input}`],
+        { cwd },
+      );
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      await waitFor(() => stderr.includes('\n'), 10000);
+      await sleep(300);
+      expect(child.exitCode, which).toBe(null);
+      warnings[which] = stderr;
+      await stopProcess(child, 'SIGKILL');
+      const kept = readFileSync(join(cwd, 'u/current'), 'latin1');
+      expect(kept.length, which).toBe(1024);
+      expect(
+        readFileSync(input, 'latin1').startsWith(kept.slice(0, kept.lastIndexOf('\n') + 1)),
+      ).toBe(true);
+    }
+    expect(warnings.ours).toBe(
+      'multilog: warning: unable to write to ./u/current, pausing: file too big\n',
+    );
+    expect(warnings.ours).toBe(warnings.real);
+  });
 });
