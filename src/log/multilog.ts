@@ -81,7 +81,7 @@ export class Multilog implements LogWriter {
   }
 
   private async deliver(routed: Routed): Promise<void> {
-    if (routed.alerts) this.options.stderr(routed.alerts.toString('latin1'));
+    if (routed.alerts) safely(this.options.stderr)(routed.alerts.toString('latin1'));
     for (let i = 0; i < routed.statuses.length; i++) {
       const content = routed.statuses[i];
       const status = this.statusFiles[i];
@@ -101,7 +101,7 @@ export class Multilog implements LogWriter {
       try {
         done += this.port.write(status.fd, content, done, content.length - done, done);
       } catch (error) {
-        this.options.stderr(
+        safely(this.options.stderr)(
           `multilog: warning: unable to write ${status.name}, pausing: ${describeError(error)}\n`,
         );
         await this.port.sleep(this.options.pauseMs ?? PAUSE_MS);
@@ -116,7 +116,7 @@ export async function startMultilog(args: string[], options: EngineOptions): Pro
   const script = parseScript(args);
   const ctx = {
     port,
-    warn: options.stderr,
+    warn: safely(options.stderr),
     pauseMs: options.pauseMs ?? PAUSE_MS,
   };
   const statusFiles: StatusFile[] = [];
@@ -144,6 +144,17 @@ export async function startMultilog(args: string[], options: EngineOptions): Pro
     directories,
     options,
   );
+}
+
+/** A diagnostic that cannot be delivered must never stop the logging. */
+function safely(stderr: (text: string) => void): (text: string) => void {
+  return (text) => {
+    try {
+      stderr(text);
+    } catch {
+      // dropped: the log lines matter more than the warning about them
+    }
+  };
 }
 
 function openStatus(port: LogPort, name: string, path: string): StatusFile {
