@@ -9,9 +9,9 @@ import { stdinReader, type InputReader } from '../log/stdin-reader.js';
 const FATAL = 111;
 
 export async function run(args: string[]): Promise<number> {
-  const stderr = (text: string) => {
+  const stderr = (output: string | Buffer) => {
     try {
-      process.stderr.write(text);
+      process.stderr.write(output);
     } catch {
       // a diagnostic that cannot be written must not stop the logging
     }
@@ -21,7 +21,12 @@ export async function run(args: string[]): Promise<number> {
   process.umask(0o022); // as multilog: state, current and processed are 0644 whatever the caller's umask
   try {
     reader = stdinReader(0);
-    writer = await startMultilog(args, { cwd: process.cwd(), stderr, reuseBuffers: true });
+    writer = await startMultilog(args, {
+      cwd: process.cwd(),
+      stderr,
+      alert: stderr,
+      reuseBuffers: true,
+    });
   } catch (error) {
     stderr(`${error instanceof Error ? error.message : String(error)}\n`);
     return FATAL;

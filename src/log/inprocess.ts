@@ -18,6 +18,8 @@ export interface MultilogOptions {
   cwd: string;
   /** Diagnostics and `e` alerts, as multilog writes them to fd 2 (whole lines with `\n`). */
   stderr: (text: string) => void;
+  /** `e` alerts as the raw bytes of the lines; default: stderr with the bytes read as UTF-8. */
+  alert?: (bytes: Buffer) => void;
 }
 
 /**

@@ -81,7 +81,11 @@ export class Multilog implements LogWriter {
   }
 
   private async deliver(routed: Routed): Promise<void> {
-    if (routed.alerts) safely(this.options.stderr)(routed.alerts.toString('latin1'));
+    if (routed.alerts) {
+      const { alert, stderr } = this.options;
+      if (alert) safely(alert)(routed.alerts);
+      else safely(stderr)(routed.alerts.toString('utf8'));
+    }
     for (let i = 0; i < routed.statuses.length; i++) {
       const content = routed.statuses[i];
       const status = this.statusFiles[i];
@@ -147,10 +151,10 @@ export async function startMultilog(args: string[], options: EngineOptions): Pro
 }
 
 /** A diagnostic that cannot be delivered must never stop the logging. */
-function safely(stderr: (text: string) => void): (text: string) => void {
-  return (text) => {
+function safely<T>(stderr: (output: T) => void): (output: T) => void {
+  return (output) => {
     try {
-      stderr(text);
+      stderr(output);
     } catch {
       // dropped: the log lines matter more than the warning about them
     }

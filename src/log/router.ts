@@ -35,8 +35,8 @@ export class LineRouter {
   private state: LineState = 'start';
   private pending: Buffer | undefined;
   private openSelection: boolean[] | undefined;
-  /** `e` output of the push in progress. */
-  private alerts: Buffer[] = [];
+  /** `e` output of the push in progress: [start, end) of each line's cut head in the buffer. */
+  private alerts: number[] = [];
 
   /** With `reuse`, one working buffer serves every push (the result is valid until the next). */
   private scratch: Buffer | undefined;
@@ -204,12 +204,23 @@ export class LineRouter {
   }
 
   private alert(buf: Buffer, start: number, end: number): void {
-    if (end - start <= ALERT_LIMIT) this.alerts.push(buf.subarray(start, end), Buffer.from('\n'));
-    else this.alerts.push(buf.subarray(start, start + ALERT_LIMIT), Buffer.from('...\n'));
+    this.alerts.push(start, Math.min(end, start + ALERT_LIMIT), end - start > ALERT_LIMIT ? 1 : 0);
   }
 
+  /** Gather the `e` lines of this push into one buffer: the cut head, then `\n` or `...\n`. */
   private finishAlerts(routed: Routed): Routed {
-    if (this.alerts.length > 0) routed.alerts = Buffer.concat(this.alerts);
+    const marks = this.alerts;
+    if (marks.length === 0) return routed;
+    let size = 0;
+    for (let i = 0; i < marks.length; i += 3)
+      size += marks[i + 1]! - marks[i]! + (marks[i + 2] ? 4 : 1);
+    const out = Buffer.allocUnsafe(size);
+    let o = 0;
+    for (let i = 0; i < marks.length; i += 3) {
+      o += routed.data.copy(out, o, marks[i]!, marks[i + 1]!);
+      o += out.write(marks[i + 2] ? '...\n' : '\n', o, 'latin1');
+    }
+    routed.alerts = out;
     this.alerts = [];
     return routed;
   }

@@ -89,10 +89,11 @@ describe.skipIf(!enabled)('svtui multilog against the real multilog', () => {
   });
 
   it('T15/T16/T17/T19: selection, alerts and the 1000-byte head', () => {
-    const cases: [string[], string][] = [
+    const cases: [string[], string | Buffer][] = [
       [['-named[*]: Cleaned cache *', './l'], 'named[135]: Cleaned cache of 3121 RRs\nhello\n'],
       [['-*', '+*o', 'e', './l'], 'foo\nhello\nfo\nab]c]\n'],
-      [['e', './l'], `${'x'.repeat(200)}\n${'y'.repeat(201)}\n\nbin\0ary\r\n`],
+      [['e', './l'], `${'x'.repeat(200)}\n${'y'.repeat(201)}\n\nbin\0ary\r\ncafé \xff\u00e9\n`],
+      [['e', '+*', './l'], Buffer.from([0x61, 0xff, 0xfe, 0x0a, 0x80, 0x0a])],
       [['-*END', './l'], `${'z'.repeat(1200)}END\n${'w'.repeat(990)}END\n`],
       [['t', '-*', '+* fatal: *', 'e'], 'fatal: out of memory\nxfatal: y\n'],
       [['-*', '+a*', './l', '-*', '+*b', './m', 'e'], 'ab\nb\na\nc\n'],
