@@ -32,6 +32,7 @@ interface StatusFile {
 
 export class Multilog implements LogWriter {
   private queue: Promise<void> = Promise.resolve();
+  private closed = false;
   private readonly router: LineRouter;
   private readonly labels: LabelMaker | undefined;
 
@@ -53,6 +54,7 @@ export class Multilog implements LogWriter {
   }
 
   write(chunk: Buffer): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('multilog: write after close'));
     return this.enqueue(async () => {
       if (chunk.length === 0) return;
       const label = this.labels?.labelFor(this.port.now());
@@ -67,6 +69,8 @@ export class Multilog implements LogWriter {
   }
 
   close(): Promise<void> {
+    if (this.closed) return this.queue;
+    this.closed = true;
     return this.enqueue(async () => {
       await this.deliver(this.router.finish());
       for (const dir of this.directories) await dir.close();

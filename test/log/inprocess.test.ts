@@ -54,6 +54,10 @@ describe('openMultilog', () => {
     const second = await openMultilog(['./again'], { cwd: root, stderr: () => {} });
     await second.write(Buffer.from('two'));
     await second.close();
+    await second.close();
+    await expect(second.write(Buffer.from('late\n'))).rejects.toThrow(
+      'multilog: write after close',
+    );
     expect(readFileSync(join(root, 'again/current'), 'latin1')).toBe('one\ntwo\n');
   });
 
