@@ -92,6 +92,7 @@ export class LogDirectory {
 
   /** End of input: fsync current, mark it complete (0744), release the lock. */
   async close(): Promise<void> {
+    if (this.fd < 0) return;
     const { port } = this.ctx;
     await retrying(this.ctx, `sync ${this.spec.name}/current`, () => port.fsync(this.fd));
     await retrying(this.ctx, `set mode of ${this.spec.name}/current`, () =>
