@@ -124,26 +124,23 @@ export default async function consoleBench() {
   delete env.CI;
   delete env.TMUX;
   try {
-    const started = performance.now();
+    // The terminal first (a tmux server takes tens of ms to start), then the console in it:
+    // the clock starts when the console is launched, not when tmux is.
     spawnSync(
       'tmux',
-      [
-        '-L',
-        socket,
-        '-f',
-        '/dev/null',
-        'new-session',
-        '-d',
-        '-x',
-        '120',
-        '-y',
-        '40',
-        `exec ${process.execPath} ${join(root, 'bin/svtui.js')} ${tree}`,
-      ],
+      ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', 'sleep 600'],
       { env },
     );
-    await until((s) => /1000 services/.test(s) && /svc-0001/.test(s) && /request \d+ GET/.test(s));
-    const firstScreen = performance.now() - started;
+    const launch = `exec ${process.execPath} ${join(root, 'bin/svtui.js')} ${tree}`;
+    const ready = (s) => /1000 services/.test(s) && /svc-0001/.test(s) && /request \d+ GET/.test(s);
+    const firstScreens = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      tmux('respawn-pane', '-k', launch);
+      await until(ready);
+      firstScreens.push(performance.now() - started);
+    }
+    const firstScreen = median(firstScreens);
     const pid = Number(tmux('display-message', '-p', '#{pane_pid}').trim());
 
     const helpTimes = [];
@@ -178,7 +175,9 @@ export default async function consoleBench() {
     console.log(
       '\nconsole, attached to 1000 services (fake tree, held FIFOs), 1 GB current, 120×40 tmux',
     );
-    console.log(`  first screen            ${firstScreen.toFixed(0)} ms   (budget 700)`);
+    console.log(
+      `  first screen, median    ${firstScreen.toFixed(0)} ms   (budget 700; n=${firstScreens.length}: ${firstScreens.map((t) => t.toFixed(0)).join(' ')})`,
+    );
     console.log(
       `  key ? → help, median    ${median(helpTimes).toFixed(1)} ms  (budget 50; n=${helpTimes.length})`,
     );

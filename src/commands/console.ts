@@ -71,7 +71,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   const log = new LogFeed({ dirOf, zones });
 
-  const { mountConsole } = await ui;
+  const { mountConsole, layoutHeights } = await ui;
   if (ci !== undefined) process.env.CI = ci;
   if (nodeEnv === undefined) delete process.env.NODE_ENV;
   let stopServices = false;
@@ -92,6 +92,15 @@ export async function run(argv: string[]): Promise<number> {
       if (dir) actions.run(effect.service, dir, effect.letter);
     }
   };
+  // Open the first service's log at its final size now, so the first frame already shows it.
+  const columns = process.stdout.columns || 80;
+  const { logLines } = layoutHeights(process.stdout.rows || 24, entries.length);
+  log.show({
+    selected: entries[0]?.name,
+    zone: zones[0]?.name ?? 'UTC',
+    logWidth: columns,
+    logHeight: logLines,
+  });
   const memory = idleCollector();
   const app = mountConsole(
     {

@@ -18,6 +18,7 @@ import {
 import { layoutColumns } from './columns.js';
 import { fit, msUntilChange } from './format.js';
 import { keyToIntent, splitKeys } from './keymap.js';
+import { layoutHeights } from './layout.js';
 import { LogPane, type LogWindowSource } from './LogPane.js';
 import { OverlayView } from './Overlays.js';
 import { makePalette } from './palette.js';
@@ -81,14 +82,16 @@ export function App(props: AppProps) {
     }
   });
 
-  const bodyHeight = Math.max(4, rows - 1 - 3);
-  const tableHeight = Math.max(3, Math.min(names.length + 1, Math.floor(bodyHeight * 0.45)));
-  const logHeight = bodyHeight - tableHeight;
+  const heights = layoutHeights(rows, names.length);
+  const bodyHeight = heights.body;
+  const tableHeight = heights.table;
+  const logHeight = heights.log;
   const zone = zones[view.zoneIndex % zones.length] ?? 'UTC';
-  const filtered = useMemo(
-    () => snapshot.rows.filter((r) => names.includes(r.name)),
-    [snapshot, names],
-  );
+  const filtered = useMemo(() => {
+    if (names.length === allNames.length) return snapshot.rows;
+    const shown = new Set(names);
+    return snapshot.rows.filter((r) => shown.has(r.name));
+  }, [snapshot, names, allNames]);
   const shownFrom = windowStart(
     filtered.length,
     filtered.findIndex((r) => r.name === view.selected),
@@ -101,7 +104,7 @@ export function App(props: AppProps) {
       selected: view.selected,
       zone,
       logWidth: width,
-      logHeight: Math.max(0, logHeight - 1),
+      logHeight: heights.logLines,
     });
   }, [view.selected, zone, width, logHeight]);
   const visibleKey = visibleNames(names, view.selected, tableHeight - 1).join('\n');
