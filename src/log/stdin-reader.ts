@@ -122,7 +122,15 @@ function streamReader(watchFd: number, blockingFd: number): InputReader {
     },
     async readByte() {
       socket.pause();
-      return (await readAsync(blockingFd, one, 0, 1)) === 0 ? null : one;
+      for (;;) {
+        try {
+          return (await readAsync(blockingFd, one, 0, 1)) === 0 ? null : one;
+        } catch (error) {
+          // A socket on fd 0 is non-blocking once watched: poll until the byte comes (after TERM only).
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
     },
     close() {
       socket.destroy();

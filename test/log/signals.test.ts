@@ -167,4 +167,24 @@ describe.skipIf(!enabled)('signals and crashes, beside the real multilog', () =>
     );
     expect(warnings.ours).toBe(warnings.real);
   });
+
+  it('TERM mid-line on a socket stdin (what Node gives a child) finishes the line too', async () => {
+    const cwd = join(root, 'socket');
+    mkdirSync(cwd);
+    const child = startProcess(process.execPath, [cli, 'multilog', './l'], {
+      cwd,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    child.stdin!.write('one\ntw');
+    const current = () =>
+      existsSync(join(cwd, 'l/current')) ? readFileSync(join(cwd, 'l/current'), 'latin1') : '';
+    await waitFor(() => current() === 'one\n');
+    await sleep(100);
+    process.kill(child.pid!, 'SIGTERM');
+    await sleep(200);
+    child.stdin!.write('o\nthree\n');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(current()).toBe('one\ntwo\n');
+  });
 });
