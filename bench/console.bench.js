@@ -135,6 +135,9 @@ export default async function consoleBench() {
     const ready = (s) => /1000 services/.test(s) && /svc-0001/.test(s) && /request \d+ GET/.test(s);
     const firstScreens = [];
     for (let i = 0; i < 5; i++) {
+      // An empty pane first, so the last run's screen can never count as this one's.
+      tmux('respawn-pane', '-k', 'sleep 600');
+      await until((s) => !/services/.test(s));
       const started = performance.now();
       tmux('respawn-pane', '-k', launch);
       await until(ready);

@@ -10,12 +10,14 @@ import { LogFeed } from '../console/log-feed.js';
 import { detectMode } from '../console/mode.js';
 import { Poller } from '../console/poller.js';
 import { idleCollector } from '../console/idle-gc.js';
+import { firstFrame } from '../console/first-frame.js';
 import { enterAlternateScreen } from '../console/screen.js';
 import { isSupervised, listServices, observeService } from '../console/tree.js';
 import { zoneList } from '../console/zones.js';
 import { MessageStore } from '../store/message-store.js';
 import { ServiceStore } from '../store/service-store.js';
 import type { Effect } from '../store/ui-state.js';
+import { layoutHeights } from '../ui/layout.js';
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseConsoleArgs(argv, process.env, isDirectory);
@@ -71,9 +73,6 @@ export async function run(argv: string[]): Promise<number> {
   });
   const log = new LogFeed({ dirOf, zones });
 
-  const { mountConsole, layoutHeights } = await ui;
-  if (ci !== undefined) process.env.CI = ci;
-  if (nodeEnv === undefined) delete process.env.NODE_ENV;
   let stopServices = false;
   let finished: (() => void) | undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));
@@ -81,6 +80,37 @@ export async function run(argv: string[]): Promise<number> {
     stopServices = mode === 'embedded';
     finished?.();
   });
+  // Raw mode at once: keys typed before Ink is in are kept for it, not echoed over the screen.
+  process.stdin.setRawMode(true);
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  const columns = process.stdout.columns || 80;
+  const rows = process.stdout.rows || 24;
+  // Open the first service's log at its final size and draw the first screen as plain text:
+  // the same characters Ink will draw once it has loaded.
+  log.show({
+    selected: entries[0]?.name,
+    zone: zones[0]?.name ?? 'UTC',
+    logWidth: columns,
+    logHeight: layoutHeights(rows, entries.length).logLines,
+  });
+  process.stdout.write(
+    firstFrame({
+      columns,
+      rows,
+      mode,
+      readOnly,
+      title: root,
+      zone: zones[0]?.name ?? 'UTC',
+      services: services.getSnapshot().rows,
+      log: log.pane.getSnapshot(),
+      nowMs: now(),
+      noColor,
+    }),
+  );
+
+  const { mountConsole } = await ui;
+  if (ci !== undefined) process.env.CI = ci;
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
   const onEffect = (effect: Effect) => {
     if (effect.kind === 'quit') {
       stopServices = effect.stopServices;
@@ -92,15 +122,6 @@ export async function run(argv: string[]): Promise<number> {
       if (dir) actions.run(effect.service, dir, effect.letter);
     }
   };
-  // Open the first service's log at its final size now, so the first frame already shows it.
-  const columns = process.stdout.columns || 80;
-  const { logLines } = layoutHeights(process.stdout.rows || 24, entries.length);
-  log.show({
-    selected: entries[0]?.name,
-    zone: zones[0]?.name ?? 'UTC',
-    logWidth: columns,
-    logHeight: logLines,
-  });
   const memory = idleCollector();
   const app = mountConsole(
     {
@@ -111,7 +132,7 @@ export async function run(argv: string[]): Promise<number> {
       title: root,
       mode,
       readOnly,
-      noColor: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
+      noColor,
       now,
       onEffect,
       onView: (view) => log.show(view),

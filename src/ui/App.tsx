@@ -18,6 +18,7 @@ import {
 import { layoutColumns } from './columns.js';
 import { fit, msUntilChange } from './format.js';
 import { keyToIntent, splitKeys } from './keymap.js';
+import { consoleHeader, MAIN_HINTS } from './chrome.js';
 import { layoutHeights } from './layout.js';
 import { LogPane, type LogWindowSource } from './LogPane.js';
 import { OverlayView } from './Overlays.js';
@@ -115,7 +116,7 @@ export function App(props: AppProps) {
   const columns = useMemo(() => layoutColumns(width), [width]);
   const showsOverlay = view.overlay.kind === 'help' || view.overlay.kind === 'menu';
   const question = view.overlay.kind === 'confirm' || view.overlay.kind === 'quit';
-  const header = `svtui ${props.mode}${view.readOnly ? ' read-only' : ''} · ${props.title} · ${allNames.length} service${allNames.length === 1 ? '' : 's'}`;
+  const header = consoleHeader(props.mode, view.readOnly, props.title, allNames.length);
   const filterText =
     view.editingFilter || view.filter
       ? ` · filter /${view.filter}${view.editingFilter ? '▏' : ''}`
@@ -185,7 +186,7 @@ function hints(ui: UiState): string {
   if (ui.overlay.kind === 'help') return 'Esc close';
   if (ui.overlay.kind === 'confirm' || ui.overlay.kind === 'quit')
     return 'y yes · n no · Esc cancel';
-  return 'j/k move · Tab pane · PgUp/PgDn g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit';
+  return MAIN_HINTS;
 }
 
 function visibleNames(

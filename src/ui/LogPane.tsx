@@ -3,7 +3,7 @@
 // cut to the pane's width, so each is one <Text> holding a prepared string.
 import { Box, Text } from 'ink';
 import { useSyncExternalStore } from 'react';
-import { fit } from './format.js';
+import { logTitle } from './chrome.js';
 import type { Palette } from './palette.js';
 
 export interface LogWindow {
@@ -34,10 +34,7 @@ export function LogPane({ source, width, height, focused, zone, palette }: LogPa
   const window = useSyncExternalStore(source.subscribe, source.getSnapshot);
   const bodyHeight = Math.max(0, height - 1);
   const lines = window.lines.slice(-bodyHeight);
-  const right = ` ${window.where ? `${window.where} · ` : ''}${window.zone ?? zone} `;
-  const left = `─ log ${window.title} `;
-  const head = fit(left, Math.max(1, width - right.length - 1)).trimEnd() + ' ';
-  const title = head + '─'.repeat(Math.max(0, width - head.length - right.length)) + right;
+  const title = logTitle(window, width, zone);
   return (
     <Box flexDirection="column" height={height}>
       <Text color={focused ? palette.accent : palette.dim} wrap="truncate">

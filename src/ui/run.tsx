@@ -4,8 +4,6 @@ import { render } from 'ink';
 import { App, type AppProps } from './App.js';
 import { fixIncrementalFrames } from './incremental-fix.js';
 
-export { layoutHeights } from './layout.js';
-
 export interface Mounted {
   unmount(): void;
   waitUntilExit(): Promise<unknown>;

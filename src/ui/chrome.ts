@@ -1,0 +1,30 @@
+// The console's fixed lines as plain strings (pure, no Ink): the title line, the log pane's
+// title, the key hints. Shared by the Ink components and by the plain first frame the console
+// draws before Ink has loaded, so the two agree to the character.
+import { fit } from './format.js';
+
+export interface TitledWindow {
+  title: string;
+  where: string;
+  zone?: string;
+}
+
+export const MAIN_HINTS =
+  'j/k move · Tab pane · PgUp/PgDn g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit';
+
+export function consoleHeader(
+  mode: string,
+  readOnly: boolean,
+  title: string,
+  count: number,
+): string {
+  return `svtui ${mode}${readOnly ? ' read-only' : ''} · ${title} · ${count} service${count === 1 ? '' : 's'}`;
+}
+
+/** The pane's title line: `─ log PATH ──── WHERE · ZONE ` in exactly `width` columns. */
+export function logTitle(window: TitledWindow, width: number, zone: string): string {
+  const right = ` ${window.where ? `${window.where} · ` : ''}${window.zone ?? zone} `;
+  const left = `─ log ${window.title} `;
+  const head = fit(left, Math.max(1, width - right.length - 1)).trimEnd() + ' ';
+  return head + '─'.repeat(Math.max(0, width - head.length - right.length)) + right;
+}
