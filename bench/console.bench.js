@@ -10,6 +10,7 @@
 // 120×40, polling capture-pane for the expected text.
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  appendFileSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -168,6 +169,24 @@ export default async function consoleBench() {
     tmux('send-keys', 'G');
     await until((s) => s.includes('following'));
 
+    // A new line, appended as multilog would, until it is on the screen; and the bytes the
+    // console writes to the terminal for it (what an SSH link carries per update).
+    const lineTimes = [];
+    const bytesPerLine = [];
+    const counter = join(out, 'pane-bytes');
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      tmux('pipe-pane', '-o', `cat > ${counter}`);
+      await new Promise((r) => setTimeout(r, 50));
+      const marker = `bench-new-line-${process.pid}-${i}`;
+      const label = ((1n << 62n) + 10n + BigInt(Math.floor(Date.now() / 1000))).toString(16);
+      appendFileSync(bigLog, `@${label.padStart(16, '0')}00000000 ${marker}\n`);
+      lineTimes.push(await until((s) => s.includes(marker)));
+      await new Promise((r) => setTimeout(r, 100));
+      tmux('pipe-pane');
+      bytesPerLine.push(statSync(counter).size);
+    }
+
     await new Promise((r) => setTimeout(r, 1000));
     const ticks0 = cpuTicks(pid);
     const idleSeconds = 10;
@@ -188,6 +207,10 @@ export default async function consoleBench() {
       `  PgUp in 1 GB, median    ${median(pageTimes).toFixed(1)} ms  (budget 50; n=${pageTimes.length})`,
     );
     console.log(`  g to top of 1 GB        ${topTime.toFixed(1)} ms  (budget 200)`);
+    console.log(
+      `  new line on screen, med ${median(lineTimes).toFixed(1)} ms  (budget 100; n=${lineTimes.length})`,
+    );
+    console.log(`  bytes to the terminal per new line, median ${median(bytesPerLine)}`);
     console.log(`  resident                ${rss.toFixed(1)} MB  (budget 150)`);
     console.log(`  idle CPU over ${idleSeconds} s      ${idleCpu.toFixed(2)} %  (budget 2)`);
     tmux('send-keys', 'q');
