@@ -20,7 +20,8 @@ export type LockResult = { ok: true; lock: HeldLock } | { ok: false; code: strin
 /** flock(1)'s exit code for "already locked" with -n. */
 const ALREADY_LOCKED = 1;
 
-function openLockFile(path: string): { ok: true; fd: number } | { ok: false; code: string } {
+/** Open (create 0600) a lock file as daemontools' open_append does. */
+export function openLockFile(path: string): { ok: true; fd: number } | { ok: false; code: string } {
   try {
     // daemontools' open_append: O_WRONLY|O_NONBLOCK|O_APPEND|O_CREAT, mode 0600.
     return { ok: true, fd: openSync(path, 'a', 0o600) };
@@ -29,7 +30,8 @@ function openLockFile(path: string): { ok: true; fd: number } | { ok: false; cod
   }
 }
 
-function held(fd: number): HeldLock {
+/** The lock carried by the open descriptor `fd`, released by closing it. */
+export function heldLock(fd: number): HeldLock {
   let open = true;
   return {
     fd,
@@ -41,7 +43,7 @@ function held(fd: number): HeldLock {
 }
 
 function outcome(fd: number, status: number | null): LockResult {
-  if (status === 0) return { ok: true, lock: held(fd) };
+  if (status === 0) return { ok: true, lock: heldLock(fd) };
   closeSync(fd);
   return { ok: false, code: status === ALREADY_LOCKED ? 'EAGAIN' : 'ENOLCK' };
 }

@@ -6,9 +6,8 @@
 // passed to one `perl` (in every Debian base system: perl-base), up to BATCH descriptors at a
 // time. Without perl it falls back to the one-by-one adapter.
 import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
-import { errorCode } from '../codec/errors.js';
-import { tryLock, type HeldLock, type LockResult } from '../adapters/lock.js';
+import { closeSync } from 'node:fs';
+import { heldLock, openLockFile, tryLock, type LockResult } from '../adapters/lock.js';
 
 const BATCH = 250;
 /** For each descriptor number given: 0 locked, 1 held by another, 2 another error. 6 = LOCK_EX|LOCK_NB. */
@@ -21,19 +20,8 @@ interface Request {
   resolve: (result: LockResult) => void;
 }
 
-function held(fd: number): HeldLock {
-  let open = true;
-  return {
-    fd,
-    release() {
-      if (open) closeSync(fd);
-      open = false;
-    },
-  };
-}
-
 function settle(request: Request, answer: string | undefined): void {
-  if (answer === '0') return request.resolve({ ok: true, lock: held(request.fd) });
+  if (answer === '0') return request.resolve({ ok: true, lock: heldLock(request.fd) });
   closeSync(request.fd);
   request.resolve({ ok: false, code: answer === '1' ? 'EAGAIN' : 'ENOLCK' });
 }
@@ -69,13 +57,9 @@ export function lockBatcher(): (path: string) => Promise<LockResult> {
   };
   return (path) =>
     new Promise<LockResult>((resolve) => {
-      let fd: number;
-      try {
-        fd = openSync(path, 'a', 0o600);
-      } catch (error) {
-        resolve({ ok: false, code: errorCode(error) ?? 'EIO' });
-        return;
-      }
+      const opened = openLockFile(path);
+      if (!opened.ok) return resolve(opened);
+      const fd = opened.fd;
       if (queue.length === 0) setImmediate(flush);
       queue.push({ path, fd, resolve });
     });
