@@ -48,8 +48,11 @@ export function describeOutcome(input: OutcomeInput): string | undefined {
     default:
       if (pid !== 0 && pid !== pidBefore)
         return `${service}: ${sent}; back up as pid ${pid} ${took}`;
-      if (pid === 0 && pidBefore !== 0) return `${service}: ${sent}; down ${took}`;
       if (pidBefore === 0) return `${service}: ${sent}; it was not running`;
+      // Down: final when the supervisor will not restart it; else the gap before the restart.
+      if (pid === 0 && (late || after?.status?.want !== 'up')) {
+        return `${service}: ${sent}; down ${took}`;
+      }
       return late ? `${service}: ${sent}; still up as pid ${pid}` : undefined;
   }
 }

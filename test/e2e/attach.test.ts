@@ -214,6 +214,24 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     },
   );
 
+  it('NO_COLOR: no colour at all, the selected row still shown (inverse)', async () => {
+    const plain = new Terminal([process.execPath, cli, tree], {
+      columns: 80,
+      rows: 24,
+      env: { NO_COLOR: '1' },
+    });
+    try {
+      await plain.waitFor(/^alpha +up/m);
+      await plain.waitFor(/alpha (tick|backlog)/);
+      const ansi = plain.ansi();
+      // No foreground colour code (30–38, 90–97); 39 is the default colour, not a colour.
+      expect(ansi).not.toMatch(/\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m/); // eslint-disable-line no-control-regex
+      expect(ansi).toMatch(/\x1b\[(?:\d+;)*7(?:;\d+)*m/); // eslint-disable-line no-control-regex
+    } finally {
+      plain.close();
+    }
+  });
+
   it('q quits, restores the screen and leaves the services running', async () => {
     const pid = pidOf(join(tree, 'alpha'));
     term.keys('q');

@@ -123,6 +123,20 @@ describe('outcome of an action', () => {
       }),
     ).toBe('alpha: up sent; up as pid 12 after 0.1 s');
   });
+  it('a signal that kills: the gap before the restart is not the outcome', () => {
+    const gap = { ...down(NOW), status: { ...down(NOW).status!, want: 'up' as const } };
+    const args = { ...base, letter: 'k' as const, before: up(10, NOW) };
+    expect(describeOutcome({ ...args, after: gap, elapsedMs: 20 })).toBeUndefined();
+    expect(describeOutcome({ ...args, after: up(11, NOW), elapsedMs: 40 })).toBe(
+      'alpha: KILL sent; back up as pid 11 after 0.0 s',
+    );
+    expect(describeOutcome({ ...args, after: down(NOW), elapsedMs: 40 })).toBe(
+      'alpha: KILL sent; down after 0.0 s',
+    );
+    expect(describeOutcome({ ...args, after: gap, elapsedMs: 3000 })).toBe(
+      'alpha: KILL sent; down after 3.0 s',
+    );
+  });
   it('no supervisor', () => {
     const after = { ...up(10, NOW), supervised: false };
     expect(
