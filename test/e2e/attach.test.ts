@@ -133,6 +133,18 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     await term.waitFor(/ following · /);
   });
 
+  it('keeps each service’s place in its log when you switch away and back', async () => {
+    term.keys('Tab', 'g');
+    await term.waitFor(/alpha\/log\/main .* top · /);
+    term.keys('Tab', 'j');
+    await term.waitFor(/beta\/log\/main .* following · /);
+    term.keys('k');
+    const screen = await term.waitFor(/alpha\/log\/main .* top · /);
+    expect(screen).toMatch(/alpha backlog 1$/m);
+    term.keys('Tab', 'G', 'Tab');
+    await term.waitFor(/alpha\/log\/main .* following · /);
+  });
+
   it('u brings a down service up, and says so', async () => {
     term.keys('j'); // beta
     await term.waitFor(/beta\/log\/main /);
