@@ -123,7 +123,8 @@ export class LogFeed {
       : info.atTop
         ? 'top'
         : `${Math.floor(info.fraction * 100)}%`;
-    const title = info.note ? `${open.path} (${info.note})` : open.path;
+    // The engine's note ("no log files yet") explains an empty pane; with lines it is stale.
+    const title = info.note && lines.length === 0 ? `${open.path} (${info.note})` : open.path;
     this.pane.set({ title, lines, where, ...(zone ? { zone: zone.name } : {}) });
   }
 }
