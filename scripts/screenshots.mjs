@@ -28,7 +28,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function shoot(columns, rows) {
   const work = mkdtempSync(join(tmpdir(), 'svtui-shots-'));
   const tree = join(work, 'examples/service');
-  cpSync(join(root, 'examples/service'), tree, { recursive: true });
+  // The tree as committed: not the supervise/ and log/main/ a local `npm start` leaves behind.
+  const source = join(root, 'examples/service');
+  cpSync(source, tree, {
+    recursive: true,
+    filter: (path) => !/\/(supervise|main)(\/|$)/.test(path.slice(source.length)),
+  });
   const socket = `svtui-shots-${process.pid}-${columns}`;
   const tmux = (...args) => {
     const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });

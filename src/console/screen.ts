@@ -1,5 +1,6 @@
 // The alternate screen, entered by hand (Ink 6 has no option for it) and left on every way out:
-// a normal return, a signal, an uncaught exception. `leave` is idempotent.
+// a normal return, a signal, an uncaught exception or rejection; the keyboard's raw mode is
+// undone with it, so even a crash hands back a usable terminal. `leave` is idempotent.
 
 export interface ScreenGuard {
   leave(): void;
@@ -21,20 +22,25 @@ export function enterAlternateScreen(
     if (!active) return;
     active = false;
     if (out.writable) out.write(restore);
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
     process.off('exit', leave);
     for (const [signal, handler] of handlers) process.off(signal, handler);
     process.off('uncaughtException', crash);
+    process.off('unhandledRejection', crash);
   };
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(
     (signal) => [signal, () => onSignal(signal)] as const,
   );
-  const crash = (error: Error) => {
+  const crash = (error: unknown) => {
     leave();
-    process.stderr.write(`svtui: fatal: ${error.message}\n`);
+    process.stderr.write(
+      `svtui: fatal: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(111);
   };
   process.on('exit', leave);
   for (const [signal, handler] of handlers) process.on(signal, handler);
   process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   return { leave };
 }

@@ -244,6 +244,19 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     }
   });
 
+  it('SIGTERM: the console restores the screen and exits; the services keep running', async () => {
+    const other = new Terminal([process.execPath, cli, tree], { columns: 80, rows: 24 });
+    try {
+      await other.waitFor(/^alpha +up/m);
+      process.kill(other.programPid(), 'SIGTERM');
+      const screen = await other.waitFor(/\[exited 0\]/);
+      expect(screen).not.toMatch(/^SERVICE/m);
+      expect(svstat(join(tree, 'alpha'))).toMatch(/: up /);
+    } finally {
+      other.close();
+    }
+  });
+
   it('q quits, restores the screen and leaves the services running', async () => {
     const pid = pidOf(join(tree, 'alpha'));
     term.keys('q');

@@ -30,7 +30,12 @@ describe.skipIf(!ready)('console embedded on the example tree', () => {
   afterAll(() => term?.close());
 
   beforeAll(() => {
-    cpSync(join(root, 'examples/service'), tree, { recursive: true });
+    // The tree as committed: not the supervise/ and log/main/ a local `npm start` leaves behind.
+    const source = join(root, 'examples/service');
+    cpSync(source, tree, {
+      recursive: true,
+      filter: (path) => !/\/(supervise|main)(\/|$)/.test(path.slice(source.length)),
+    });
     term = new Terminal([process.execPath, cli, tree], { columns: 120, rows: 40 });
   });
 

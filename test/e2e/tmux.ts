@@ -2,6 +2,7 @@
 // fixed size running the console, keys sent with send-keys, the screen read with capture-pane.
 // `close()` (call it from afterAll) kills that server by its socket (kill-server), then by pid.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface TerminalOptions {
   columns: number;
@@ -56,6 +57,13 @@ export class Terminal {
 
   pipe(file: string): void {
     this.tmux(file ? ['pipe-pane', '-o', `cat > ${file}`] : ['pipe-pane']);
+  }
+
+  /** The pid of the program the pane's shell started (the console). */
+  programPid(): number {
+    const shell = this.tmux(['display-message', '-p', '#{pane_pid}']).trim();
+    const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim();
+    return Number(children.split(' ')[0]);
   }
 
   title(): string {
