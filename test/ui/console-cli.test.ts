@@ -1,0 +1,63 @@
+// The console's command line, pure and through the built CLI: bad input is one line naming the
+// argument, never a stack trace, and no terminal is ever assumed.
+import { describe, expect, it } from 'vitest';
+import { parseConsoleArgs } from '../../src/console/args.js';
+import { runCli, tempDir } from '../support/tools.js';
+
+const dirs =
+  (...existing: string[]) =>
+  (path: string) =>
+    existing.includes(path);
+
+describe('parseConsoleArgs', () => {
+  it('DIR and --tz lists, in either form', () => {
+    expect(
+      parseConsoleArgs(['/srv', '--tz', 'Asia/Tokyo,UTC', '--tz=Europe/Paris'], {}, dirs('/srv')),
+    ).toEqual({
+      ok: true,
+      args: { root: '/srv', zones: ['Asia/Tokyo', 'UTC', 'Europe/Paris'] },
+    });
+  });
+  it('falls back to $SVDIR, /service, /etc/service', () => {
+    expect(parseConsoleArgs([], { SVDIR: '/sv' }, dirs('/sv', '/service'))).toMatchObject({
+      args: { root: '/sv' },
+    });
+    expect(parseConsoleArgs([], {}, dirs('/etc/service'))).toMatchObject({
+      args: { root: '/etc/service' },
+    });
+    expect(parseConsoleArgs([], {}, dirs())).toEqual({
+      ok: false,
+      error: 'no service directory: give DIR, or set SVDIR (tried /service, /etc/service)',
+    });
+  });
+  it('names what is wrong', () => {
+    expect(parseConsoleArgs(['--tz'], {}, dirs())).toMatchObject({
+      error: expect.stringContaining('--tz needs a zone'),
+    });
+    expect(parseConsoleArgs(['-x'], {}, dirs())).toMatchObject({
+      error: expect.stringContaining('unknown option -x'),
+    });
+    expect(parseConsoleArgs(['/a', '/b'], {}, dirs('/a', '/b'))).toMatchObject({
+      error: 'one service directory only, got /a and /b',
+    });
+    expect(parseConsoleArgs(['/nope'], {}, dirs())).toMatchObject({
+      error: '/nope is not a directory',
+    });
+  });
+});
+
+describe('svtui (the console) without a terminal or with bad arguments', () => {
+  it('one line on stderr, exit 100', () => {
+    const dir = tempDir();
+    for (const [args, text] of [
+      [['/nonexistent/tree'], 'svtui: /nonexistent/tree is not a directory\n'],
+      [['--bogus'], 'svtui: unknown option --bogus (usage: svtui [DIR] [--tz ZONE,...])\n'],
+      [[dir], 'svtui: the console needs a terminal on stdin and stdout\n'],
+    ] as const) {
+      const r = runCli([...args], { encoding: 'utf8' });
+      expect(r.status).toBe(100);
+      expect(r.stderr.toString()).toBe(text);
+      expect(r.stdout.toString()).toBe('');
+    }
+  });
+});
