@@ -8,6 +8,7 @@ import {
   type LogPosition,
   type LogView,
 } from '../logview/index.js';
+import { isAbsolute, relative } from 'node:path';
 import { LogPaneStore } from '../store/log-pane-store.js';
 import type { LogOp } from '../store/ui-state.js';
 import { decodeLabelLine } from '../time/decode.js';
@@ -124,7 +125,14 @@ export class LogFeed {
         ? 'top'
         : `${Math.floor(info.fraction * 100)}%`;
     // The engine's note ("no log files yet") explains an empty pane; with lines it is stale.
-    const title = info.note && lines.length === 0 ? `${open.path} (${info.note})` : open.path;
+    const shown = displayPath(open.path);
+    const title = info.note && lines.length === 0 ? `${shown} (${info.note})` : shown;
     this.pane.set({ title, lines, where, ...(zone ? { zone: zone.name } : {}) });
   }
+}
+
+/** A path as the operator typed the tree: relative to the working directory when inside it. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
