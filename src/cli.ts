@@ -1,5 +1,6 @@
 // The composition root: argv → one subcommand. Each command module is imported only when it is
 // run, so `svtui tai64nlocal` never loads Ink or React.
+import { existsSync } from 'node:fs';
 import { commands, findCommand, usageLine } from './commands/registry.js';
 import { readVersion } from './commands/version.js';
 
@@ -14,6 +15,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = first === undefined ? undefined : findCommand(first);
+  if (first !== undefined && !command && looksLikeCommand(first)) {
+    process.stderr.write(
+      `svtui: unknown command: ${first} (commands: ${commands
+        .filter((c) => c.name !== 'console')
+        .map((c) => c.name)
+        .join(', ')}; or a service directory)\n`,
+    );
+    return 100;
+  }
   const name = command ? command.name : 'console';
   const args = command ? rest : argv;
   const spec = command ?? findCommand('console');
@@ -28,6 +38,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const module = await spec.load();
   return module.run(args);
+}
+
+/** A bare word that names no file: a mistyped subcommand rather than a service tree. */
+function looksLikeCommand(word: string): boolean {
+  return /^[a-z][a-z0-9-]*$/.test(word) && !existsSync(word);
 }
 
 function topHelp(): string {
