@@ -45,33 +45,32 @@ const growth: readonly [ColumnKey, number][] = [
   ['name', 28],
 ];
 
-/** One space between columns; spare width goes out in `growth` order. */
+/**
+ * One space between columns. Too narrow for all of them at their minimum: drop columns from the
+ * right (LOG first, the name never). Spare width goes out in `growth` order.
+ */
 export function layoutColumns(totalWidth: number): Column[] {
-  const gaps = specs.length - 1;
-  let spare = totalWidth - gaps - specs.reduce((sum, s) => sum + s.min, 0);
-  const widths = specs.map((s) => s.min);
-  if (spare < 0) {
-    // Too narrow: shrink the name column first, then drop trailing columns.
-    widths[0] = Math.max(4, (widths[0] ?? 0) + spare);
-    spare = 0;
-  }
+  const kept = [...specs];
+  const needed = (list: readonly ColumnSpec[]) =>
+    list.reduce((sum, s) => sum + s.min, 0) + list.length - 1;
+  while (kept.length > 1 && needed(kept) > totalWidth) kept.pop();
+  const widths = new Map(kept.map((s) => [s.key, s.min] as [ColumnKey, number]));
+  let spare = totalWidth - needed(kept);
+  if (spare < 0) widths.set('name', Math.max(1, specs[0]!.min + spare));
   for (const [key, cap] of growth) {
-    const i = specs.findIndex((s) => s.key === key);
-    const spec = specs[i];
-    if (!spec || spare <= 0) continue;
-    const grow = Math.max(0, Math.min(spare, Math.min(cap, spec.max) - (widths[i] ?? 0)));
-    widths[i] = (widths[i] ?? 0) + grow;
+    const spec = kept.find((s) => s.key === key);
+    const width = widths.get(key);
+    if (!spec || width === undefined || spare <= 0) continue;
+    const grow = Math.max(0, Math.min(spare, Math.min(cap, spec.max) - width));
+    widths.set(key, width + grow);
     spare -= grow;
   }
-  const columns: Column[] = [];
-  let used = 0;
-  specs.forEach((s, i) => {
-    const width = widths[i] ?? s.min;
-    if (used + width > totalWidth) return;
-    columns.push({ key: s.key, title: s.title, width, align: s.align });
-    used += width + 1;
-  });
-  return columns;
+  return kept.map((s) => ({
+    key: s.key,
+    title: s.title,
+    width: widths.get(s.key)!,
+    align: s.align,
+  }));
 }
 
 export function headerLine(columns: readonly Column[]): string {

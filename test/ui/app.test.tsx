@@ -63,6 +63,14 @@ describe('console layout', () => {
     expect(lines[2]).toMatch(/^alpha +up +4412/);
   });
 
+  it('at 40×15 still fits, dropping trailing columns', () => {
+    const { screen } = mount(40, 15);
+    const lines = screen.lines();
+    expect(lines).toHaveLength(14);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    expect(lines[2]).toMatch(/^alpha +up/);
+  });
+
   it('follows a resize', async () => {
     const { screen } = mount(120, 40);
     await screen.resize(80, 24);
