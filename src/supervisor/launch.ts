@@ -3,7 +3,7 @@
 // signals it through the handle. Two kinds exist: a spawned `./run` (here) and the in-process
 // multilog (inprocess-logger.ts), which behaves as a process whose pid is the supervisor's own.
 import { spawn, type StdioOptions } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../codec/errors.js';
 import type { ExitReason } from '../codec/history.js';
@@ -37,6 +37,26 @@ function sendTo(pid: number, signal: SignalName): void {
 }
 
 /**
+ * Whether execve(2) would run the file: a `#!` script or an ELF binary. Node's spawn, like
+ * execvp(3), falls back to /bin/sh for anything else, where daemontools' supervise (execve)
+ * fails with "exec format error" — and so does `svtui check`. Refusing here keeps a tree that
+ * works under svtui working under daemontools too.
+ */
+function kernelWouldExec(path: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, 'r');
+  try {
+    const n = readSync(fd, head, 0, 4, 0);
+    return (
+      (n >= 2 && head[0] === 0x23 && head[1] === 0x21) ||
+      (n === 4 && head.toString('latin1') === '\x7fELF')
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Run `DIR/run` as supervise does — `./run` with DIR as cwd, no shell, the environment passed
  * through — but in a new session (setsid), so a signal to the supervisor's group spares it.
  */
@@ -45,6 +65,10 @@ export function spawnRun(dir: string, stdio: StdioOptions, now: () => number): L
     let pid = 0;
     try {
       accessSync(join(dir, 'run'), constants.X_OK);
+      if (!kernelWouldExec(join(dir, 'run'))) {
+        callbacks.onFailed('unable to start run: exec format error');
+        return { signal: () => undefined };
+      }
       // The start time is taken at fork, as supervise does: spawn() returns only once the child
       // has exec'd, which on a busy machine can take milliseconds more.
       const at = now();
