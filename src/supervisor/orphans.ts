@@ -25,16 +25,38 @@ export function processStartMs(pid: number): number | undefined {
   }
 }
 
-/** Whether `pid` is a live process running in `dir` that started by `recordedMs`. */
-export function isServiceProcess(pid: number, dir: string, recordedMs: number): boolean {
-  if (pid <= 1 || pid === process.pid) return false;
+/** The session id of `pid`, or undefined. */
+function sessionOf(pid: number): number | undefined {
   try {
-    if (readlinkSync(`/proc/${pid}/cwd`) !== realpathSync(dir)) return false;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+  } catch {
+    return undefined;
+  }
+}
+
+function cwdWithin(pid: number, dir: string): boolean {
+  try {
+    const cwd = readlinkSync(`/proc/${pid}/cwd`);
+    const root = realpathSync(dir);
+    return cwd === root || cwd.startsWith(`${root}/`);
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether `pid` is a live process of the service in `dir` recorded as started at `recordedMs`.
+ * It must have started by then (a recycled pid belongs to a younger process), and either still
+ * work in the directory or below it (multilog moves into its log directory), or lead its own
+ * session and have started at the recorded time (a daemon that moved to `/`).
+ */
+export function isServiceProcess(pid: number, dir: string, recordedMs: number): boolean {
+  if (pid <= 1 || pid === process.pid) return false;
   const started = processStartMs(pid);
-  return started !== undefined && started <= recordedMs + SLACK_MS;
+  if (started === undefined || started > recordedMs + SLACK_MS) return false;
+  if (cwdWithin(pid, dir)) return true;
+  return sessionOf(pid) === pid && started >= recordedMs - SLACK_MS;
 }
 
 function send(pid: number, signal: NodeJS.Signals): void {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { packStatus } from '../../src/codec/status.js';
 import { timeFromMillis } from '../../src/codec/tai64n.js';
 import { startProcess } from '../support/processes.js';
-import { tempDir } from '../support/tools.js';
+import { haveTools, tempDir } from '../support/tools.js';
 import { alive, makeService, remember, sleep, startScan, waitUp } from './helpers.js';
 
 /** Live processes whose cwd is `dir`. */
@@ -48,15 +48,39 @@ describe('recovery after SIGKILL of the scanner', () => {
     expect(alive(fresh)).toBe(false);
   });
 
+  it.runIf(haveTools('multilog'))(
+    'finds a spawned multilog that moved into its log directory',
+    async () => {
+      const own = tempDir();
+      const dir = makeService(own, 'logged', {
+        run: 'exec sleep 100',
+        log: 'exec multilog t ./main',
+      });
+      const first = startScan(own);
+      await waitUp(dir);
+      const oldLog = await waitUp(join(dir, 'log'));
+      process.kill(first.child.pid as number, 'SIGKILL');
+      await first.exited;
+      const second = startScan(own);
+      await waitUp(join(dir, 'log'), oldLog);
+      expect(alive(oldLog)).toBe(false);
+      expect(second.stderr()).not.toContain('unable to lock');
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    },
+  );
+
   for (const [what, cwdInDir, age] of [
     ['another cwd', false, 0],
     ['started after the recorded time', true, 10_000],
   ] as const) {
     it(`leaves alone a recorded pid that is not the service: ${what}`, async () => {
       const dir = makeService(tree, `other${age}`, { run: 'exec sleep 100' });
+      // Not a session leader: one that is, and started at the recorded time, counts as the service.
       const stranger = startProcess('sleep', ['100'], {
         cwd: cwdInDir ? dir : tree,
         stdio: 'ignore',
+        detached: false,
       });
       const pid = stranger.pid as number;
       remember(pid);
