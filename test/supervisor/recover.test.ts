@@ -52,8 +52,10 @@ describe('recovery after SIGKILL of the scanner', () => {
     'finds a spawned multilog that moved into its log directory',
     async () => {
       const own = tempDir();
+      // The service ignores TERM, so its stop takes the grace period and the old logger, its pipe
+      // still open, would hold the log directory's lock if nobody stopped it.
       const dir = makeService(own, 'logged', {
-        run: 'exec sleep 100',
+        run: "trap '' TERM; exec sleep 100",
         log: 'exec multilog t ./main',
       });
       const first = startScan(own);
@@ -62,7 +64,7 @@ describe('recovery after SIGKILL of the scanner', () => {
       process.kill(first.child.pid as number, 'SIGKILL');
       await first.exited;
       const second = startScan(own);
-      await waitUp(join(dir, 'log'), oldLog);
+      await waitUp(join(dir, 'log'), oldLog, 12_000);
       expect(alive(oldLog)).toBe(false);
       expect(second.stderr()).not.toContain('unable to lock');
       second.child.kill('SIGTERM');
