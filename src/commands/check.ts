@@ -10,8 +10,15 @@ import type { Tree } from '../check/tree.js';
 export async function run(args: string[]): Promise<number> {
   const operands = args[0] === '--' ? args.slice(1) : args;
   const dir = operands[0];
-  if (operands.length !== 1 || dir === undefined || (dir.startsWith('-') && args[0] !== '--')) {
-    process.stderr.write('svtui check: usage: svtui check DIR\n');
+  const option =
+    args[0] !== '--' ? operands.find((a) => a.startsWith('-') && a !== '-') : undefined;
+  if (option !== undefined) {
+    process.stderr.write(`svtui check: unknown option ${option}; usage: svtui check DIR\n`);
+    return 100;
+  }
+  if (operands.length !== 1 || dir === undefined) {
+    const what = operands.length === 0 ? 'no DIR given' : `one DIR only, not ${operands.length}`;
+    process.stderr.write(`svtui check: ${what}; usage: svtui check DIR\n`);
     return 100;
   }
   let tree: Tree;

@@ -111,10 +111,15 @@ describe('svtui check', () => {
       stderr: 'svtui check: fatal: unable to read afile: not a directory\n',
       status: 111,
     });
-    for (const args of [[], ['a', 'b'], ['-x']]) {
-      expect(check(args)).toEqual({
+    for (const [args, why] of [
+      [[], 'no DIR given'],
+      [['a', 'b'], 'one DIR only, not 2'],
+      [['-x'], 'unknown option -x'],
+      [['--bogus', 'a'], 'unknown option --bogus'],
+    ] as const) {
+      expect(check([...args])).toEqual({
         stdout: '',
-        stderr: 'svtui check: usage: svtui check DIR\n',
+        stderr: `svtui check: ${why}; usage: svtui check DIR\n`,
         status: 100,
       });
     }
