@@ -73,13 +73,11 @@ export async function run(argv: string[]): Promise<number> {
   });
   const log = new LogFeed({ dirOf, zones });
 
-  let stopServices = false;
   let finished: (() => void) | undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));
-  const screen = enterAlternateScreen(process.stdout, () => {
-    stopServices = mode === 'embedded';
-    finished?.();
-  });
+  // A signal from outside quits like `y` would: embedded, the console is the supervisor, and
+  // services it leaves behind would have nobody to restart them or to read their logs.
+  const screen = enterAlternateScreen(process.stdout, () => finished?.());
   // Raw mode at once: keys typed before Ink is in are kept for it, not echoed over the screen.
   process.stdin.setRawMode(true);
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
@@ -113,7 +111,6 @@ export async function run(argv: string[]): Promise<number> {
   if (nodeEnv === undefined) delete process.env.NODE_ENV;
   const onEffect = (effect: Effect) => {
     if (effect.kind === 'quit') {
-      stopServices = effect.stopServices;
       finished?.();
     } else if (effect.kind === 'log') {
       log.move(effect.op);
@@ -145,7 +142,7 @@ export async function run(argv: string[]): Promise<number> {
   setTimeout(() => poller.readRest(), 100); // after the first screen
   await done;
   actions.cancel();
-  if (supervisor && stopServices) {
+  if (supervisor) {
     messages.set('stopping every service and logger…');
     await supervisor.stop();
   }
@@ -154,9 +151,6 @@ export async function run(argv: string[]): Promise<number> {
   memory.stop();
   app.unmount();
   screen.leave();
-  if (supervisor && !stopServices) {
-    process.stderr.write('svtui: left the services running without a supervisor\n');
-  }
   process.stdin.pause();
   return 0;
 }

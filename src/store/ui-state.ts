@@ -54,8 +54,10 @@ export interface Context {
   /** Visible (filtered) names, sorted. */
   names: readonly string[];
   zoneCount: number;
-  /** Embedded mode: quitting asks whether to stop the services. */
+  /** Embedded mode: the console is the supervisor, so quitting stops the services (after y). */
   embedded: boolean;
+  /** Every service in the tree, filtered or not (embedded with none: q quits at once). */
+  serviceCount?: number;
 }
 
 export interface Step {
@@ -136,12 +138,15 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
       return { state: { ...state, overlay: { kind: 'help' } } };
     case 'close':
       if (state.editingFilter) return { state: { ...state, editingFilter: false, filter: '' } };
+      if (state.overlay.kind === 'confirm' || state.overlay.kind === 'quit')
+        return answer(state, false, ctx);
       if (state.overlay.kind !== 'none') return { state: { ...state, overlay: { kind: 'none' } } };
       if (state.filter) return { state: { ...state, filter: '' } };
       return { state };
     case 'quit':
-      if (ctx.embedded) return { state: { ...state, overlay: { kind: 'quit' } } };
-      return { state, effect: { kind: 'quit', stopServices: false } };
+      if (ctx.embedded && (ctx.serviceCount ?? ctx.names.length) > 0)
+        return { state: { ...state, overlay: { kind: 'quit' } } };
+      return { state, effect: { kind: 'quit', stopServices: ctx.embedded } };
     case 'message':
       return { state: { ...state, message: intent.text } };
   }
@@ -163,14 +168,15 @@ function answer(state: UiState, yes: boolean, _ctx: Context): Step {
   const overlay = state.overlay;
   const closed = { ...state, overlay: { kind: 'none' } as const };
   if (overlay.kind === 'confirm') {
-    if (!yes) return { state: { ...closed, message: `${overlay.service}: nothing sent` } };
+    if (!yes)
+      return { state: { ...closed, message: `${overlay.service}: cancelled, nothing sent` } };
     return {
       state: closed,
       effect: { kind: 'control', service: overlay.service, letter: overlay.letter },
     };
   }
   if (overlay.kind === 'quit') {
-    if (!yes) return { state: closed, effect: { kind: 'quit', stopServices: false } };
+    if (!yes) return { state: { ...closed, message: 'cancelled: still running' } };
     return { state: closed, effect: { kind: 'quit', stopServices: true } };
   }
   return { state };

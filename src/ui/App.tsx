@@ -70,6 +70,7 @@ export function App(props: AppProps) {
       names: filterNames(allNames, stateRef.current.filter),
       zoneCount: zones.length,
       embedded: props.mode === 'embedded',
+      serviceCount: allNames.length,
     };
     const step = reduce(stateRef.current, intent, ctx);
     stateRef.current = step.state;
@@ -184,8 +185,9 @@ function hints(ui: UiState): string {
   if (ui.overlay.kind === 'menu')
     return '↑/↓ move · Enter sends the highlighted letter · a letter sends itself · Esc close';
   if (ui.overlay.kind === 'help') return 'Esc close';
-  if (ui.overlay.kind === 'confirm' || ui.overlay.kind === 'quit')
-    return 'y yes · n no · Esc cancel';
+  if (ui.overlay.kind === 'quit')
+    return 'y stop all and quit · n/Esc stay · to keep services running alone: svtui scan DIR';
+  if (ui.overlay.kind === 'confirm') return 'y yes · n no · Esc cancel';
   return MAIN_HINTS;
 }
 

@@ -39,9 +39,7 @@ export function OverlayView({ overlay, selected, width, height, palette }: Overl
     case 'quit':
       return (
         <Question height={height} palette={palette}>
-          {
-            'Stop every service before quitting? y: stop them all; n: quit and leave them running; Esc: stay'
-          }
+          {'Stop every service and quit? y/n (n/Esc stays; svtui scan DIR runs them alone)'}
         </Question>
       );
     case 'none':

@@ -1,6 +1,6 @@
 // Embedded mode on the bundled example tree, in a real terminal: the console hosts the supervisor,
 // the real svstat sees the same services, the example's `svtui multilog` loggers write the log
-// pane's files, and q then y stops everything — nothing of the tree is left running.
+// pane's files; q then n stays, q then y stops everything — nothing of the tree is left running.
 import { cpSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,12 +53,42 @@ describe.skipIf(!ready)('console embedded on the example tree', () => {
     expect(term!.text()).toContain(`log ${join(tree, 'chatty/log/main')}`);
   });
 
-  it('q asks; y stops every service and logger and leaves nothing running', async () => {
+  it('q asks; n (and Esc) cancel and the console stays, still supervising', async () => {
+    const console = term!.programPid();
+    term!.keys('q');
+    await term!.waitFor('Stop every service and quit? y/n');
+    term!.keys('n');
+    await term!.waitFor(/^cancelled: still running/m);
+    expect(term!.text()).not.toContain('[exited');
+    term!.keys('C-c');
+    await term!.waitFor('Stop every service and quit? y/n');
+    term!.keys('Escape');
+    await term!.waitFor(/^j\/k move/m);
+    expect(term!.text()).toMatch(/^cancelled: still running/m);
+    // Still the live console: keys work, the services still run under this very process.
+    term!.keys('j');
+    await term!.waitFor(/^steady +up +\d+/m);
+    expect(term!.programPid()).toBe(console);
+    expect(processesIn(tree).length).toBeGreaterThan(0);
+  });
+
+  it('q then y stops every service and logger, exits, and leaves nothing running', async () => {
+    const console = term!.programPid();
     expect(processesIn(tree).length).toBeGreaterThan(0);
     term!.keys('q');
-    await term!.waitFor('Stop every service before quitting?');
+    await term!.waitFor('Stop every service and quit? y/n');
     term!.keys('y');
     await term!.waitFor(/\[exited 0\]/, 20000);
     await waitFor(() => processesIn(tree).length === 0, 5000);
+    expect(alive(console)).toBe(false);
   });
 });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

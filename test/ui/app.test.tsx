@@ -141,7 +141,7 @@ describe('console keys', () => {
     expect(screen.frame()).toContain('alpha: down (svc -d');
     await screen.type('n');
     expect(recorded.effects).toHaveLength(1);
-    expect(screen.frame()).toContain('alpha: nothing sent');
+    expect(screen.frame()).toContain('alpha: cancelled, nothing sent');
     await screen.type('d');
     await screen.type('y');
     expect(recorded.effects.at(-1)).toEqual({ kind: 'control', service: 'alpha', letter: 'd' });
@@ -216,10 +216,19 @@ describe('console keys', () => {
   it('q asks when embedded; y stops the services', async () => {
     const { screen, recorded } = mount(120, 40, { mode: 'embedded' });
     await screen.type('q');
-    expect(screen.frame()).toContain('Stop every service before quitting?');
+    expect(screen.frame()).toContain('Stop every service and quit? y/n');
     expect(recorded.effects).toEqual([]);
     await screen.type('y');
     expect(recorded.effects).toEqual([{ kind: 'quit', stopServices: true }]);
+  });
+
+  it('embedded: n cancels the quit and says so; the console stays', async () => {
+    const { screen, recorded } = mount(120, 40, { mode: 'embedded' });
+    await screen.type('q');
+    await screen.type('n');
+    expect(recorded.effects).toEqual([]);
+    expect(screen.frame()).not.toContain('Stop every service');
+    expect(screen.frame()).toContain('cancelled: still running');
   });
 
   it('read-only: control keys say why nothing was sent', async () => {
