@@ -202,7 +202,10 @@ describe('svtui scan', () => {
     // No #! line: execve(2) refuses it, so supervise does, and so must svtui (no /bin/sh fallback).
     writeFileSync(join(dir('norun'), 'run'), 'exec sleep 100\n', { mode: 0o755 });
     chmodSync(join(dir('norun'), 'run'), 0o755);
-    await waitFor(() => scan.stderr().includes('norun: unable to start run: exec format error'), 8000);
+    await waitFor(
+      () => scan.stderr().includes('norun: unable to start run: exec format error'),
+      8000,
+    );
     expect(readStatus(dir('norun'))?.pid).toBe(0);
     writeFileSync(join(dir('norun'), 'run'), '#!/bin/sh\nexec sleep 100\n');
     await waitUp(dir('norun'), 0, 8000);
