@@ -1,5 +1,5 @@
 // What an action did, in one line for the status bar, from the service's status before and after
-// ("alpha: TERM sent; back up as pid 4412 after 0.2 s"). Pure: the caller polls and passes the
+// ("alpha: HUP sent; it exited and is back up as pid 4412 after 0.2 s"). Pure: the caller polls and passes the
 // elapsed time; `undefined` means "nothing to say yet, keep watching".
 import { letterInfo, letterSignal, type ControlLetter } from './letters.js';
 import type { Observation } from './model.js';
@@ -45,17 +45,26 @@ export function describeOutcome(input: OutcomeInput): string | undefined {
     }
     case 'x':
       return `${service}: ${sent}; the supervisor stops once the service is down`;
-    default:
+    default: {
+      // A signal. It may kill the service, and the supervisor restarts it when want is up: the gap
+      // in between (pid 0 for a moment, or a restart held back a second) is not the outcome, so
+      // wait for a new pid until the timeout; say "down" only when it stayed down.
       if (pid !== 0 && pid !== pidBefore)
-        return `${service}: ${sent}; back up as pid ${pid} ${took}`;
+        return `${service}: ${sent}; it exited and is back up as pid ${pid} ${took}`;
       if (pidBefore === 0) return `${service}: ${sent}; it was not running`;
-      // Down: final when the supervisor will not restart it; else the gap before the restart.
-      if (pid === 0 && (late || after?.status?.want !== 'up')) {
-        return `${service}: ${sent}; down ${took}`;
+      if (pid === 0) {
+        const restarts = after?.status?.want === 'up';
+        if (late || (!restarts && elapsedMs >= Math.min(timeoutMs, SETTLE_MS)))
+          return `${service}: ${sent}; it exited and stayed down (${took})`;
+        return undefined;
       }
-      return late ? `${service}: ${sent}; still up as pid ${pid}` : undefined;
+      return late ? `${service}: ${sent}; still up (pid ${pid})` : undefined;
+    }
   }
 }
+
+/** How long a service that exited with want down is watched for a restart all the same. */
+const SETTLE_MS = 1500;
 
 function sentWords(letter: ControlLetter): string {
   const signal = letterSignal(letter);

@@ -173,10 +173,26 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     term.keys('t');
     await term.waitFor(/alpha: term \(svc -t: .*\)\? y\/n/);
     term.keys('y');
-    const screen = await term.waitFor(/alpha: TERM sent; back up as pid \d+ after \d+\.\d s/);
+    const screen = await term.waitFor(
+      /alpha: TERM sent; it exited and is back up as pid \d+ after \d+\.\d s/,
+    );
     const after = Number(/back up as pid (\d+)/.exec(screen)![1]);
     expect(after).not.toBe(before);
     expect(pidOf(join(tree, 'alpha'))).toBe(after);
+  });
+
+  it('h then y on a service that dies on HUP: the outcome waits for the restart', async () => {
+    const before = pidOf(join(tree, 'alpha'));
+    term.keys('Enter');
+    await term.waitFor(/svc on alpha: /);
+    term.keys('h');
+    await term.waitFor(/alpha: hup \(svc -h: .*\)\? y\/n/i);
+    term.keys('y');
+    const screen = await term.waitFor(/alpha: HUP sent; it exited and is back up as pid \d+/);
+    const after = Number(/back up as pid (\d+)/.exec(screen)![1]);
+    expect(after).not.toBe(before);
+    expect(pidOf(join(tree, 'alpha'))).toBe(after);
+    expect(screen).not.toMatch(/HUP sent; .*down/);
   });
 
   it('menu letters p and c pause and continue', async () => {

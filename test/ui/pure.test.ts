@@ -94,13 +94,13 @@ describe('outcome of an action', () => {
         after: up(11, NOW),
         elapsedMs: 200,
       }),
-    ).toBe('alpha: TERM sent; back up as pid 11 after 0.2 s');
+    ).toBe('alpha: TERM sent; it exited and is back up as pid 11 after 0.2 s');
   });
   it('waits while nothing changed, then says what is still the case', () => {
     const args = { ...base, letter: 't' as const, before: up(10, NOW), after: up(10, NOW) };
     expect(describeOutcome({ ...args, elapsedMs: 100 })).toBeUndefined();
     expect(describeOutcome({ ...args, elapsedMs: 3000 })).toBe(
-      'alpha: TERM sent; still up as pid 10',
+      'alpha: TERM sent; still up (pid 10)',
     );
   });
   it('down and up', () => {
@@ -125,16 +125,28 @@ describe('outcome of an action', () => {
   });
   it('a signal that kills: the gap before the restart is not the outcome', () => {
     const gap = { ...down(NOW), status: { ...down(NOW).status!, want: 'up' as const } };
-    const args = { ...base, letter: 'k' as const, before: up(10, NOW) };
+    const args = { ...base, letter: 'h' as const, before: up(10, NOW) };
     expect(describeOutcome({ ...args, after: gap, elapsedMs: 20 })).toBeUndefined();
-    expect(describeOutcome({ ...args, after: up(11, NOW), elapsedMs: 40 })).toBe(
-      'alpha: KILL sent; back up as pid 11 after 0.0 s',
-    );
-    expect(describeOutcome({ ...args, after: down(NOW), elapsedMs: 40 })).toBe(
-      'alpha: KILL sent; down after 0.0 s',
+    expect(describeOutcome({ ...args, after: gap, elapsedMs: 2000 })).toBeUndefined();
+    expect(describeOutcome({ ...args, after: up(11, NOW), elapsedMs: 1000 })).toBe(
+      'alpha: HUP sent; it exited and is back up as pid 11 after 1.0 s',
     );
     expect(describeOutcome({ ...args, after: gap, elapsedMs: 3000 })).toBe(
-      'alpha: KILL sent; down after 3.0 s',
+      'alpha: HUP sent; it exited and stayed down (after 3.0 s)',
+    );
+  });
+  it('a signal the service ignores: still up, said only once the watch is over', () => {
+    const args = { ...base, letter: 'h' as const, before: up(10, NOW), after: up(10, NOW) };
+    expect(describeOutcome({ ...args, elapsedMs: 0 })).toBeUndefined();
+    expect(describeOutcome({ ...args, elapsedMs: 3000 })).toBe(
+      'alpha: HUP sent; still up (pid 10)',
+    );
+  });
+  it('a signal that kills a service wanted down: down once it settled, not at once', () => {
+    const args = { ...base, letter: 'k' as const, before: up(10, NOW), after: down(NOW) };
+    expect(describeOutcome({ ...args, elapsedMs: 40 })).toBeUndefined();
+    expect(describeOutcome({ ...args, elapsedMs: 1500 })).toBe(
+      'alpha: KILL sent; it exited and stayed down (after 1.5 s)',
     );
   });
   it('no supervisor', () => {
