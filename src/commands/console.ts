@@ -22,7 +22,7 @@ import { layoutHeights } from '../ui/layout.js';
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseConsoleArgs(argv, process.env, isDirectory);
   if (!parsed.ok) return fail(parsed.error, 100);
-  const { root, zones: extraZones } = parsed.args;
+  const { root, zones: extraZones, explicit } = parsed.args;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     return fail('the console needs a terminal on stdin and stdout', 100);
   }
@@ -45,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const w of warnings) process.stderr.write(`svtui: warning: ${w}\n`);
 
   const messages = new MessageStore();
-  const { mode, denied } = detectMode(entries);
+  const { mode, denied } = detectMode(entries, explicit);
   let supervisor: EmbeddedSupervisor | undefined;
   if (mode === 'embedded') {
     try {
@@ -55,7 +55,14 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   const controlled = mode === 'attached' ? entries.find((e) => isSupervised(e.dir)) : undefined;
-  const readOnly = denied || (controlled !== undefined && !mayControl(controlled.dir));
+  const readOnly =
+    mode === 'unsupervised' || denied || (controlled !== undefined && !mayControl(controlled.dir));
+  const readOnlyWhy = mode === 'unsupervised' ? 'nothing supervises this tree' : undefined;
+  if (mode === 'unsupervised') {
+    messages.set('nothing supervises it: svtui DIR runs it here, or svtui scan, svscan, runsvdir', {
+      sticky: true,
+    });
+  }
 
   const now = () => Date.now();
   const services = new ServiceStore();
@@ -129,6 +136,7 @@ export async function run(argv: string[]): Promise<number> {
       title: root,
       mode,
       readOnly,
+      readOnlyWhy,
       noColor,
       now,
       onEffect,
@@ -149,6 +157,7 @@ export async function run(argv: string[]): Promise<number> {
   poller.stop();
   log.close();
   memory.stop();
+  messages.dispose();
   app.unmount();
   screen.leave();
   process.stdin.pause();

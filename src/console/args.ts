@@ -4,6 +4,13 @@
 export interface ConsoleArgs {
   root: string;
   zones: string[];
+  /**
+   * DIR was named on the command line. Only then may the console become the tree's supervisor
+   * (embedded mode). A DIR found by default ($SVDIR, /service, /etc/service) is a standing setting
+   * (SVDIR is runit's `sv` default, set once in a profile), not a decision to supervise that tree
+   * from this terminal, so with nothing supervising it the console only shows it, read-only.
+   */
+  explicit: boolean;
 }
 
 export type Parsed = { ok: true; args: ConsoleArgs } | { ok: false; error: string };
@@ -31,7 +38,7 @@ export function parseConsoleArgs(
   }
   if (dir !== undefined) {
     if (!isDirectory(dir)) return { ok: false, error: `${dir} is not a directory` };
-    return { ok: true, args: { root: dir, zones } };
+    return { ok: true, args: { root: dir, zones, explicit: true } };
   }
   const candidates = [env.SVDIR, '/service', '/etc/service'].filter((d): d is string => !!d);
   const found = candidates.find(isDirectory);
@@ -41,5 +48,5 @@ export function parseConsoleArgs(
       error: `no service directory: give DIR, or set SVDIR (tried ${candidates.join(', ')})`,
     };
   }
-  return { ok: true, args: { root: found, zones } };
+  return { ok: true, args: { root: found, zones, explicit: false } };
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { openOkError } from '../control/probe.js';
 import type { ServiceEntry } from './tree.js';
 
-export type Mode = 'attached' | 'embedded';
+/** `unsupervised`: nothing owns a tree the operator did not name; shown read-only. */
+export type Mode = 'attached' | 'embedded' | 'unsupervised';
 
 export interface ModeDecision {
   mode: Mode;
@@ -14,7 +15,7 @@ export interface ModeDecision {
   denied: boolean;
 }
 
-export function detectMode(entries: readonly ServiceEntry[]): ModeDecision {
+export function detectMode(entries: readonly ServiceEntry[], explicit = true): ModeDecision {
   let denied = false;
   for (const e of entries) {
     for (const dir of [e.dir, join(e.dir, 'log')]) {
@@ -23,5 +24,6 @@ export function detectMode(entries: readonly ServiceEntry[]): ModeDecision {
       if (code === 'EACCES' || code === 'EPERM') denied = true;
     }
   }
-  return { mode: denied ? 'attached' : 'embedded', denied };
+  if (denied) return { mode: 'attached', denied };
+  return { mode: explicit ? 'embedded' : 'unsupervised', denied };
 }

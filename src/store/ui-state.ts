@@ -21,6 +21,8 @@ export interface UiState {
   zoneIndex: number;
   message: string;
   readOnly: boolean;
+  /** Why read-only, when not a permission ("nothing supervises this tree"). */
+  readOnlyWhy?: string;
 }
 
 export type LogOp = 'pageUp' | 'pageDown' | 'top' | 'follow' | 'lineUp' | 'lineDown';
@@ -65,7 +67,11 @@ export interface Step {
   effect?: Effect;
 }
 
-export function initialUiState(names: readonly string[], readOnly = false): UiState {
+export function initialUiState(
+  names: readonly string[],
+  readOnly = false,
+  readOnlyWhy?: string,
+): UiState {
   return {
     selected: names[0],
     focus: 'table',
@@ -75,6 +81,7 @@ export function initialUiState(names: readonly string[], readOnly = false): UiSt
     zoneIndex: 0,
     message: '',
     readOnly,
+    ...(readOnlyWhy ? { readOnlyWhy } : {}),
   };
 }
 
@@ -156,7 +163,8 @@ function askOrSend(state: UiState, letter: ControlLetter): Step {
   const service = state.selected;
   if (!service) return { state };
   if (state.readOnly) {
-    return { state: { ...state, message: `${service}: read-only: no permission to control` } };
+    const why = state.readOnlyWhy ?? 'no permission to control';
+    return { state: { ...state, message: `${service}: read-only: ${why}` } };
   }
   if (letterInfo(letter).asks) {
     return { state: { ...state, overlay: { kind: 'confirm', letter, service } } };

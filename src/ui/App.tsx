@@ -3,6 +3,7 @@
 // quitting) to the composition root. Layout: title, table, log pane, status line, key hints.
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Mode } from '../console/mode.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { ServiceRow } from '../store/model.js';
 import type { ServiceStore } from '../store/service-store.js';
@@ -33,8 +34,10 @@ export interface AppProps {
   /** Zone names in `z` order; the first is active at start. */
   zones: readonly string[];
   title: string;
-  mode: 'attached' | 'embedded';
+  mode: Mode;
   readOnly: boolean;
+  /** Why the console is read-only, when it is not a permission (said when a control key is hit). */
+  readOnlyWhy?: string;
   noColor: boolean;
   now: () => number;
   /** Tick for uptimes; 0 turns the tick off (tests). */
@@ -58,7 +61,9 @@ export function App(props: AppProps) {
   const { columns: width, rows } = useTerminalSize();
   const palette = useMemo(() => makePalette(noColor), [noColor]);
   const allNames = useMemo(() => snapshot.rows.map((r) => r.name), [snapshot]);
-  const [ui, setUi] = useState<UiState>(() => initialUiState(allNames, props.readOnly));
+  const [ui, setUi] = useState<UiState>(() =>
+    initialUiState(allNames, props.readOnly, props.readOnlyWhy),
+  );
   const names = useMemo(() => filterNames(allNames, ui.filter), [allNames, ui.filter]);
   const view = settleSelection(ui, names);
   const nowMs = props.now();
@@ -73,8 +78,11 @@ export function App(props: AppProps) {
       serviceCount: allNames.length,
     };
     const step = reduce(stateRef.current, intent, ctx);
-    stateRef.current = step.state;
-    setUi(step.state);
+    // What the reducer has to say goes to the status line's store, which fades it.
+    if (step.state.message) messages.set(step.state.message);
+    const state = step.state.message ? { ...step.state, message: '' } : step.state;
+    stateRef.current = state;
+    setUi(state);
     if (step.effect) props.onEffect(step.effect);
   };
   useInput((input, key) => {
@@ -170,7 +178,7 @@ export function App(props: AppProps) {
         />
       ) : (
         <Text wrap="truncate" color={palette.warn}>
-          {fit(message || view.message, width)}
+          {fit(message, width)}
         </Text>
       )}
       <Text wrap="truncate" color={palette.dim}>

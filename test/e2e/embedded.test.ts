@@ -92,3 +92,39 @@ function alive(pid: number): boolean {
     return false;
   }
 }
+
+describe.skipIf(!ready)('console on a defaulted tree that nothing supervises', () => {
+  const tree = join(tempDir('svtui-e2e-unsupervised-'), 'service');
+  let term: Terminal | undefined;
+  afterAll(() => term?.close());
+
+  beforeAll(() => {
+    const source = join(root, 'examples/service');
+    cpSync(source, tree, {
+      recursive: true,
+      filter: (path) => !/\/(supervise|main)(\/|$)/.test(path.slice(source.length)),
+    });
+    // No DIR on the command line: the tree comes from $SVDIR.
+    term = new Terminal([process.execPath, cli], {
+      columns: 80,
+      rows: 24,
+      env: { SVDIR: tree },
+    });
+  });
+
+  it('shows it read-only, says nothing supervises it and how to start, starts nothing', async () => {
+    const screen = await term!.waitFor(/^nothing supervises /m);
+    expect(screen).toMatch(/^svtui unsupervised read-only · /m);
+    expect(screen).toMatch(/svtui DIR runs it here, or svtui scan, svscan, runsvdir$/m);
+    expect(processesIn(tree)).toEqual([]);
+    term!.keys('u');
+    await term!.waitFor(/read-only: nothing supervises this tree/);
+    expect(processesIn(tree)).toEqual([]);
+  });
+
+  it('q quits at once and leaves nothing behind', async () => {
+    term!.keys('q');
+    await term!.waitFor(/\[exited 0\]/);
+    expect(processesIn(tree)).toEqual([]);
+  });
+});

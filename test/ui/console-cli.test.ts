@@ -15,15 +15,16 @@ describe('parseConsoleArgs', () => {
       parseConsoleArgs(['/srv', '--tz', 'Asia/Tokyo,UTC', '--tz=Europe/Paris'], {}, dirs('/srv')),
     ).toEqual({
       ok: true,
-      args: { root: '/srv', zones: ['Asia/Tokyo', 'UTC', 'Europe/Paris'] },
+      args: { root: '/srv', zones: ['Asia/Tokyo', 'UTC', 'Europe/Paris'], explicit: true },
     });
   });
   it('falls back to $SVDIR, /service, /etc/service', () => {
+    // Found by default, not named: never grounds for becoming the tree's supervisor.
     expect(parseConsoleArgs([], { SVDIR: '/sv' }, dirs('/sv', '/service'))).toMatchObject({
-      args: { root: '/sv' },
+      args: { root: '/sv', explicit: false },
     });
     expect(parseConsoleArgs([], {}, dirs('/etc/service'))).toMatchObject({
-      args: { root: '/etc/service' },
+      args: { root: '/etc/service', explicit: false },
     });
     expect(parseConsoleArgs([], {}, dirs())).toEqual({
       ok: false,
