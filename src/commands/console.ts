@@ -3,7 +3,7 @@
 // the UI on the alternate screen and turns the UI's effects into control bytes and log moves.
 import { statSync } from 'node:fs';
 import { ActionRunner } from '../console/actions.js';
-import { parseConsoleArgs } from '../console/args.js';
+import { parseConsoleArgs, type PathKind } from '../console/args.js';
 import { mayControl, sendControl } from '../console/control.js';
 import { startEmbedded, type EmbeddedSupervisor } from '../console/embedded.js';
 import { LogFeed } from '../console/log-feed.js';
@@ -20,9 +20,17 @@ import type { Effect } from '../store/ui-state.js';
 import { layoutHeights } from '../ui/layout.js';
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseConsoleArgs(argv, process.env, isDirectory);
+  const parsed = parseConsoleArgs(argv, process.env, pathKind);
   if (!parsed.ok) return fail(parsed.error, 100);
   const { root, zones: extraZones, explicit } = parsed.args;
+  // Zones first: a --tz name that resolves to nothing is a usage error, before any screen.
+  const { zones, warnings, unknown } = zoneList(extraZones);
+  if (unknown.length > 0) {
+    return fail(
+      `unknown time zone ${unknown[0]} in --tz (a zoneinfo name such as Europe/Paris, or a POSIX TZ)`,
+      100,
+    );
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     return fail('the console needs a terminal on stdin and stdout', 100);
   }
@@ -41,10 +49,9 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     return fail((error as Error).message, 111);
   }
-  const { zones, warnings } = zoneList(extraZones);
-  for (const w of warnings) process.stderr.write(`svtui: warning: ${w}\n`);
-
   const messages = new MessageStore();
+  // Written to stderr they would flash and vanish under the alternate screen: the status line.
+  if (warnings.length > 0) messages.set(`warning: ${warnings.join('; ')}`);
   const { mode, denied } = detectMode(entries, explicit);
   let supervisor: EmbeddedSupervisor | undefined;
   if (mode === 'embedded') {
@@ -164,11 +171,12 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-function isDirectory(path: string): boolean {
+function pathKind(path: string): PathKind {
   try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
+    return statSync(path).isDirectory() ? 'directory' : 'other';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'missing' : 'other';
   }
 }
 

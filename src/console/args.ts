@@ -15,11 +15,15 @@ export interface ConsoleArgs {
 
 export type Parsed = { ok: true; args: ConsoleArgs } | { ok: false; error: string };
 
+/** What a path is, as far as the console cares. */
+export type PathKind = 'directory' | 'missing' | 'other';
+
 export function parseConsoleArgs(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
-  isDirectory: (path: string) => boolean,
+  kindOf: (path: string) => PathKind,
 ): Parsed {
+  const isDirectory = (path: string) => kindOf(path) === 'directory';
   const zones: string[] = [];
   let dir: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -37,7 +41,9 @@ export function parseConsoleArgs(
     }
   }
   if (dir !== undefined) {
-    if (!isDirectory(dir)) return { ok: false, error: `${dir} is not a directory` };
+    const kind = kindOf(dir);
+    if (kind === 'missing') return { ok: false, error: `${dir} does not exist` };
+    if (kind !== 'directory') return { ok: false, error: `${dir} is not a directory` };
     return { ok: true, args: { root: dir, zones, explicit: true } };
   }
   const candidates = [env.SVDIR, '/service', '/etc/service'].filter((d): d is string => !!d);

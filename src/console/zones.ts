@@ -1,14 +1,18 @@
 // The zones `z` cycles through: the process TZ (or the system zone), UTC, then each --tz zone,
-// without repeats. Unknown names fall back to UTC with the time module's one-line warning.
+// without repeats. An unknown TZ falls back to UTC with the time module's one-line warning; an
+// unknown --tz name is reported back (the operator typed it: a usage error).
 import { resolveZone, zoneFromEnv, type Zone } from '../time/zone.js';
 
 export interface ZoneList {
   zones: Zone[];
   warnings: string[];
+  /** --tz names that resolve to nothing at all: a usage error, not a fallback to UTC. */
+  unknown: string[];
 }
 
 export function zoneList(extra: readonly string[], env: NodeJS.ProcessEnv = process.env): ZoneList {
   const warnings: string[] = [];
+  const unknown: string[] = [];
   const zones: Zone[] = [];
   const add = (resolved: { zone: Zone; warning?: string }) => {
     if (resolved.warning) warnings.push(resolved.warning);
@@ -16,6 +20,10 @@ export function zoneList(extra: readonly string[], env: NodeJS.ProcessEnv = proc
   };
   add(zoneFromEnv(env));
   add(resolveZone('UTC', env));
-  for (const name of extra) add(resolveZone(name, env));
-  return { zones, warnings };
+  for (const name of extra) {
+    const resolved = resolveZone(name, env);
+    if (resolved.warning?.startsWith('unknown time zone')) unknown.push(name);
+    else add(resolved);
+  }
+  return { zones, warnings, unknown };
 }

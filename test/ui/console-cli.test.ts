@@ -7,7 +7,11 @@ import { runCli, tempDir } from '../support/tools.js';
 const dirs =
   (...existing: string[]) =>
   (path: string) =>
-    existing.includes(path);
+    existing.includes(path)
+      ? ('directory' as const)
+      : path === '/file'
+        ? ('other' as const)
+        : ('missing' as const);
 
 describe('parseConsoleArgs', () => {
   it('DIR and --tz lists, in either form', () => {
@@ -42,7 +46,10 @@ describe('parseConsoleArgs', () => {
       error: 'one service directory only, got /a and /b',
     });
     expect(parseConsoleArgs(['/nope'], {}, dirs())).toMatchObject({
-      error: '/nope is not a directory',
+      error: '/nope does not exist',
+    });
+    expect(parseConsoleArgs(['/file'], {}, dirs())).toMatchObject({
+      error: '/file is not a directory',
     });
   });
 });
@@ -51,7 +58,12 @@ describe('svtui (the console) without a terminal or with bad arguments', () => {
   it('one line on stderr, exit 100', () => {
     const dir = tempDir();
     for (const [args, text] of [
-      [['/nonexistent/tree'], 'svtui: /nonexistent/tree is not a directory\n'],
+      [['/nonexistent/tree'], 'svtui: /nonexistent/tree does not exist\n'],
+      [[process.execPath], `svtui: ${process.execPath} is not a directory\n`],
+      [
+        [dir, '--tz', 'UTC,bogus/Zone'],
+        'svtui: unknown time zone bogus/Zone in --tz (a zoneinfo name such as Europe/Paris, or a POSIX TZ)\n',
+      ],
       [['--bogus'], 'svtui: unknown option --bogus (usage: svtui [DIR] [--tz ZONE,...])\n'],
       [[dir], 'svtui: the console needs a terminal on stdin and stdout\n'],
     ] as const) {
