@@ -132,7 +132,9 @@ export async function startMultilog(args: string[], options: EngineOptions): Pro
   try {
     for (const action of script.actions) {
       if (action.kind !== 'status') continue;
-      statusFiles.push(openStatus(port, action.path, resolve(options.cwd, action.path)));
+      // An empty name stays empty: open("") fails with ENOENT, as multilog's `=` does.
+      const path = action.path === '' ? '' : resolve(options.cwd, action.path);
+      statusFiles.push(openStatus(port, action.path, path));
     }
     for (const action of script.actions) {
       if (action.kind !== 'directory') continue;

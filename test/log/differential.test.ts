@@ -246,6 +246,9 @@ describe.skipIf(!enabled)('svtui multilog against the real multilog', () => {
       ['/proc/nonexist/d'],
       ['=/proc/nonexist/x'],
       ['./file'],
+      ['='],
+      ['=file/x'],
+      ['./file/x'],
     ];
     for (const args of cases) {
       const [real, ours] = both(args, 'x\n', (cwd) => writeFileSync(join(cwd, 'file'), ''));
