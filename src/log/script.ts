@@ -19,10 +19,18 @@ export interface Script {
   actions: Action[];
 }
 
-/** multilog's scan_ulong: the leading decimal digits (none: 0). */
-function leadingNumber(text: string): number {
-  const digits = /^[0-9]*/.exec(text)?.[0] ?? '';
-  return digits === '' ? 0 : Number(digits.slice(0, 16));
+const ULONG = 1n << 64n;
+
+/** multilog's scan_ulong: the leading decimal digits (none: 0), wrapping modulo 2^64 as an
+ * unsigned long does (`s18446744073709551617000` is s1000, leading zeros count for nothing). */
+export function leadingNumber(text: string): number {
+  let value = 0n;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    value = (value * 10n + BigInt(digit)) % ULONG;
+  }
+  return Number(value);
 }
 
 export function clampSize(value: number): number {

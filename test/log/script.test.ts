@@ -50,6 +50,25 @@ describe('parseScript (spec §4.1)', () => {
     ]);
   });
 
+  it('reads numbers as scan_ulong does: leading zeros, wrapping modulo 2^64', () => {
+    const script = parseScript([
+      's00000000000000009000',
+      'n000000000000000000005',
+      './a',
+      's18446744073709551617000',
+      'n18446744073709551619',
+      './b',
+      's5000x7',
+      'n3y',
+      './c',
+    ]);
+    expect(script.actions).toEqual([
+      { kind: 'directory', path: './a', size: 9000, count: 5 },
+      { kind: 'directory', path: './b', size: 4096, count: 3 },
+      { kind: 'directory', path: './c', size: 5000, count: 3 },
+    ]);
+  });
+
   it('honours t only as the first word and classifies the rest', () => {
     const script = parseScript(['e', 't', '-x*', '+y', '=st']);
     expect(script.timestamp).toBe(false);
