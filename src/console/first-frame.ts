@@ -50,7 +50,7 @@ export function firstFrame(input: FirstFrameInput): string {
     paint(fit(header, Math.max(1, width - zoneText.length - 1)), undefined, true) +
       ' ' +
       paint(zoneText, palette.accent, true),
-    paint(headerLine(columns), palette.accent, true),
+    paint(headerLine(columns, true), palette.accent, true),
   ];
   services.slice(0, heights.table - 1).forEach((row, i) => {
     const cells = rowCells(row, nowMs);

@@ -34,10 +34,10 @@ export function LogPane({ source, width, height, focused, zone, palette }: LogPa
   const window = useSyncExternalStore(source.subscribe, source.getSnapshot);
   const bodyHeight = Math.max(0, height - 1);
   const lines = window.lines.slice(-bodyHeight);
-  const title = logTitle(window, width, zone);
+  const title = logTitle(window, width, zone, focused);
   return (
     <Box flexDirection="column" height={height}>
-      <Text color={focused ? palette.accent : palette.dim} wrap="truncate">
+      <Text color={focused ? palette.accent : palette.dim} bold={focused} wrap="truncate">
         {title}
       </Text>
       {lines.map((line, i) => (

@@ -33,7 +33,7 @@ export function ServiceTable(props: ServiceTableProps) {
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={props.focused ? palette.accent : undefined} wrap="truncate">
-        {headerLine(columns)}
+        {headerLine(columns, props.focused)}
       </Text>
       {shown.map((row) => (
         <TableRow

@@ -1,6 +1,7 @@
 // The console's fixed lines as plain strings (pure, no Ink): the title line, the log pane's
 // title, the key hints. Shared by the Ink components and by the plain first frame the console
 // draws before Ink has loaded, so the two agree to the character.
+import { FOCUS_MARK } from './columns.js';
 import { fit } from './format.js';
 
 export interface TitledWindow {
@@ -21,10 +22,20 @@ export function consoleHeader(
   return `svtui ${mode}${readOnly ? ' read-only' : ''} · ${title} · ${count} service${count === 1 ? '' : 's'}`;
 }
 
-/** The pane's title line: `─ log PATH ──── WHERE · ZONE ` in exactly `width` columns. */
-export function logTitle(window: TitledWindow, width: number, zone: string): string {
-  const right = ` ${window.where ? `${window.where} · ` : ''}${window.zone ?? zone} `;
-  const left = `─ log ${window.title} `;
+/**
+ * The pane's title line: `─ log PATH ──── WHERE · ZONE ` in exactly `width` columns (`▶ log` when
+ * the pane has the keys). The zone is never cut: the path gives way first, then WHERE.
+ */
+export function logTitle(
+  window: TitledWindow,
+  width: number,
+  zone: string,
+  focused = false,
+): string {
+  const shownZone = window.zone ?? zone;
+  let right = ` ${window.where ? `${window.where} · ` : ''}${shownZone} `;
+  if (right.length + 8 > width) right = ` ${shownZone} `;
+  const left = `${focused ? FOCUS_MARK : '─'} log ${window.title} `;
   const head = fit(left, Math.max(1, width - right.length - 1)).trimEnd() + ' ';
   return head + '─'.repeat(Math.max(0, width - head.length - right.length)) + right;
 }

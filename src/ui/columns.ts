@@ -73,9 +73,18 @@ export function layoutColumns(totalWidth: number): Column[] {
   }));
 }
 
-export function headerLine(columns: readonly Column[]): string {
-  return columns.map((c) => fit(c.title, c.width, c.align)).join(' ');
+/**
+ * The header; `focused` marks the table as the pane keys go to with a `▶` before SERVICE (inside
+ * the name column, so the other titles stay over their columns): visible without colour.
+ */
+export function headerLine(columns: readonly Column[], focused = false): string {
+  return columns
+    .map((c, i) => fit(i === 0 && focused ? `${FOCUS_MARK} ${c.title}` : c.title, c.width, c.align))
+    .join(' ');
 }
+
+/** Marks the focused pane's title (table header, log title) without relying on colour. */
+export const FOCUS_MARK = '▶';
 
 /** Each cell padded to its column, in column order (the caller colours some of them). */
 export function cellTexts(

@@ -95,7 +95,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     term.keys('G'); // last row: evil
     const screen = await term.waitFor(/evil\/log\/main /);
     expect(screen).toMatch(/evil .*cleared\?/);
-    expect(screen).toMatch(/^SERVICE/m); // the table is still there: nothing cleared the screen
+    expect(screen).toMatch(/^(▶ )?SERVICE/m); // the table is still there: nothing cleared the screen
     expect(term.title()).not.toContain('PWNED');
     expect(term.ansi()).not.toContain('\x1b]0;PWNED'); // shown as text, never as a sequence
     term.keys('g'); // back to the first row
@@ -208,7 +208,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     term.keys('?');
     await term.waitFor(/svc letters/);
     term.keys('Escape');
-    await term.waitFor(/^SERVICE/m);
+    await term.waitFor(/^(▶ )?SERVICE/m);
   });
 
   it('/ filters by name', async () => {
@@ -266,7 +266,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
       await other.waitFor(/^alpha +up/m);
       process.kill(other.programPid(), 'SIGTERM');
       const screen = await other.waitFor(/\[exited 0\]/);
-      expect(screen).not.toMatch(/^SERVICE/m);
+      expect(screen).not.toMatch(/^(▶ )?SERVICE/m);
       expect(svstat(join(tree, 'alpha'))).toMatch(/: up /);
     } finally {
       other.close();
@@ -277,7 +277,7 @@ describe.skipIf(!ready)('console attached to daemontools svscan', () => {
     const pid = pidOf(join(tree, 'alpha'));
     term.keys('q');
     await term.waitFor(/\[exited 0\]/);
-    expect(term.text()).not.toMatch(/^SERVICE/m);
+    expect(term.text()).not.toMatch(/^(▶ )?SERVICE/m);
     expect(pidOf(join(tree, 'alpha'))).toBe(pid);
   });
 });

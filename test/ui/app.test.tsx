@@ -43,7 +43,7 @@ describe('console layout', () => {
     const lines = screen.lines();
     expect(lines).toHaveLength(39);
     expect(lines[0]).toMatch(/^svtui attached · \/t · 3 services +zone Etc\/UTC$/);
-    expect(lines[1]).toMatch(/^SERVICE +STATE +PID +TIME +NORM +WANT +RST +LAST EXIT +LOG/);
+    expect(lines[1]).toMatch(/^▶ SERVICE +STATE +PID +TIME +NORM +WANT +RST +LAST EXIT +LOG/);
     expect(lines[2]).toMatch(/^alpha +up +4412 +2h00m +up +up +0 +-/);
     expect(lines[3]).toMatch(/^beta +up +977 +3s +up +up +3 +exit 1/);
     expect(lines[4]).toMatch(/^gamma +down +1m00s +down +down +0/);
@@ -52,6 +52,17 @@ describe('console layout', () => {
     expect(lines.at(-1)).toContain('? help');
     expect(recorded.views.at(-1)?.selected).toBe('alpha');
     expect(recorded.visible.at(-1)).toEqual(['alpha', 'beta', 'gamma']);
+  });
+
+  it('NO_COLOR: a ▶ marks the pane that has the keys, and moves with Tab', async () => {
+    const { screen } = mount(80, 24);
+    const title = () => screen.lines().find((l) => / log \/t\//.test(l)) ?? '';
+    expect(screen.lines()[1]).toMatch(/^▶ SERVICE +STATE/);
+    expect(title()).toMatch(/^─ log /);
+    await screen.type(keys.tab);
+    expect(screen.lines()[1]).toMatch(/^SERVICE +STATE/);
+    expect(title()).toMatch(/^▶ log /);
+    expect(screen.lines().every((l) => l.length <= 80)).toBe(true);
   });
 
   it('at 80×24 fits every line in 80 columns and 23 rows', () => {
