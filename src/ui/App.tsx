@@ -157,6 +157,7 @@ export function App(props: AppProps) {
             nowMs={nowMs}
             palette={palette}
             focused={view.focus === 'table'}
+            filter={view.filter}
           />
           <LogPane
             source={props.log}

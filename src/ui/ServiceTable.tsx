@@ -15,6 +15,8 @@ export interface ServiceTableProps {
   nowMs: number;
   palette: Palette;
   focused: boolean;
+  /** The active filter: with no row left, the table says nothing matches it. */
+  filter?: string;
 }
 
 /** The first row index to show so that `selectedIndex` is inside a window of `height` rows. */
@@ -45,7 +47,13 @@ export function ServiceTable(props: ServiceTableProps) {
           palette={palette}
         />
       ))}
-      {rows.length === 0 ? <Text color={palette.dim}>no services in this tree</Text> : null}
+      {rows.length === 0 ? (
+        <Text color={palette.dim} wrap="truncate">
+          {props.filter
+            ? `no service matches /${props.filter} (Esc clears)`
+            : 'no services in this tree'}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -218,6 +218,16 @@ describe('console keys', () => {
     expect(recorded.views.at(-1)?.selected).toBe('alpha');
   });
 
+  it('a filter that matches nothing says so, and Esc clears it', async () => {
+    const { screen } = mount(80, 24);
+    await screen.type('/');
+    await screen.type('xyz');
+    expect(screen.frame()).toContain('no service matches /xyz (Esc clears)');
+    expect(screen.frame()).not.toContain('no services in this tree');
+    await screen.type(keys.escape);
+    expect(screen.frame()).toMatch(/^alpha +up/m);
+  });
+
   it('q quits at once when attached', async () => {
     const { screen, recorded } = mount(120, 40);
     await screen.type('q');
