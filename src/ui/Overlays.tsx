@@ -31,15 +31,17 @@ export function OverlayView({ overlay, selected, width, height, palette }: Overl
     case 'confirm': {
       const info = letterInfo(overlay.letter);
       return (
-        <Question height={height} palette={palette}>
-          {`${overlay.service}: ${info.name} (svc -${info.letter}: ${info.does})? y/n`}
+        <Question height={height} width={width} palette={palette} ask="y/n">
+          {`${overlay.service}: ${info.name} (svc -${info.letter}: ${info.does})?`}
         </Question>
       );
     }
     case 'quit':
       return (
-        <Question height={height} palette={palette}>
-          {'Stop every service and quit? y/n (n/Esc stays; svtui scan DIR runs them alone)'}
+        <Question height={height} width={width} palette={palette}>
+          {width >= 78
+            ? 'Stop every service and quit? y/n (n/Esc stays; svtui scan DIR runs them alone)'
+            : 'Stop every service and quit? y/n'}
         </Question>
       );
     case 'none':
@@ -104,19 +106,30 @@ function Menu(props: {
   );
 }
 
+/**
+ * A y/n question on the status line: always one line (a wrapped question would push the panes
+ * about), the answer keys kept on screen however narrow the terminal.
+ */
 function Question({
   children,
   height,
+  width,
+  ask,
   palette,
 }: {
   children: string;
   height: number;
+  width: number;
+  ask?: string;
   palette: Palette;
 }) {
+  const text = ask
+    ? `${fit(children, Math.max(1, width - ask.length - 1)).trimEnd()} ${ask}`
+    : children;
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold color={palette.warn} wrap="wrap">
-        {children}
+      <Text bold color={palette.warn} wrap="truncate">
+        {fit(text, width)}
       </Text>
     </Box>
   );

@@ -56,7 +56,9 @@ describe.skipIf(!ready)('console embedded on the example tree', () => {
   it('q asks; n (and Esc) cancel and the console stays, still supervising', async () => {
     const console = term!.programPid();
     term!.keys('q');
-    await term!.waitFor('Stop every service and quit? y/n');
+    const asking = await term!.waitFor('Stop every service and quit? y/n');
+    // The question takes the status line only: the log pane stays filled meanwhile.
+    expect(asking).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} \w+: /);
     term!.keys('n');
     await term!.waitFor(/^cancelled: still running/m);
     expect(term!.text()).not.toContain('[exited');

@@ -1,9 +1,9 @@
 // The console attached to svtui's own supervisor (`svtui scan`): restarts and the last exit come
 // from its restart record (supervise/svtui-history), which daemontools and runit do not keep.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProcess, stopProcess } from '../support/processes.js';
+import { startProcess, stopProcess, waitFor } from '../support/processes.js';
 import { cli, haveTools, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
@@ -12,7 +12,7 @@ describe.skipIf(!haveTools('tmux'))('console attached to svtui scan', () => {
   let term: Terminal | undefined;
   afterAll(() => term?.close());
 
-  beforeAll(() => {
+  beforeAll(async () => {
     for (const [name, run] of [
       ['flaky', 'echo "flaky: boom"; exit 3'],
       ['calm', 'exec sleep 1000'],
@@ -23,6 +23,12 @@ describe.skipIf(!haveTools('tmux'))('console attached to svtui scan', () => {
     }
     const scan = startProcess(process.execPath, [cli, 'scan', tree]);
     afterAll(() => stopProcess(scan));
+    // Start the console only once scan holds the tree: before that, nothing supervises it and a
+    // console given DIR would become its supervisor (embedded) instead of attaching.
+    await waitFor(
+      () => ['flaky', 'calm'].every((n) => existsSync(join(tree, n, 'supervise/ok'))),
+      8000,
+    );
   });
 
   it('shows restarts and the last exit code from the restart record', async () => {

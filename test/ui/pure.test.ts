@@ -1,5 +1,6 @@
 // The console's pure parts: column layout, formatting, freshness, outcomes, restart counting.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { MessageStore } from '../../src/store/message-store.js';
 import { describeOutcome } from '../../src/store/outcome.js';
 import { ServiceStore } from '../../src/store/service-store.js';
 import { filterNames } from '../../src/store/ui-state.js';
@@ -192,5 +193,28 @@ describe('service store', () => {
     expect(first.rows.map((r) => r.name)).toEqual(['a', 'b']);
     store.observe('a', up(10, NOW), NOW + 500);
     expect(store.getSnapshot()).toBe(first);
+  });
+});
+
+describe('status line messages', () => {
+  it('fade after 15 s; a sticky message comes back; no timer while nothing is shown', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new MessageStore();
+      let told = 0;
+      store.subscribe(() => told++);
+      store.set('standing', { sticky: true });
+      expect(vi.getTimerCount()).toBe(0);
+      store.set('alpha: cancelled, nothing sent');
+      expect(store.getSnapshot()).toBe('alpha: cancelled, nothing sent');
+      vi.advanceTimersByTime(14_000);
+      expect(store.getSnapshot()).toBe('alpha: cancelled, nothing sent');
+      vi.advanceTimersByTime(1_000);
+      expect(store.getSnapshot()).toBe('standing');
+      expect(vi.getTimerCount()).toBe(0);
+      expect(told).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
