@@ -45,7 +45,13 @@ export function firstFrame(input: FirstFrameInput): string {
   const heights = layoutHeights(rows, services.length);
   const columns = layoutColumns(width);
   const zoneText = `zone ${input.zone}`;
-  const header = consoleHeader(input.mode, input.readOnly, input.title, services.length);
+  const header = consoleHeader(
+    input.mode,
+    input.readOnly,
+    input.title,
+    services.length,
+    width - zoneText.length - 1,
+  );
   const lines: string[] = [
     paint(fit(header, Math.max(1, width - zoneText.length - 1)), undefined, true) +
       ' ' +

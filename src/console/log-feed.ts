@@ -8,6 +8,7 @@ import {
   type LogPosition,
   type LogView,
 } from '../logview/index.js';
+import { accessSync, constants } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { LogPaneStore } from '../store/log-pane-store.js';
 import type { LogOp } from '../store/ui-state.js';
@@ -126,9 +127,23 @@ export class LogFeed {
         : `${Math.floor(info.fraction * 100)}%`;
     // The engine's note ("no log files yet") explains an empty pane; with lines it is stale.
     const shown = displayPath(open.path);
-    const title = info.note && lines.length === 0 ? `${shown} (${info.note})` : shown;
-    this.pane.set({ title, lines, where, ...(zone ? { zone: zone.name } : {}) });
+    // An empty pane says why in its body, where a long path cannot push the reason off screen.
+    const note = info.note === 'no log files yet' ? whyNoFiles(open.path) : info.note;
+    const body = note && lines.length === 0 ? [sanitizeLine(`(${note})`, { width })] : lines;
+    this.pane.set({ title: shown, lines: body, where, ...(zone ? { zone: zone.name } : {}) });
   }
+}
+
+/** "no log files yet", unless the directory is there but this user may not read it. */
+function whyNoFiles(path: string): string {
+  try {
+    accessSync(path, constants.R_OK | constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM')
+      return 'log directory not readable: permission denied';
+  }
+  return 'no log files yet';
 }
 
 /** A path as the operator typed the tree: relative to the working directory when inside it. */

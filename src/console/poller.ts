@@ -104,6 +104,11 @@ export class Poller {
   private readLog(dir: string): LogServiceFacts {
     const o = this.observe(join(dir, 'log'));
     const pid = o.status?.pid ?? 0;
-    return { supervised: o.supervised, up: pid !== 0, pid };
+    return {
+      supervised: o.supervised,
+      ...(o.noAccess ? { noAccess: true } : {}),
+      up: pid !== 0,
+      pid,
+    };
   }
 }

@@ -47,20 +47,23 @@ export function isSupervised(dir: string): boolean {
 /** One reading of a service directory, worded as svstat words its failures. */
 export function observeService(dir: string): Observation {
   const normallyUp = !exists(join(dir, 'down'));
-  const supervised = isSupervised(dir);
+  const okCode = openOkError(dir);
+  const supervised = okCode === undefined;
+  const access = okCode === 'EACCES' || okCode === 'EPERM' ? { noAccess: true } : {};
   const decoded = readStatusFile(dir);
   if (!decoded.ok) {
     const problem =
       decoded.reason === 'bad format'
         ? 'unable to read supervise/status: bad format'
         : decoded.reason;
-    return { supervised, normallyUp, problem };
+    return { supervised, ...access, normallyUp, problem };
   }
   const since = decoded.status.since;
   const sinceMs = Number(since.seconds) * 1000 + Math.floor(since.nanoseconds / 1e6);
   const history = readHistory(dir);
   return {
     supervised,
+    ...access,
     normallyUp,
     status: decoded.status,
     sinceMs,

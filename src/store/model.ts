@@ -6,6 +6,11 @@ import type { ServiceStatus } from '../codec/status.js';
 export interface Observation {
   /** false: no supervisor holds supervise/ok; undefined: could not tell (no supervise/ yet). */
   supervised: boolean;
+  /**
+   * supervise/ok exists but this user may not open it (EACCES/EPERM): another user's supervisor,
+   * most likely; whether it runs cannot be told from here.
+   */
+  noAccess?: boolean;
   /** A daemontools-worded problem reading the status ("unable to open supervise/status: …"). */
   problem?: string;
   status?: ServiceStatus;
@@ -28,6 +33,8 @@ export interface HistoryFacts {
 /** The log service under `log/`, when there is one. */
 export interface LogServiceFacts {
   supervised: boolean;
+  /** Its supervise/ok may not be opened by this user. */
+  noAccess?: boolean;
   up: boolean;
   pid: number;
 }
@@ -45,15 +52,18 @@ export interface ServiceRow {
   changedMs?: number;
 }
 
-export type StateWord = 'up' | 'down' | 'paused' | 'finish' | 'unsupervised' | 'unknown' | 'error';
+export type StateWord =
+  'up' | 'down' | 'paused' | 'finish' | 'unsupervised' | 'unknown' | 'error' | 'no access';
 
 /** The one word the table shows in the state column. */
 export function stateWord(row: ServiceRow): StateWord {
   const o = row.observation;
   if (!o) return 'unknown';
+  // Another user's tree: not an error, just not ours to look into (unless the status is readable).
+  if (o.noAccess && !o.status) return 'no access';
   if (o.problem)
     return o.supervised || o.problem.endsWith('access denied') ? 'error' : 'unsupervised';
-  if (!o.supervised) return 'unsupervised';
+  if (!o.supervised && !o.noAccess) return 'unsupervised';
   const s = o.status;
   if (!s) return 'unknown';
   if (s.pid === 0) return 'down';

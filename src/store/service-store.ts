@@ -49,7 +49,12 @@ export class ServiceStore {
     const old = row.log;
     if (
       old === log ||
-      (old && log && old.up === log.up && old.pid === log.pid && old.supervised === log.supervised)
+      (old &&
+        log &&
+        old.up === log.up &&
+        old.pid === log.pid &&
+        old.supervised === log.supervised &&
+        old.noAccess === log.noAccess)
     )
       return;
     this.byName.set(name, { ...row, log });

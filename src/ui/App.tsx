@@ -125,12 +125,18 @@ export function App(props: AppProps) {
   const columns = useMemo(() => layoutColumns(width), [width]);
   const showsOverlay = view.overlay.kind === 'help' || view.overlay.kind === 'menu';
   const question = view.overlay.kind === 'confirm' || view.overlay.kind === 'quit';
-  const header = consoleHeader(props.mode, view.readOnly, props.title, allNames.length);
   const filterText =
     view.editingFilter || view.filter
       ? ` · filter /${view.filter}${view.editingFilter ? '▏' : ''}`
       : '';
   const zoneText = `zone ${zone}`;
+  const header = consoleHeader(
+    props.mode,
+    view.readOnly,
+    props.title,
+    allNames.length,
+    width - zoneText.length - 1 - filterText.length,
+  );
   return (
     <Box flexDirection="column" width={width} height={rows - 1}>
       <Text wrap="truncate">

@@ -13,13 +13,20 @@ export interface TitledWindow {
 export const MAIN_HINTS =
   'j/k move · Tab pane · PgUp/PgDn g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit';
 
+/** The title line's left part; past `width` the tree's path gives way (from its left), not the rest. */
 export function consoleHeader(
   mode: string,
   readOnly: boolean,
   title: string,
   count: number,
+  width = Infinity,
 ): string {
-  return `svtui ${mode}${readOnly ? ' read-only' : ''} · ${title} · ${count} service${count === 1 ? '' : 's'}`;
+  const head = `svtui ${mode}${readOnly ? ' read-only' : ''} · `;
+  const tail = ` · ${count} service${count === 1 ? '' : 's'}`;
+  const room = width - head.length - tail.length;
+  const path =
+    title.length <= room ? title : `…${title.slice(title.length - Math.max(1, room - 1))}`;
+  return head + path + tail;
 }
 
 /**

@@ -27,7 +27,7 @@ const specs: readonly ColumnSpec[] = [
   { key: 'want', title: 'WANT', min: 4, max: 6, align: 'left' },
   { key: 'restarts', title: 'RST', min: 3, max: 8, align: 'right' },
   { key: 'lastExit', title: 'LAST EXIT', min: 10, max: 24, align: 'left' },
-  { key: 'log', title: 'LOG', min: 5, max: 6, align: 'left' },
+  { key: 'log', title: 'LOG', min: 6, max: 6, align: 'left' },
 ];
 
 /** Who gets spare width first, and up to how much: readable state and exit, then the name. */

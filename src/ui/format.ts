@@ -53,7 +53,10 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
   const s = o?.status;
   const state = stateWord(row);
   const since = o?.sinceMs;
-  const known = state !== 'unknown' && state !== 'unsupervised' && state !== 'error';
+  const known =
+    state !== 'unknown' && state !== 'unsupervised' && state !== 'error' && state !== 'no access';
+  // No access: the state says it all; the errno text would only crowd LAST EXIT.
+  const problem = state === 'no access' ? undefined : o?.problem;
   return {
     name: printable(row.name),
     state,
@@ -62,7 +65,7 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
     normally: o ? (o.normallyUp ? 'up' : 'down') : '',
     want: known ? wantWord(row) : '',
     restarts: o ? String(row.restarts) : '',
-    lastExit: o?.problem ?? o?.history?.problem ?? row.lastExit ?? '',
+    lastExit: problem ?? o?.history?.problem ?? row.lastExit ?? '',
     log: logWord(row),
   };
 }
@@ -70,6 +73,7 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
 function logWord(row: ServiceRow): string {
   const log = row.log;
   if (!log) return '-';
+  if (log.noAccess && !log.supervised && !log.up) return 'denied';
   if (!log.supervised) return 'unsup';
   return log.up ? 'up' : 'down';
 }
