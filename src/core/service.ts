@@ -84,13 +84,19 @@ export function initialState(now: number, history?: ServiceHistory): ServiceStat
   };
 }
 
-/** What supervise/status says about `state`. */
+/**
+ * What supervise/status says about `state`. "Once" is stored as runsv stores it, want down
+ * (`d`), not as daemontools' 0 byte: the file has runit's 20-byte layout, and `sv -v once`
+ * (and `sv status`) only work with `d` — with 0 `sv -v once` waits for a `d` that never comes and
+ * times out. The cost: the real svstat adds `, want down` to a once service while it runs, as it
+ * does against runsv; it is what will happen when it exits.
+ */
 export function statusOf(state: ServiceState): ServiceStatus {
   return {
     since: timeFromMillis(state.since),
     pid: state.pid,
     paused: state.paused && state.pid !== 0,
-    want: state.want,
+    want: state.want === 'once' ? 'down' : state.want,
     gotTerm: state.gotTerm && state.pid !== 0,
     state: state.pid !== 0 ? 'run' : 'down',
   };

@@ -86,7 +86,7 @@ export class Slot {
           this.setTimer(effect.at);
           break;
         case 'warn':
-          this.options.warn(`${this.options.label()}: ${effect.text}`);
+          this.options.warn(warning(this.options.label(), effect.text));
           break;
         case 'finished':
           files.close();
@@ -138,4 +138,13 @@ export class Slot {
       this.lastWriteError = text;
     }
   }
+}
+
+/**
+ * A start failure as supervise words it, `unable to start NAME/run: ERR` (it says DIR/run); any
+ * other problem is prefixed with the service's name.
+ */
+export function warning(label: string, text: string): string {
+  const run = /^unable to start run(: .*)$/s.exec(text);
+  return run ? `unable to start ${label}/run${run[1]}` : `${label}: ${text}`;
 }

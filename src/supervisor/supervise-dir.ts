@@ -1,10 +1,10 @@
 // One `supervise/` directory, laid out as daemontools' supervise makes it (spec §2.1): the
 // directory 0700, `lock` 0600 held with flock(LOCK_EX), the `control` and `ok` FIFOs 0600,
 // `status` written to status.new and renamed; plus `svtui-history`, which the real tools ignore.
-import { closeSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
-import { errorText } from '../codec/errors.js';
+import { describeError, errorText } from '../codec/errors.js';
 import { formatHistory, parseHistory, type ServiceHistory } from '../codec/history.js';
 import { packStatus, unpackStatus, type ServiceStatus } from '../codec/status.js';
 import { tryLock, type HeldLock, type LockResult } from '../adapters/lock.js';
@@ -34,6 +34,13 @@ export async function openSuperviseDir(
   label: string,
   lock: (path: string) => Promise<LockResult> = tryLock,
 ): Promise<OpenResult> {
+  // supervise chdir()s first: a `log` that is a regular file fails here, every scan, until it is
+  // replaced by a directory.
+  try {
+    if (!statSync(locate()).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+  } catch (error) {
+    return { ok: false, message: `unable to chdir to ${label}: ${describeError(error)}` };
+  }
   const dir = join(locate(), 'supervise');
   const fail = (what: string, file: string, code: string | undefined): OpenResult => ({
     ok: false,

@@ -5,9 +5,18 @@
 // again at the next scan if its directory is still there, as svscan restarts supervise.
 // Longer than most files here (~280 lines) because the life of an entry — found, opened, begun,
 // drained, forgotten — is one sequence that reads best in one place.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { describeError } from '../codec/errors.js';
+import { describeError, errorCode } from '../codec/errors.js';
 import { parseLogRun } from '../log/inprocess.js';
 import { inProcessLogger } from './inprocess-logger.js';
 import { spawnRun, type Launcher } from './launch.js';
@@ -18,6 +27,9 @@ import { isServiceProcess, stopOrphan } from './orphans.js';
 import { Slot } from './slot.js';
 import { openSuperviseDir, type SuperviseDir } from './supervise-dir.js';
 
+/** svscan's SERVICES: entries beyond this many are not started. */
+export const MAX_SERVICES = 1000;
+
 export type Which = 'service' | 'log';
 
 export interface Entry {
@@ -25,6 +37,11 @@ export interface Entry {
   name: string;
   /** Still found in DIR at the last scan. */
   active: boolean;
+  /**
+   * The directory held open, as supervise holds its cwd: its files are found through it wherever
+   * the directory goes (renamed, or moved out of the tree while it still runs).
+   */
+  fd?: number;
   pipe?: LogPipe;
   service?: Slot;
   log?: Slot;
@@ -63,7 +80,7 @@ export class Tree {
     const refused = opened.find((o): o is string => typeof o === 'string');
     if (refused !== undefined) {
       for (const o of opened) if (typeof o !== 'string' && o) o.files.close();
-      for (const entry of this.entries.values()) entry.pipe?.close();
+      for (const entry of this.entries.values()) release(entry);
       this.entries.clear();
       throw new Error(refused);
     }
@@ -117,8 +134,9 @@ export class Tree {
         this.options.warn(`unable to stat ${name}: ${describeError(error)}`);
         continue;
       }
-      seen.add(key);
       const entry = this.entries.get(key) ?? this.create(key, name);
+      if (!entry) continue;
+      seen.add(key);
       entry.name = name;
       entry.active = true;
     }
@@ -159,11 +177,33 @@ export class Tree {
     return which.filter((w) => !entry[w] && !entry.opening.has(w));
   }
 
-  private create(key: string, name: string): Entry {
-    const entry: Entry = { key, name, active: true, opening: new Set(), warned: {} };
-    if (existsSync(join(this.options.dir, name, 'log'))) {
-      entry.pipe = createLogPipe();
+  /**
+   * A directory seen for the first time, as svscan takes it up: at most MAX_SERVICES entries
+   * (those removed but still running count), and `NAME/log` stat()ed now and never again — any
+   * kind of file makes it logged; a stat error other than ENOENT skips it until the next scan.
+   */
+  private create(key: string, name: string): Entry | undefined {
+    if (this.entries.size >= MAX_SERVICES) {
+      this.options.warn(`unable to start ${name}: running too many services`);
+      return undefined;
     }
+    let logged = true;
+    try {
+      statSync(join(this.options.dir, name, 'log'));
+    } catch (error) {
+      logged = false;
+      if (errorCode(error) !== 'ENOENT') {
+        this.options.warn(`unable to stat ${name}/log: ${describeError(error)}`);
+        return undefined;
+      }
+    }
+    const entry: Entry = { key, name, active: true, opening: new Set(), warned: {} };
+    try {
+      entry.fd = openSync(join(this.options.dir, name), constants.O_RDONLY | constants.O_DIRECTORY);
+    } catch {
+      /* found by name instead */
+    }
+    if (logged) entry.pipe = createLogPipe();
     this.entries.set(key, entry);
     return entry;
   }
@@ -196,7 +236,7 @@ export class Tree {
   }
 
   private serviceDir(entry: Entry, which: Which): string {
-    const dir = join(this.options.dir, entry.name);
+    const dir = where(entry) ?? join(this.options.dir, entry.name);
     return which === 'log' ? join(dir, 'log') : dir;
   }
 
@@ -214,6 +254,19 @@ export class Tree {
         await stopOrphan(previous.pid, this.options.graceMs);
       }
     }
+    // supervise reads `down` once, at start; a stat error other than ENOENT is fatal to it (and
+    // svscan starts it again 5 s later): here the next scan tries again.
+    let downFile = true;
+    try {
+      statSync(join(dir, 'down'));
+    } catch (error) {
+      downFile = false;
+      if (errorCode(error) !== 'ENOENT' && !this.stopping) {
+        this.options.warn(`unable to stat ${label}/down: ${describeError(error)}`);
+        files.close();
+        return;
+      }
+    }
     if (this.stopping) {
       files.close();
       this.checkAllGone();
@@ -222,7 +275,9 @@ export class Tree {
     const slot = new Slot({
       label: () => (which === 'log' ? `${entry.name}/log` : entry.name),
       files,
-      launcher: () => this.launcher(entry, which, dir),
+      // Where the directory is now: supervise chdir()s once, so a renamed service restarts in
+      // its new place.
+      launcher: () => this.launcher(entry, which, this.serviceDir(entry, which)),
       now: this.options.now,
       warn: this.options.warn,
       changed: this.options.changed,
@@ -230,7 +285,7 @@ export class Tree {
       removed: () => !entry.active,
     });
     entry[which] = slot;
-    slot.dispatch({ kind: 'begin', downFile: existsSync(join(dir, 'down')) });
+    slot.dispatch({ kind: 'begin', downFile });
     files.announce();
   }
 
@@ -268,7 +323,7 @@ export class Tree {
   private forgetIfIdle(entry: Entry): void {
     const idle = !entry.service && !entry.log && entry.opening.size === 0;
     if (idle && (!entry.active || this.stopping)) {
-      entry.pipe?.close();
+      release(entry);
       this.entries.delete(entry.key);
     }
   }
@@ -278,4 +333,21 @@ export class Tree {
     for (const entry of this.entries.values()) this.forgetIfIdle(entry);
     if (this.entries.size === 0) this.allGone?.();
   }
+}
+
+/** Where the entry's directory is now: the kernel's name for the descriptor held open. */
+function where(entry: Entry): string | undefined {
+  if (entry.fd === undefined) return undefined;
+  try {
+    const path = readlinkSync(`/proc/self/fd/${entry.fd}`);
+    return path.startsWith('/') ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function release(entry: Entry): void {
+  entry.pipe?.close();
+  if (entry.fd !== undefined) closeSync(entry.fd);
+  entry.fd = undefined;
 }

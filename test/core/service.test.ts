@@ -122,8 +122,18 @@ const table: { name: string; script: Script; effects: string[]; phase?: string }
       [0, { kind: 'started', pid: 9 }],
       [2000, died(9)],
     ],
-    effects: ['status down 0 once', 'writeHistory'],
+    effects: ['status down 0 down', 'writeHistory'],
     phase: 'down',
+  },
+  {
+    // runsv's byte: `sv -v once` waits for want down while it runs and times out on daemontools' 0.
+    name: 'o is stored as want down, as runsv stores it',
+    script: [
+      [0, begin],
+      [0, { kind: 'started', pid: 9 }],
+      [5, ctl('o')],
+    ],
+    effects: ['status run 9 down'],
   },
   {
     name: 'p stops and marks paused',

@@ -133,7 +133,7 @@ describe('svtui scan', () => {
   it('o starts once and does not restart', async () => {
     control(dir('lazy'), 'o');
     const pid = await waitUp(dir('lazy'));
-    expect(readStatus(dir('lazy'))?.want).toBe('once');
+    expect(readStatus(dir('lazy'))?.want).toBe('down'); // runsv's byte for once
     control(dir('lazy'), 'k');
     await waitDown(dir('lazy'));
     await sleep(1200);
@@ -195,15 +195,15 @@ describe('svtui scan', () => {
       .stderr()
       .split('\n')
       .filter((l) => l.includes('norun'));
-    expect(lines).toEqual(['svtui scan: warning: norun: unable to start run: file does not exist']);
+    expect(lines).toEqual(['svtui scan: warning: unable to start norun/run: file does not exist']);
     expect(readStatus(dir('norun'))?.pid).toBe(0);
     writeFileSync(join(dir('norun'), 'run'), '#!/bin/sh\nexec sleep 100\n', { mode: 0o644 });
-    await waitFor(() => scan.stderr().includes('norun: unable to start run: access denied'), 8000);
+    await waitFor(() => scan.stderr().includes('unable to start norun/run: access denied'), 8000);
     // No #! line: execve(2) refuses it, so supervise does, and so must svtui (no /bin/sh fallback).
     writeFileSync(join(dir('norun'), 'run'), 'exec sleep 100\n', { mode: 0o755 });
     chmodSync(join(dir('norun'), 'run'), 0o755);
     await waitFor(
-      () => scan.stderr().includes('norun: unable to start run: exec format error'),
+      () => scan.stderr().includes('unable to start norun/run: exec format error'),
       8000,
     );
     expect(readStatus(dir('norun'))?.pid).toBe(0);
