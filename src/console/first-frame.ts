@@ -5,7 +5,7 @@
 // work. Colours follow the palette the components use.
 import type { LogWindow } from '../store/log-pane-store.js';
 import type { ServiceRow } from '../store/model.js';
-import { consoleHeader, logTitle, MAIN_HINTS } from '../ui/chrome.js';
+import { consoleHeader, logTitle, mainHints } from '../ui/chrome.js';
 import { cellTexts, headerLine, layoutColumns } from '../ui/columns.js';
 import { fit, freshness, rowCells } from '../ui/format.js';
 import { layoutHeights } from '../ui/layout.js';
@@ -75,6 +75,6 @@ export function firstFrame(input: FirstFrameInput): string {
   const logLines = input.log.lines.slice(-heights.logLines);
   lines.push(...logLines);
   while (lines.length < 1 + heights.body) lines.push('');
-  lines.push('', paint(fit(MAIN_HINTS, width), palette.dim));
+  lines.push('', paint(fit(mainHints(width), width), palette.dim));
   return `\x1b[H${lines.map((l) => `${l}\x1b[K`).join('\r\n')}\x1b[H`;
 }

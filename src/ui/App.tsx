@@ -19,7 +19,7 @@ import {
 import { layoutColumns } from './columns.js';
 import { fit, msUntilChange } from './format.js';
 import { keyToIntent, splitKeys } from './keymap.js';
-import { consoleHeader, MAIN_HINTS } from './chrome.js';
+import { consoleHeader, mainHints } from './chrome.js';
 import { layoutHeights } from './layout.js';
 import { LogPane, type LogWindowSource } from './LogPane.js';
 import { OverlayView } from './Overlays.js';
@@ -189,21 +189,25 @@ export function App(props: AppProps) {
         </Text>
       )}
       <Text wrap="truncate" color={palette.dim}>
-        {fit(hints(view), width)}
+        {fit(hints(view, width), width)}
       </Text>
     </Box>
   );
 }
 
-function hints(ui: UiState): string {
+function hints(ui: UiState, width: number): string {
   if (ui.editingFilter) return 'type to filter · Enter keep · Esc clear';
   if (ui.overlay.kind === 'menu')
-    return '↑/↓ move · Enter sends the highlighted letter · a letter sends itself · Esc close';
+    return width >= 84
+      ? '↑/↓ move · Enter sends the highlighted letter · a letter sends itself · Esc close'
+      : '↑/↓ move · Enter sends the highlighted one · a letter sends itself · Esc close';
   if (ui.overlay.kind === 'help') return 'Esc close';
   if (ui.overlay.kind === 'quit')
-    return 'y stop all and quit · n/Esc stay · to keep services running alone: svtui scan DIR';
+    return width >= 87
+      ? 'y stop all and quit · n/Esc stay · to keep services running alone: svtui scan DIR'
+      : 'y stop all and quit · n/Esc stay · svtui scan DIR runs services alone';
   if (ui.overlay.kind === 'confirm') return 'y yes · n no · Esc cancel';
-  return MAIN_HINTS;
+  return mainHints(width);
 }
 
 function visibleNames(

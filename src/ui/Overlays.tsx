@@ -52,14 +52,19 @@ export function OverlayView({ overlay, selected, width, height, palette }: Overl
 function Help({ width, height, palette }: { width: number; height: number; palette: Palette }) {
   const twoColumns = width >= 80 && keyHelp.length + controlLetters.length + 3 > height;
   const half = twoColumns ? Math.floor((width - 1) / 2) : width;
-  const keys = ['Keys', ...keyHelp.map(([k, what]) => `${k.padEnd(10)} ${what}`)].map((l) =>
-    fit(l, half),
-  );
+  // Every line fits its column (39 at 80×24): key 9 + 1 + 29; letter 13 + a 26-column brief.
+  const keys = [
+    'Keys',
+    ...keyHelp.map(([k, what]) => `${k.padEnd(9)} ${what}`),
+    '',
+    'Embedded, svtui is the supervisor;',
+    'svtui scan DIR runs services alone.',
+  ].map((l) => fit(l, half));
   const letters = [
     'svc letters (Enter; * asks y/n)',
     ...controlLetters.map(
       (l) =>
-        `${l.letter} ${l.name.padEnd(10)}${l.asks ? '*' : ' '} ${twoColumns && half < 60 ? l.brief : l.does}`,
+        `${l.letter} ${l.name.padEnd(9)}${l.asks ? '*' : ' '} ${twoColumns && half < 60 ? l.brief : l.does}`,
     ),
   ].map((l) => fit(l, half));
   return (

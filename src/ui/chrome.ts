@@ -13,6 +13,20 @@ export interface TitledWindow {
 export const MAIN_HINTS =
   'j/k move · Tab pane · PgUp/PgDn g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit';
 
+/** Shorter key hints, longest first: the line keeps `? help` and `q quit` at any width ≥ 40. */
+const SHORTER_HINTS = [
+  'j/k move · Tab pane · g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
+  'j/k · Tab pane · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
+  'Enter svc · z zone · / filter · ? help · q quit',
+  '? help · q quit',
+];
+
+/** The key hints that fit `width` columns. */
+export function mainHints(width: number): string {
+  if (MAIN_HINTS.length <= width) return MAIN_HINTS;
+  return SHORTER_HINTS.find((h) => h.length <= width) ?? SHORTER_HINTS.at(-1)!;
+}
+
 /** The title line's left part; past `width` the tree's path gives way (from its left), not the rest. */
 export function consoleHeader(
   mode: string,

@@ -26,7 +26,7 @@ const specs: readonly ColumnSpec[] = [
   { key: 'normally', title: 'NORM', min: 4, max: 6, align: 'left' },
   { key: 'want', title: 'WANT', min: 4, max: 6, align: 'left' },
   { key: 'restarts', title: 'RST', min: 3, max: 8, align: 'right' },
-  { key: 'lastExit', title: 'LAST EXIT', min: 10, max: 24, align: 'left' },
+  { key: 'lastExit', title: 'LAST EXIT', min: 10, max: Infinity, align: 'left' },
   { key: 'log', title: 'LOG', min: 6, max: 6, align: 'left' },
 ];
 
@@ -43,6 +43,8 @@ const growth: readonly [ColumnKey, number][] = [
   ['log', 6],
   ['lastExit', 24],
   ['name', 28],
+  // Whatever is left: exit reasons and problems ("unable to start run: …") read in full.
+  ['lastExit', Infinity],
 ];
 
 /**

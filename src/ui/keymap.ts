@@ -111,7 +111,7 @@ export const keyHelp: readonly [string, string][] = [
   ['/', 'filter services by name'],
   ['?', 'this help'],
   ['Esc', 'close menu, help, filter'],
-  ['q Ctrl-C', 'quit (embedded: stop all? y/n)'],
+  ['q ^C', 'quit; embedded: stop all? y/n'],
 ];
 
 /**

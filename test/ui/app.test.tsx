@@ -142,6 +142,21 @@ describe('console keys', () => {
     const lines = screen.lines();
     expect(lines).toHaveLength(23);
     expect(screen.frame()).toContain('x exit');
+    expect(screen.frame()).toContain('supervisor exits when down');
+    // Nothing cut: no line ends in the ellipsis fit() leaves.
+    expect(lines.filter((l) => l.includes('…'))).toEqual([]);
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+  });
+
+  it('every screen at 80×24 keeps its key hints whole (? help and q quit on screen)', async () => {
+    const { screen } = mount(80, 24, { mode: 'embedded' });
+    expect(screen.lines().at(-1)).toMatch(/\? help · q quit$/);
+    await screen.type(keys.enter);
+    expect(screen.lines().at(-1)).not.toContain('…');
+    await screen.type(keys.escape);
+    await screen.type('q');
+    expect(screen.lines().at(-1)).not.toContain('…');
+    expect(screen.lines().at(-2)).toContain('Stop every service and quit? y/n');
   });
 
   it('u sends up at once; d asks first and n sends nothing', async () => {
