@@ -1,10 +1,18 @@
 // One `supervise/` directory, laid out as daemontools' supervise makes it (spec §2.1): the
 // directory 0700, `lock` 0600 held with flock(LOCK_EX), the `control` and `ok` FIFOs 0600,
 // `status` written to status.new and renamed; plus `svtui-history`, which the real tools ignore.
-import { closeSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+} from 'node:fs';
 import { Socket } from 'node:net';
-import { join } from 'node:path';
-import { describeError, errorText } from '../codec/errors.js';
+import { dirname, join, resolve } from 'node:path';
+import { describeError, errorCode, errorText } from '../codec/errors.js';
 import { formatHistory, parseHistory, type ServiceHistory } from '../codec/history.js';
 import { packStatus, unpackStatus, type ServiceStatus } from '../codec/status.js';
 import { tryLock, type HeldLock, type LockResult } from '../adapters/lock.js';
@@ -46,11 +54,7 @@ export async function openSuperviseDir(
     ok: false,
     message: `unable to ${what} ${label}/supervise/${file}: ${errorText(code)}`,
   });
-  try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch {
-    /* daemontools ignores mkdir errors: an existing directory is the usual case */
-  }
+  makeSupervise(dir);
   const locked = await lock(join(dir, 'lock'));
   if (!locked.ok) return fail('acquire', 'lock', locked.code);
   const held = locked.lock;
@@ -67,6 +71,24 @@ export async function openSuperviseDir(
     return fail('read', 'control', (error as NodeJS.ErrnoException).code);
   }
   return { ok: true, dir: superviseDir(() => join(locate(), 'supervise'), held, controlFd) };
+}
+
+/**
+ * mkdir `supervise` 0700, errors ignored (an existing directory is the usual case) — and, as
+ * Debian's supervise does, when `supervise` is a dangling symlink, make the directory it names.
+ */
+export function makeSupervise(dir: string): void {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') return;
+    try {
+      if (!lstatSync(dir).isSymbolicLink() || existsSync(dir)) return;
+      mkdirSync(resolve(dirname(dir), readlinkSync(dir)), { mode: 0o700 });
+    } catch {
+      /* the open of supervise/lock reports why it cannot be used */
+    }
+  }
 }
 
 function readPrevious(dir: string): { status?: ServiceStatus; history?: ServiceHistory } {

@@ -8,7 +8,6 @@
 import {
   closeSync,
   constants,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -25,7 +24,7 @@ import { makeFifos } from './files.js';
 import { createLogPipe, type LogPipe } from './log-pipe.js';
 import { isServiceProcess, stopOrphan } from './orphans.js';
 import { Slot } from './slot.js';
-import { openSuperviseDir, type SuperviseDir } from './supervise-dir.js';
+import { makeSupervise, openSuperviseDir, type SuperviseDir } from './supervise-dir.js';
 
 /** svscan's SERVICES: entries beyond this many are not started. */
 export const MAX_SERVICES = 1000;
@@ -160,11 +159,7 @@ export class Tree {
     for (const entry of entries) {
       for (const which of this.toOpen(entry)) {
         const dir = join(this.serviceDir(entry, which), 'supervise');
-        try {
-          mkdirSync(dir, { mode: 0o700 });
-        } catch {
-          /* exists already, or the open below reports why not */
-        }
+        makeSupervise(dir);
         fifos.push(join(dir, 'control'), join(dir, 'ok'));
       }
     }

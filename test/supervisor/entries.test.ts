@@ -10,6 +10,7 @@ import {
   openSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
   writeSync,
@@ -70,15 +71,25 @@ describe('svtui scan: entries of the tree', () => {
     makeService(tree, 'downloop', { run: 'exec sleep 100' });
     symlinkSync('down', join(dir('downloop'), 'down'));
     makeService(tree, 'latelog', { run: 'exec sleep 100' });
+    makeService(tree, 'dangling', { run: 'exec sleep 100' });
+    symlinkSync(join(elsewhere, 'dangling-supervise'), join(dir('dangling'), 'supervise'));
     makeService(elsewhere, 'linked', { run: 'exec sleep 100' });
     symlinkSync(join(elsewhere, 'linked'), dir('linked'));
     scan = startScan(tree);
-    await Promise.all(['moved', 'filelog', 'latelog', 'linked'].map((n) => waitUp(dir(n))));
+    await Promise.all(
+      ['moved', 'filelog', 'latelog', 'linked', 'dangling'].map((n) => waitUp(dir(n))),
+    );
   });
 
   afterAll(async () => {
     scan.child.kill('SIGTERM');
     await scan.exited;
+  });
+
+  it('supervise as a dangling symlink: the directory it names is made, 0700 (Debian)', async () => {
+    await waitUp(dir('dangling'));
+    expect(statSync(join(elsewhere, 'dangling-supervise')).mode & 0o7777).toBe(0o700);
+    expect(supervised(dir('dangling'))).toBe(true);
   });
 
   it('a renamed service keeps its process and restarts in its new place', async () => {
