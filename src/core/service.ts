@@ -13,7 +13,16 @@ export const START_INTERVAL_MS = 1000;
 
 export type Letter = 'u' | 'd' | 'o' | 'p' | 'c' | 'h' | 'a' | 'i' | 't' | 'k' | 'x';
 export type SignalName =
-  'SIGTERM' | 'SIGCONT' | 'SIGSTOP' | 'SIGHUP' | 'SIGALRM' | 'SIGINT' | 'SIGKILL';
+  | 'SIGTERM'
+  | 'SIGCONT'
+  | 'SIGSTOP'
+  | 'SIGHUP'
+  | 'SIGALRM'
+  | 'SIGINT'
+  | 'SIGKILL'
+  | 'SIGQUIT'
+  | 'SIGUSR1'
+  | 'SIGUSR2';
 
 /** down: no process; starting: a start was asked for; up: running; gone: supervision ended. */
 export type Phase = 'down' | 'starting' | 'up' | 'gone';
@@ -288,11 +297,19 @@ function shutdown(step: Step, graceMs: number): void {
   } else step.set({ killAt: step.now + graceMs });
 }
 
+/**
+ * Letters that only signal a running process and leave status alone. `q 1 2` are runsv's (QUIT,
+ * USR1, USR2), for `sv quit`, `sv 1`, `sv 2`: daemontools' supervise ignores them, but svc cannot
+ * send them, so only a runit or s6 user ever writes them — and means the signal.
+ */
 const plainSignals: Record<string, SignalName> = {
   h: 'SIGHUP',
   a: 'SIGALRM',
   i: 'SIGINT',
   k: 'SIGKILL',
+  q: 'SIGQUIT',
+  '1': 'SIGUSR1',
+  '2': 'SIGUSR2',
 };
 
 function control(step: Step, letter: string): void {

@@ -149,6 +149,10 @@ const table: { name: string; script: Script; effects: string[]; phase?: string }
   { name: 'a', script: [...up(), [5, ctl('a')]], effects: ['ALRM 7'] },
   { name: 'i', script: [...up(), [5, ctl('i')]], effects: ['INT 7'] },
   { name: 'k', script: [...up(), [5, ctl('k')]], effects: ['KILL 7'] },
+  // runsv's letters, for `sv quit`, `sv 1`, `sv 2` (svc cannot send them).
+  { name: 'q', script: [...up(), [5, ctl('q')]], effects: ['QUIT 7'] },
+  { name: '1', script: [...up(), [5, ctl('1')]], effects: ['USR1 7'] },
+  { name: '2', script: [...up(), [5, ctl('2')]], effects: ['USR2 7'] },
   { name: 't', script: [...up(), [5, ctl('t')]], effects: ['status run 7 up', 'TERM 7'] },
   {
     name: 'signals to a down service do nothing',

@@ -31,7 +31,7 @@ import {
 } from './helpers.js';
 
 const recorder = [
-  'for s in HUP ALRM INT TERM CONT; do trap "echo $s >> sig" $s; done',
+  'for s in HUP ALRM INT TERM CONT QUIT USR1 USR2; do trap "echo $s >> sig" $s; done',
   'while :; do sleep 0.05; done',
 ].join('\n');
 
@@ -148,6 +148,19 @@ describe('svtui scan', () => {
       ['a', 'ALRM'],
       ['i', 'INT'],
       ['t', 'TERM'],
+    ] as const) {
+      control(dir('sig'), letter);
+      await waitFor(() => signals(dir('sig')).at(-1) === name);
+    }
+    expect(readStatus(dir('sig'))?.pid).toBe(pid);
+  });
+
+  it("q 1 2 send QUIT USR1 USR2 (runsv's letters, as sv quit, sv 1, sv 2 write them)", async () => {
+    const pid = await waitUp(dir('sig'));
+    for (const [letter, name] of [
+      ['q', 'QUIT'],
+      ['1', 'USR1'],
+      ['2', 'USR2'],
     ] as const) {
       control(dir('sig'), letter);
       await waitFor(() => signals(dir('sig')).at(-1) === name);
