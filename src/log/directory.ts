@@ -42,10 +42,12 @@ export class LogDirectory {
     const { port } = ctx;
     const fatal = (what: string, error: unknown) =>
       new Error(`multilog: fatal: unable to ${what} ${spec.name}: ${describeError(error)}`);
+    let existed = false;
     try {
       port.mkdir(spec.path, 0o700);
-    } catch {
+    } catch (error) {
       // as multilog: the directory may exist; opening it below says what is wrong
+      existed = errorCode(error) === 'EEXIST';
     }
     try {
       const info = port.stat(spec.path);
@@ -62,7 +64,8 @@ export class LogDirectory {
     }
     if (!lock.ok) throw fatal('lock directory', { code: lock.code });
     dir.unlock = lock.release;
-    await dir.recover();
+    const clean = await dir.recover();
+    ctx.staleError = existed && clean ? 'file already exists' : 'file does not exist';
     return dir;
   }
 
@@ -116,8 +119,8 @@ export class LogDirectory {
     return join(this.spec.path, name);
   }
 
-  /** Start-up: reuse a cleanly closed current, or recover what a crash left (spec §4.2). */
-  private async recover(): Promise<void> {
+  /** Start-up: reuse a cleanly closed current, or recover what a crash left (spec §4.2); true if clean. */
+  private async recover(): Promise<boolean> {
     const { port } = this.ctx;
     const current = await retrying(this.ctx, `stat ${this.spec.name}/current`, () =>
       port.stat(this.file('current')),
@@ -130,7 +133,7 @@ export class LogDirectory {
         port.fchmod(this.fd, 0o644),
       );
       this.bytes = current.size;
-      return;
+      return true;
     }
     await this.remove('state');
     await this.remove('newstate');
@@ -150,6 +153,7 @@ export class LogDirectory {
     );
     port.close(state);
     await this.createCurrent();
+    return false;
   }
 
   private async createCurrent(): Promise<void> {

@@ -8,6 +8,12 @@ export interface Context {
   /** Where warnings go (whole lines). */
   warn(text: string): void;
   pauseMs: number;
+  /**
+   * The text of multilog's errno as its last failing system call left it: "processor crashed"
+   * prints it though the crash set none. Start-up leaves ENOENT (a fresh or recovered directory)
+   * or EEXIST (mkdir of a directory reused cleanly); every warned failure replaces it.
+   */
+  staleError?: string;
 }
 
 /** Run `action` until it succeeds; each failure prints `multilog: warning: unable to WHAT, pausing: ERR`. */
@@ -16,6 +22,7 @@ export async function retrying<T>(ctx: Context, what: string, action: () => T): 
     try {
       return action();
     } catch (error) {
+      ctx.staleError = describeError(error);
       ctx.warn(`multilog: warning: unable to ${what}, pausing: ${describeError(error)}\n`);
       await ctx.port.sleep(ctx.pauseMs);
     }

@@ -50,11 +50,15 @@ export async function runProcessor(
     }
     port.close(fds.stdout);
     port.close(fds.newState);
-    ctx.warn(
-      exit.signal
-        ? `multilog: warning: processor crashed in ${name}, pausing: ${exit.signal}\n`
-        : `multilog: warning: processor failed in ${name}, pausing\n`,
-    );
+    // A crash is warned about with whatever errno multilog last had, paused on, and then, as its
+    // exit code is not 0 either, warned about and paused on again as a failure.
+    if (exit.signal) {
+      ctx.warn(
+        `multilog: warning: processor crashed in ${name}, pausing: ${ctx.staleError ?? 'file does not exist'}\n`,
+      );
+      await port.sleep(ctx.pauseMs);
+    }
+    ctx.warn(`multilog: warning: processor failed in ${name}, pausing\n`);
     await port.sleep(ctx.pauseMs);
   }
   await retrying(ctx, `remove ${name}/previous`, () => port.unlink(file('previous')));

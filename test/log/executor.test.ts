@@ -117,4 +117,33 @@ describe('pause and retry', () => {
       'state 644',
     ]);
   });
+
+  it('a crashed processor: warned with the errno multilog last had, then as failed', async () => {
+    const crashOnce = '!test -e crashed && cat || { touch crashed; kill -9 $$; }';
+    const run = async (dir: string) => {
+      const messages: string[] = [];
+      const { port, pauses } = failingPort('write', []);
+      const log = await startMultilog(['s4096', crashOnce, dir], {
+        cwd: root,
+        stderr: (t) => messages.push(t),
+        port,
+        pauseMs: 1,
+      });
+      await log.write(Buffer.from(numberedLines(30)));
+      await log.close();
+      return { messages, pauses };
+    };
+    // A fresh directory: the last failing call was a stat of the missing current.
+    const fresh = await run('./c');
+    expect(fresh.messages).toEqual([
+      'multilog: warning: processor crashed in ./c, pausing: file does not exist\n',
+      'multilog: warning: processor failed in ./c, pausing\n',
+    ]);
+    expect(fresh.pauses).toEqual([1, 1]);
+    // Reused cleanly: mkdir's EEXIST.
+    await (await startMultilog(['./d'], { cwd: root, stderr: () => undefined })).close();
+    expect((await run('./d')).messages[0]).toBe(
+      'multilog: warning: processor crashed in ./d, pausing: file already exists\n',
+    );
+  });
 });
