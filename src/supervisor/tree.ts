@@ -126,7 +126,7 @@ export class Tree {
       const path = join(this.options.dir, name);
       let key: string;
       try {
-        const st = statSync(path);
+        const st = statSync(path, { bigint: true }); // inode numbers can pass 2^53
         if (!st.isDirectory()) continue;
         key = `${st.dev}:${st.ino}`;
       } catch (error) {
