@@ -27,8 +27,10 @@ export function describeStatus(
   normallyDown: boolean,
   nowUnixSeconds: bigint,
 ): string {
-  const elapsed =
-    nowUnixSeconds > status.since.seconds ? nowUnixSeconds - status.since.seconds : 0n;
+  // svstat prints tai_approx() of the difference: a double, so past 2^53 it is rounded.
+  const elapsed = BigInt(
+    Number(nowUnixSeconds > status.since.seconds ? nowUnixSeconds - status.since.seconds : 0n),
+  );
   const up = status.pid !== 0;
   const parts = [
     up ? `up (pid ${status.pid >>> 0}) ${elapsed} seconds` : `down ${elapsed} seconds`,

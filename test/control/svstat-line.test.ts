@@ -52,6 +52,15 @@ describe('describeStatus', () => {
     expect(describeStatus(s, true, now)).toBe('down 3600 seconds, want up');
   });
 
+  it('prints the seconds through a double, as tai_approx does: rounded past 2^53', () => {
+    const s = status({ since: { seconds: now - 3071742334151868629n, nanoseconds: 0 } });
+    expect(describeStatus(s, false, now)).toBe(
+      'down 3071742334151868416 seconds, normally up, want up',
+    );
+    const exact = status({ since: { seconds: now - 9007199254740993n, nanoseconds: 0 } });
+    expect(describeStatus(exact, false, now)).toMatch(/^down 9007199254740992 seconds/);
+  });
+
   it('runsv in finish shows as up with the finish pid, as daemontools svstat shows it', () => {
     const s = status({ pid: 0x3dd1, state: 'finish', want: 'down' });
     expect(describeStatus(s, false, now)).toBe('up (pid 15825) 1 seconds, want down');
