@@ -38,7 +38,7 @@ export default async function () {
     compare(
       `multilog t s16777215 n20, ${LINES} lines of ~100 bytes`,
       [
-        candidate('svtui multilog', [process.execPath, svtui, 'multilog']),
+        candidate('svtui multilog', [svtui, 'multilog']),
         candidate('s6-log', ['/usr/bin/s6-log']),
         candidate('multilog', ['/usr/bin/multilog']),
       ],

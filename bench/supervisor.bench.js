@@ -81,8 +81,7 @@ function procStat(pid) {
 
 const supervisors = {
   'svtui scan': {
-    start: (tree) =>
-      spawn(process.execPath, [cli, 'scan', tree], { stdio: 'ignore', detached: true }),
+    start: (tree) => spawn(cli, ['scan', tree], { stdio: 'ignore', detached: true }),
     /** The supervisor and its helpers: every process of its tree that is not a service. */
     pids: (root, services) => [root, ...children(root).filter((p) => !services.has(p))],
     async stop(child) {

@@ -47,7 +47,7 @@ export default async function () {
       `svstat on ${SERVICES} services`,
       [
         { name: 'daemontools svstat', argv: ['/usr/bin/svstat', ...names] },
-        { name: 'svtui svstat', argv: [process.execPath, svtui, 'svstat', ...names] },
+        { name: 'svtui svstat', argv: [svtui, 'svstat', ...names] },
       ],
       { runs: 5, reference: 'daemontools svstat', cwd: work },
     );
@@ -56,7 +56,7 @@ export default async function () {
       `svc -p on ${SERVICES} services`,
       [
         { name: 'daemontools svc', argv: ['/usr/bin/svc', '-p', ...names] },
-        { name: 'svtui svc', argv: [process.execPath, svtui, 'svc', '-p', ...names] },
+        { name: 'svtui svc', argv: [svtui, 'svc', '-p', ...names] },
       ],
       { runs: 5, reference: 'daemontools svc', cwd: work },
     );

@@ -46,7 +46,7 @@ export default async function () {
   const plain = inputFile('plain-1M.txt', (i) => text(i).padStart(100, '-'));
   const env = { ...process.env, TZ: 'Europe/Berlin' };
   const locals = [
-    { name: 'svtui tai64nlocal', argv: [process.execPath, svtui, 'tai64nlocal'] },
+    { name: 'svtui tai64nlocal', argv: [svtui, 'tai64nlocal'] },
     { name: 'tai64nlocal', argv: ['/usr/bin/tai64nlocal'] },
     { name: 's6-tai64nlocal', argv: ['/usr/bin/s6-tai64nlocal'] },
   ];
@@ -67,7 +67,7 @@ export default async function () {
   compare(
     'tai64n, 1M lines of 100 bytes',
     [
-      { name: 'svtui tai64n', argv: [process.execPath, svtui, 'tai64n'] },
+      { name: 'svtui tai64n', argv: [svtui, 'tai64n'] },
       { name: 'tai64n', argv: ['/usr/bin/tai64n'] },
       { name: 's6-tai64n', argv: ['/usr/bin/s6-tai64n'] },
     ],
