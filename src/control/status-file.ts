@@ -4,7 +4,8 @@ import { errorCode, errorText } from '../codec/errors.js';
 import { unpackStatus, type DecodedStatus } from '../codec/status.js';
 import { inService } from './service-dir.js';
 
-export type StatusRead = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+export type StatusRead =
+  { ok: true; bytes: Buffer } | { ok: false; stage: 'open' | 'read'; reason: string };
 
 /**
  * Up to `max` bytes of `DIR/supervise/status`, read with a single read(2) as svstat does.
@@ -15,14 +16,22 @@ export function readStatusBytes(dir: string, max: number): StatusRead {
   try {
     fd = openSync(inService(dir, 'supervise/status'), 'r');
   } catch (error) {
-    return { ok: false, reason: `unable to open supervise/status: ${errorText(errorCode(error))}` };
+    return {
+      ok: false,
+      stage: 'open',
+      reason: `unable to open supervise/status: ${errorText(errorCode(error))}`,
+    };
   }
   try {
     const buffer = Buffer.alloc(max);
     const n = readSync(fd, buffer, 0, max, null);
     return { ok: true, bytes: buffer.subarray(0, n) };
   } catch (error) {
-    return { ok: false, reason: `unable to read supervise/status: ${errorText(errorCode(error))}` };
+    return {
+      ok: false,
+      stage: 'read',
+      reason: `unable to read supervise/status: ${errorText(errorCode(error))}`,
+    };
   } finally {
     closeSync(fd);
   }
@@ -34,5 +43,5 @@ export function readStatusBytes(dir: string, max: number): StatusRead {
  */
 export function readStatusFile(serviceDir: string): DecodedStatus | { ok: false; reason: string } {
   const read = readStatusBytes(serviceDir, 64);
-  return read.ok ? unpackStatus(read.bytes) : read;
+  return read.ok ? unpackStatus(read.bytes) : { ok: false, reason: read.reason };
 }

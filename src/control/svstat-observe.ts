@@ -12,12 +12,16 @@ import type { SvstatObservation } from './svstat-line.js';
 const SVSTAT_READ = 18;
 
 /**
- * One difference on purpose: when read(2) of supervise/status fails (it is a directory, say),
- * daemontools' svstat compares -1 with an unsigned size, falls through and formats its stale
- * buffer ("down 4611686… seconds"); svtui prints `unable to read supervise/status: ERR`, which is
- * what svstat's source means to print (test/control/fake-dirs.test.ts pins both).
+ * What svstat keeps between directories: its one static 18-byte status buffer. Each read copies
+ * what it got into it; when read(2) fails (supervise/status is a directory, say), daemontools
+ * compares -1 with an unsigned size, falls through and formats this buffer as it stands: zeros
+ * at first ("down 4611686… seconds"), else the bytes of the directories before.
  */
-export function observeForSvstat(dir: string): SvstatObservation {
+export function svstatBuffer(): Buffer {
+  return Buffer.alloc(SVSTAT_READ);
+}
+
+export function observeForSvstat(dir: string, buffer = svstatBuffer()): SvstatObservation {
   const chdir = chdirError(dir);
   if (chdir !== undefined) return { ok: false, reason: `unable to chdir: ${errorText(chdir)}` };
   let normallyDown = true;
@@ -31,8 +35,13 @@ export function observeForSvstat(dir: string): SvstatObservation {
   const ok = openOkError(dir);
   if (ok !== undefined) return { ok: false, reason: okFailure(ok) };
   const read = readStatusBytes(dir, SVSTAT_READ);
-  if (!read.ok) return read;
-  const decoded = unpackStatus(read.bytes);
+  if (!read.ok && read.stage === 'open') return read;
+  if (read.ok) {
+    read.bytes.copy(buffer);
+    if (read.bytes.length < SVSTAT_READ)
+      return { ok: false, reason: 'unable to read supervise/status: bad format' };
+  }
+  const decoded = unpackStatus(buffer);
   if (!decoded.ok) return { ok: false, reason: 'unable to read supervise/status: bad format' };
   return { ok: true, normallyDown, status: decoded.status };
 }
