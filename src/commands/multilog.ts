@@ -2,7 +2,6 @@
 // in-process. EOF finishes a partial line and exits 0; TERM exits at the next line end, leaving
 // the rest unread (spec §4.6); ALRM rotates every non-empty current. Refused at start (lock held,
 // directory unusable): multilog's fatal line and exit 111.
-import { describeError } from '../codec/errors.js';
 import { startMultilog, type Multilog } from '../log/multilog.js';
 import { stdinReader, type InputReader } from '../log/stdin-reader.js';
 
@@ -45,11 +44,9 @@ export async function run(args: string[]): Promise<number> {
       if (chunk === null) break;
       await writer.write(chunk);
     }
-  } catch (error) {
-    reader.close();
-    await writer.close();
-    stderr(`multilog: fatal: unable to read input: ${describeError(error)}\n`);
-    return FATAL;
+  } catch {
+    // multilog takes a failed read (stdin a directory, or closed) as the end of its input:
+    // it finishes as at EOF, silently, and exits 0.
   }
   reader.close();
   await writer.close();

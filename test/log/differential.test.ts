@@ -262,4 +262,26 @@ describe.skipIf(!enabled)('svtui multilog against the real multilog', () => {
     expect(ours.ran.status).toBe(real.ran.status);
     expect(readdirSync(ours.cwd)).toEqual([]);
   });
+
+  it('a failed read of the input ends it: exit 0, silently, current complete', () => {
+    const sides = ['real', 'ours'].map((name) => {
+      const cwd = join(root, `unreadable-${name}`);
+      mkdirSync(cwd, { recursive: true });
+      const fd = openSync(cwd, 'r'); // a directory: read(2) fails with EISDIR
+      try {
+        const argv = ['multilog', './l'];
+        const opts = { cwd, stdio: [fd, 'pipe', 'pipe'] as ['pipe' | number, 'pipe', 'pipe'] };
+        const ran = name === 'real' ? runSync(argv, opts) : runCli(argv, opts);
+        return {
+          status: ran.status,
+          stderr: ran.stderr.toString(),
+          files: shape({ cwd, ran }, 'l'),
+        };
+      } finally {
+        closeSync(fd);
+      }
+    });
+    expect(sides[1]).toEqual(sides[0]);
+    expect(sides[0]!.status).toBe(0);
+  });
 });
