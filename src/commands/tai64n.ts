@@ -5,8 +5,13 @@ import { closedAtStartup, outputSink, readSome, StreamError } from '../adapters/
 import { systemClock } from '../time/clock.js';
 import { LineStamper } from '../time/stream-stamper.js';
 
-/** Arguments are ignored, as tai64n ignores them. */
-export async function run(_args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
+  if (args.length > 0) {
+    process.stderr.write(
+      `svtui tai64n: unexpected argument ${JSON.stringify(args[0])} (usage: svtui tai64n)\n`,
+    );
+    return 100;
+  }
   const clock = systemClock();
   const stamper = new LineStamper(outputSink(1));
   try {

@@ -4,7 +4,6 @@ import { closedAtStartup, outputSink, readSome, StreamError } from '../adapters/
 import { LabelStreamDecoder } from '../time/stream-decoder.js';
 import { resolveZone } from '../time/zone.js';
 
-/** `--tz ZONE` is svtui's; any other argument is ignored, as tai64nlocal ignores its arguments. */
 function parseArgs(args: string[]): { tz: string | undefined; fromFlag: boolean } | string {
   let tz = process.env.TZ;
   let fromFlag = false;
@@ -16,7 +15,8 @@ function parseArgs(args: string[]): { tz: string | undefined; fromFlag: boolean 
     } else if (arg.startsWith('--tz=')) {
       tz = arg.slice('--tz='.length);
       fromFlag = true;
-    } else if (arg === '--tz') return '--tz needs a ZONE';
+    } else
+      return arg === '--tz' ? '--tz needs a ZONE' : `unexpected argument ${JSON.stringify(arg)}`;
   }
   return { tz, fromFlag };
 }
@@ -28,9 +28,7 @@ export async function run(args: string[]): Promise<number> {
     return 100;
   }
   const { zone, warning } = resolveZone(parsed.tz);
-  // A TZ the C library does not know means UTC, silently; only svtui's own --tz says so.
-  if (warning && (parsed.fromFlag || !warning.startsWith('unknown time zone')))
-    process.stderr.write(`svtui tai64nlocal: warning: ${warning}\n`);
+  if (warning) process.stderr.write(`svtui tai64nlocal: warning: ${warning}\n`);
   const decoder = new LabelStreamDecoder(zone, outputSink(1));
   try {
     if (closedAtStartup(0)) throw new StreamError('read', 'EBADF');
