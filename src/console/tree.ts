@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../codec/errors.js';
-import { formatExitReason, parseHistory } from '../codec/history.js';
+import { formatExitReason, parseHistory, type ServiceHistory } from '../codec/history.js';
+import type { ServiceStatus } from '../codec/status.js';
 import { openOkError } from '../control/probe.js';
 import { readStatusFile } from '../control/status-file.js';
 import type { HistoryFacts, Observation } from '../store/model.js';
@@ -60,7 +61,7 @@ export function observeService(dir: string): Observation {
   }
   const since = decoded.status.since;
   const sinceMs = Number(since.seconds) * 1000 + Math.floor(since.nanoseconds / 1e6);
-  const history = readHistory(dir);
+  const history = readHistory(dir, decoded.status);
   return {
     supervised,
     ...access,
@@ -71,8 +72,12 @@ export function observeService(dir: string): Observation {
   };
 }
 
-/** svtui's restart record, when the supervisor is svtui (daemontools and runit keep none). */
-function readHistory(dir: string): HistoryFacts | undefined {
+/**
+ * svtui's restart record, when the supervisor is svtui (daemontools and runit keep none). A record
+ * an earlier `svtui scan` left behind is ignored once another supervisor (svscan, runsvdir) owns
+ * the directory: it is trusted only while it describes the process in `status`.
+ */
+function readHistory(dir: string, status: ServiceStatus): HistoryFacts | undefined {
   const path = join(dir, 'supervise/svtui-history');
   if (!existsSync(path)) return undefined; // daemontools and runit keep none
   let text: string;
@@ -82,7 +87,7 @@ function readHistory(dir: string): HistoryFacts | undefined {
     return undefined;
   }
   const history = parseHistory(text);
-  if (!history) return undefined;
+  if (!history || !describesCurrent(dir, history, status)) return undefined;
   const last = history.recentExits.at(-1);
   return {
     starts: history.starts,
@@ -90,6 +95,34 @@ function readHistory(dir: string): HistoryFacts | undefined {
     ...(last ? { lastExitMs: Number(last.at.seconds) * 1000 } : {}),
     ...(history.problem ? { problem: history.problem } : {}),
   };
+}
+
+/**
+ * Whether `history` was written by the supervisor that wrote `status`. svtui stamps a start (or a
+ * death) in both files with the same instant, so the status's `since` equals the last start while
+ * up and the last exit while down; failing that (a start that failed, a service never started),
+ * svtui writes the history after the status, so it is not older. Another supervisor rewrites the
+ * status with its own times and leaves the history behind, older.
+ */
+export function describesCurrent(
+  dir: string,
+  history: ServiceHistory,
+  status: ServiceStatus,
+): boolean {
+  const mark = status.pid !== 0 ? history.recentStarts.at(-1) : history.recentExits.at(-1)?.at;
+  if (
+    mark &&
+    mark.seconds === status.since.seconds &&
+    mark.nanoseconds === status.since.nanoseconds
+  )
+    return true;
+  try {
+    const historyMs = statSync(join(dir, 'supervise/svtui-history')).mtimeMs;
+    const statusMs = statSync(join(dir, 'supervise/status')).mtimeMs;
+    return historyMs >= statusMs;
+  } catch {
+    return false;
+  }
 }
 
 /** existsSync, not a throwing stat: an exception per service per poll costs real CPU. */
