@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tryLock } from '../adapters/lock.js';
-import type { Tai64nTime } from '../codec/tai64n.js';
 import type { LogPort, ProcessorExit, ProcessorFds } from './fs-port.js';
+import { systemClock } from '../time/clock.js';
 
 function quietly(action: () => void): void {
   try {
@@ -24,32 +24,8 @@ function runProcessor(command: string, cwd: string, fds: ProcessorFds): Promise<
   });
 }
 
-const RESYNC_NS = 10_000_000_000n;
-
-/**
- * Wall-clock time with nanosecond resolution: the monotonic clock, re-anchored to Date.now() every
- * 10 s so a long-running supervisor follows the system clock. Never goes back and never repeats,
- * so two rotations in a row still get distinct `@…` names.
- */
-export function nanoClock(): () => Tai64nTime {
-  let anchoredAt = -RESYNC_NS;
-  let offset = 0n;
-  let last = 0n;
-  return () => {
-    const mono = process.hrtime.bigint();
-    if (mono - anchoredAt >= RESYNC_NS) {
-      offset = BigInt(Date.now()) * 1_000_000n - mono;
-      anchoredAt = mono;
-    }
-    let ns = offset + mono;
-    if (ns <= last) ns = last + 1n;
-    last = ns;
-    return { seconds: ns / 1_000_000_000n, nanoseconds: Number(ns % 1_000_000_000n) };
-  };
-}
-
 export function nodeLogPort(): LogPort {
-  const now = nanoClock();
+  const now = systemClock();
   return {
     mkdir: (path, mode) => fs.mkdirSync(path, { mode }),
     open: (path, flags, mode) => fs.openSync(path, flags, mode),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLabel } from '../../src/codec/tai64n.js';
 import { LabelMaker } from '../../src/log/label.js';
-import { nanoClock } from '../../src/log/node-fs.js';
+import { systemClock, type ClockSources } from '../../src/time/clock.js';
 
 describe('labels', () => {
   it('formats as the codec does, reusing the seconds between calls', () => {
@@ -17,7 +17,7 @@ describe('labels', () => {
   });
 
   it('the clock follows Date.now() and never repeats', () => {
-    const clock = nanoClock();
+    const clock = systemClock();
     let previous = clock();
     expect(Math.abs(Number(previous.seconds) * 1000 - Date.now())).toBeLessThan(2000);
     for (let i = 0; i < 1000; i++) {
@@ -28,5 +28,30 @@ describe('labels', () => {
       expect(later).toBe(true);
       previous = next;
     }
+  });
+
+  it('keeps sub-millisecond precision and re-anchors only when the wall clock was stepped', () => {
+    let mono = 5_000_000_000n;
+    let wall = 1_700_000_000_000;
+    const sources: ClockSources = {
+      preciseWallMs: () => wall + 0.125,
+      wallMs: () => wall,
+      monoNs: () => mono,
+    };
+    const clock = systemClock(sources);
+    expect(clock().nanoseconds).toBe(125000);
+    // 10 s later, Date.now() agrees within its own millisecond: no re-anchor, digits kept.
+    mono += 10_000_000_000n;
+    wall += 10_000;
+    expect(clock()).toEqual({ seconds: 1_700_000_010n, nanoseconds: 125000 });
+    // The system clock is stepped forward by a minute: the next check follows it.
+    mono += 10_000_000_000n;
+    wall += 70_000;
+    expect(clock()).toEqual({ seconds: 1_700_000_080n, nanoseconds: 0 });
+    // Stepped back: labels still never go backwards.
+    mono += 10_000_000_000n;
+    wall -= 120_000;
+    const back = clock();
+    expect(back).toEqual({ seconds: 1_700_000_080n, nanoseconds: 1 });
   });
 });
