@@ -1,7 +1,7 @@
 // The zones `z` cycles through: the process TZ (or the system zone), UTC, then each --tz zone,
 // without repeats. An unknown TZ falls back to UTC with the time module's one-line warning; an
 // unknown --tz name is reported back (the operator typed it: a usage error).
-import { resolveZone, zoneFromEnv, type Zone } from '../time/zone.js';
+import { resolveZone, UTC_ZONE, zoneFromEnv, type Zone } from '../time/zone.js';
 
 export interface ZoneList {
   zones: Zone[];
@@ -18,12 +18,30 @@ export function zoneList(extra: readonly string[], env: NodeJS.ProcessEnv = proc
     if (resolved.warning) warnings.push(resolved.warning);
     if (!zones.some((z) => z.name === resolved.zone.name)) zones.push(resolved.zone);
   };
-  add(zoneFromEnv(env));
-  add(resolveZone('UTC', env));
+  const fromEnv = zoneFromEnv(env);
+  if (fromEnv.warning?.startsWith('unknown time zone')) {
+    // Times are UTC then: say so where the zone is shown, naming the TZ that was not understood,
+    // and do not offer UTC twice under two names.
+    add({
+      zone: { name: unknownTzName(env.TZ ?? ''), lookup: UTC_ZONE.lookup },
+      warning: fromEnv.warning,
+    });
+  } else {
+    add(fromEnv);
+    add(resolveZone('UTC', env));
+  }
   for (const name of extra) {
     const resolved = resolveZone(name, env);
     if (resolved.warning?.startsWith('unknown time zone')) unknown.push(name);
     else add(resolved);
   }
   return { zones, warnings, unknown };
+}
+
+/** `UTC (TZ Bogus/Zone unknown)`: short, printable, whatever TZ holds. */
+export function unknownTzName(tz: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = tz.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const shown = clean.length > 20 ? `${clean.slice(0, 19)}…` : clean;
+  return `UTC (TZ ${shown} unknown)`;
 }
