@@ -75,6 +75,6 @@ export function firstFrame(input: FirstFrameInput): string {
   const logLines = input.log.lines.slice(-heights.logLines);
   lines.push(...logLines);
   while (lines.length < 1 + heights.body) lines.push('');
-  lines.push('', paint(fit(mainHints(width), width), palette.dim));
+  lines.push('', paint(fit(mainHints(width, { readOnly: input.readOnly }), width), palette.dim));
   return `\x1b[H${lines.map((l) => `${l}\x1b[K`).join('\r\n')}\x1b[H`;
 }

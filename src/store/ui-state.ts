@@ -117,6 +117,8 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
       return askOrSend(state, intent.letter);
     case 'openMenu':
       if (!state.selected) return { state };
+      // Read-only: every letter would be refused, so say why now instead of opening the menu.
+      if (state.readOnly) return { state: readOnlyRefusal(state, state.selected) };
       return { state: { ...state, overlay: { kind: 'menu', index: 0 } } };
     case 'menuMove': {
       if (state.overlay.kind !== 'menu') return { state };
@@ -162,14 +164,16 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
 function askOrSend(state: UiState, letter: ControlLetter): Step {
   const service = state.selected;
   if (!service) return { state };
-  if (state.readOnly) {
-    const why = state.readOnlyWhy ?? 'no permission to control';
-    return { state: { ...state, message: `${service}: read-only: ${why}` } };
-  }
+  if (state.readOnly) return { state: readOnlyRefusal(state, service) };
   if (letterInfo(letter).asks) {
     return { state: { ...state, overlay: { kind: 'confirm', letter, service } } };
   }
   return { state, effect: { kind: 'control', service, letter } };
+}
+
+function readOnlyRefusal(state: UiState, service: string): UiState {
+  const why = state.readOnlyWhy ?? 'no permission to control';
+  return { ...state, message: `${service}: read-only: ${why}` };
 }
 
 function answer(state: UiState, yes: boolean, _ctx: Context): Step {

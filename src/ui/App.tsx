@@ -207,7 +207,7 @@ function hints(ui: UiState, width: number): string {
       ? 'y stop all and quit · n/Esc stay · to keep services running alone: svtui scan DIR'
       : 'y stop all and quit · n/Esc stay · svtui scan DIR runs services alone';
   if (ui.overlay.kind === 'confirm') return 'y yes · n no · Esc cancel';
-  return mainHints(width);
+  return mainHints(width, { focus: ui.focus, readOnly: ui.readOnly });
 }
 
 function visibleNames(

@@ -13,7 +13,7 @@ export interface TitledWindow {
 export const MAIN_HINTS =
   'j/k move · Tab pane · PgUp/PgDn g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit';
 
-/** Shorter key hints, longest first: the line keeps `? help` and `q quit` at any width ≥ 40. */
+/** Shorter key hints for the table, longest first: `? help` and `q quit` stay at any width ≥ 40. */
 const SHORTER_HINTS = [
   'j/k move · Tab pane · g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
   'j/k · Tab pane · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
@@ -21,10 +21,32 @@ const SHORTER_HINTS = [
   '? help · q quit',
 ];
 
-/** The key hints that fit `width` columns. */
-export function mainHints(width: number): string {
-  if (MAIN_HINTS.length <= width) return MAIN_HINTS;
-  return SHORTER_HINTS.find((h) => h.length <= width) ?? SHORTER_HINTS.at(-1)!;
+/** While the log pane has the keys: its own keys first, longest first. */
+const LOG_HINTS = [
+  'j/k scroll · PgUp/PgDn page · g top · G follow · Tab table · z zone · / filter · ? help · q quit',
+  'j/k scroll · PgUp/PgDn page · g top · G follow · Tab table · z zone · ? help · q quit',
+  'j/k scroll · PgUp/PgDn · g top · G follow · Tab table · z zone · ? help · q quit',
+  'j/k PgUp/PgDn page · g/G top/follow · Tab table · ? help · q quit',
+  'PgUp/PgDn g/G · Tab table · ? help · q quit',
+  '? help · q quit',
+];
+
+export interface HintContext {
+  /** Which pane has the keys (the table unless told). */
+  focus?: 'table' | 'log';
+  /** Nothing can be sent: the svc keys are not offered, `read-only` is said instead. */
+  readOnly?: boolean;
+}
+
+/** The key hints that fit `width` columns, for the pane that has the keys. */
+export function mainHints(width: number, context: HintContext = {}): string {
+  const list = context.focus === 'log' ? LOG_HINTS : [MAIN_HINTS, ...SHORTER_HINTS];
+  const shown = context.readOnly ? list.map(readOnlyHints) : list;
+  return shown.find((h) => h.length <= width) ?? shown.at(-1)!;
+}
+
+function readOnlyHints(hints: string): string {
+  return hints.replace('u up · d down · Enter svc', 'read-only').replace('Enter svc', 'read-only');
 }
 
 /** The title line's left part; past `width` the tree's path gives way (from its left), not the rest. */

@@ -275,6 +275,37 @@ describe('console keys', () => {
     expect(screen.lines()[0]).toContain('read-only');
   });
 
+  it('read-only: the hints offer no svc keys, and Enter says why instead of opening the menu', async () => {
+    const { screen, recorded } = mount(80, 24, {
+      readOnly: true,
+      readOnlyWhy: 'nothing supervises this tree',
+    });
+    const hints = () => screen.lines().at(-1) ?? '';
+    expect(hints()).toContain('read-only');
+    expect(hints()).not.toMatch(/u up|d down|Enter svc/);
+    await screen.type(keys.enter);
+    expect(screen.frame()).not.toContain('interrupt');
+    expect(screen.lines().at(-2)).toBe('alpha: read-only: nothing supervises this tree');
+    await screen.type('d');
+    expect(screen.frame()).not.toContain('y/n');
+    expect(recorded.effects).toEqual([]);
+    await screen.type(keys.tab);
+    expect(hints()).not.toMatch(/u up|d down|Enter svc/);
+  });
+
+  it('at 80 columns the hints follow the focus: table keys, then log keys after Tab', async () => {
+    const { screen } = mount(80, 24);
+    const hints = () => screen.lines().at(-1) ?? '';
+    expect(hints()).toMatch(/u up · d down · Enter svc/);
+    await screen.type(keys.tab);
+    expect(hints()).toMatch(/PgUp\/PgDn/);
+    expect(hints()).toMatch(/g top · G follow/);
+    expect(hints()).toContain('q quit');
+    expect(hints().length).toBeLessThanOrEqual(80);
+    await screen.type(keys.tab);
+    expect(hints()).toMatch(/u up · d down · Enter svc/);
+  });
+
   it('shows what the composition root reports on the status line', async () => {
     const { screen, messages } = mount(120, 40);
     messages.set('alpha: TERM sent; back up as pid 4413 after 0.2 s');
