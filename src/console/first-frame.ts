@@ -7,7 +7,7 @@ import type { LogWindow } from '../store/log-pane-store.js';
 import type { ServiceRow } from '../store/model.js';
 import { consoleHeader, logTitle, mainHints } from '../ui/chrome.js';
 import { cellTexts, headerLine, layoutColumns } from '../ui/columns.js';
-import { fit, freshness, rowCells } from '../ui/format.js';
+import { fit, freshness, rowCells, rowReason } from '../ui/format.js';
 import { layoutHeights } from '../ui/layout.js';
 import { makePalette, type Colour } from '../ui/palette.js';
 
@@ -75,6 +75,10 @@ export function firstFrame(input: FirstFrameInput): string {
   const logLines = input.log.lines.slice(-heights.logLines);
   lines.push(...logLines);
   while (lines.length < 1 + heights.body) lines.push('');
-  lines.push('', paint(fit(mainHints(width, { readOnly: input.readOnly }), width), palette.dim));
+  const reason = rowReason(services[0]);
+  lines.push(
+    reason && paint(fit(reason, width), palette.warn),
+    paint(fit(mainHints(width, { readOnly: input.readOnly }), width), palette.dim),
+  );
   return `\x1b[H${lines.map((l) => `${l}\x1b[K`).join('\r\n')}\x1b[H`;
 }

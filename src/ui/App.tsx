@@ -17,7 +17,7 @@ import {
   type UiState,
 } from '../store/ui-state.js';
 import { layoutColumns } from './columns.js';
-import { fit, msUntilChange } from './format.js';
+import { fit, msUntilChange, rowReason } from './format.js';
 import { keyToIntent, splitKeys } from './keymap.js';
 import { consoleHeader, mainHints } from './chrome.js';
 import { layoutHeights } from './layout.js';
@@ -185,7 +185,7 @@ export function App(props: AppProps) {
         />
       ) : (
         <Text wrap="truncate" color={palette.warn}>
-          {fit(message, width)}
+          {fit(message || rowReason(filtered.find((r) => r.name === view.selected)), width)}
         </Text>
       )}
       <Text wrap="truncate" color={palette.dim}>

@@ -55,8 +55,10 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
   const since = o?.sinceMs;
   const known =
     state !== 'unknown' && state !== 'unsupervised' && state !== 'error' && state !== 'no access';
-  // No access: the state says it all; the errno text would only crowd LAST EXIT.
-  const problem = state === 'no access' ? undefined : o?.problem;
+  // No access and unsupervised: the state says it all (the reason is on the status line when
+  // the row is selected); an errno text would only crowd LAST EXIT. A supervisor's own trouble
+  // reading its status stays there.
+  const problem = state === 'error' ? o?.problem : undefined;
   return {
     name: printable(row.name),
     state,
@@ -65,9 +67,30 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
     normally: o ? (o.normallyUp ? 'up' : 'down') : '',
     want: known ? wantWord(row) : '',
     restarts: o ? String(row.restarts) : '',
-    lastExit: problem ?? o?.history?.problem ?? row.lastExit ?? '',
+    lastExit:
+      problem ??
+      o?.history?.problem ??
+      row.lastExit ??
+      (state === 'unsupervised' && neverRan(o?.problem) ? 'never ran' : ''),
     log: logWord(row),
   };
+}
+
+/** No supervise/status at all: no supervisor ever ran the service here. */
+function neverRan(problem: string | undefined): boolean {
+  return problem?.startsWith('unable to open supervise/status: file does not exist') ?? false;
+}
+
+/**
+ * What the status line says about a selected row by itself: why its state is what it is, in
+ * full ("alpha: unsupervised: unable to open supervise/status: file does not exist").
+ */
+export function rowReason(row: ServiceRow | undefined): string {
+  const problem = row?.observation?.problem;
+  if (!row || !problem) return '';
+  const state = stateWord(row);
+  if (state === 'no access') return '';
+  return `${printable(row.name)}: ${state}: ${problem}`;
 }
 
 function logWord(row: ServiceRow): string {

@@ -306,6 +306,25 @@ describe('console keys', () => {
     expect(hints()).toMatch(/u up · d down · Enter svc/);
   });
 
+  it('a service never supervised: "unsupervised", LAST EXIT "never ran", the reason on the status line', async () => {
+    const services = fixedServices();
+    services.setServices([
+      { name: 'alpha', dir: '/t/alpha' },
+      { name: 'beta', dir: '/t/beta' },
+      { name: 'gamma', dir: '/t/gamma' },
+      { name: 'aardvark', dir: '/t/aardvark' },
+    ]);
+    const problem = 'unable to open supervise/status: file does not exist';
+    services.observe('aardvark', { supervised: false, normallyUp: true, problem }, NOW);
+    const { screen } = mount(80, 24, { services });
+    const row = screen.lines()[2] ?? '';
+    expect(row).toMatch(/^aardvark +unsupervised +up +0 +never ran/);
+    expect(screen.lines().slice(1, 6).join('\n')).not.toContain('unable to open');
+    expect(screen.lines().at(-2)).toBe(`aardvark: unsupervised: ${problem}`);
+    await screen.type('j');
+    expect(screen.lines().at(-2)).toBe('');
+  });
+
   it('shows what the composition root reports on the status line', async () => {
     const { screen, messages } = mount(120, 40);
     messages.set('alpha: TERM sent; back up as pid 4413 after 0.2 s');
