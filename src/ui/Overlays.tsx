@@ -52,38 +52,49 @@ export function OverlayView({ overlay, selected, width, height, palette }: Overl
 function Help({ width, height, palette }: { width: number; height: number; palette: Palette }) {
   const twoColumns = width >= 80 && keyHelp.length + controlLetters.length + 3 > height;
   const half = twoColumns ? Math.floor((width - 1) / 2) : width;
-  // Every line fits its column (39 at 80×24): key 9 + 1 + 29; letter 13 + a 26-column brief.
+  // Every line fits its column (39 at 80×24): key 9 + 1 + 29; letter and its mark 2 + 1, the
+  // name 9 + 1, a 26-column brief. The `*` sits by the letter, so it lines up for every name.
+  const closing = 'Esc or ? closes this help.';
   const keys = [
     'Keys',
     ...keyHelp.map(([k, what]) => `${k.padEnd(9)} ${what}`),
     '',
     'Embedded, svtui is the supervisor;',
     'svtui scan DIR runs services alone.',
+    ...(twoColumns ? ['', closing] : []),
   ].map((l) => fit(l, half));
   const letters = [
     'svc letters (Enter; * asks y/n)',
     ...controlLetters.map(
       (l) =>
-        `${l.letter} ${l.name.padEnd(9)}${l.asks ? '*' : ' '} ${twoColumns && half < 60 ? l.brief : l.does}`,
+        `${l.letter}${l.asks ? '*' : ' '} ${l.name.padEnd(9)} ${twoColumns && half < 60 ? l.brief : l.does}`,
     ),
+    ...(twoColumns ? [] : ['', closing]),
   ].map((l) => fit(l, half));
+  const line = (l: string, i: number, all: string[]) => (
+    <Text
+      key={i}
+      bold={i === 0}
+      color={
+        i === 0
+          ? palette.accent
+          : i === all.length - 1 && l.startsWith('Esc or ?')
+            ? palette.dim
+            : undefined
+      }
+      wrap="truncate"
+    >
+      {l}
+    </Text>
+  );
   return (
     <Box flexDirection={twoColumns ? 'row' : 'column'} height={height}>
       <Box flexDirection="column" width={half}>
-        {keys.map((l, i) => (
-          <Text key={i} bold={i === 0} color={i === 0 ? palette.accent : undefined} wrap="truncate">
-            {l}
-          </Text>
-        ))}
+        {keys.map(line)}
         {twoColumns ? null : <Text> </Text>}
       </Box>
       <Box flexDirection="column" width={half} marginLeft={twoColumns ? 1 : 0}>
-        {letters.map((l, i) => (
-          <Text key={i} bold={i === 0} color={i === 0 ? palette.accent : undefined} wrap="truncate">
-            {l}
-          </Text>
-        ))}
-        <Text color={palette.dim}>Esc or ? closes this help.</Text>
+        {letters.map(line)}
       </Box>
     </Box>
   );

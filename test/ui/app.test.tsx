@@ -141,8 +141,17 @@ describe('console keys', () => {
     await screen.type('?');
     const lines = screen.lines();
     expect(lines).toHaveLength(23);
-    expect(screen.frame()).toContain('x exit');
+    expect(screen.frame()).toContain('x* exit');
     expect(screen.frame()).toContain('supervisor exits when down');
+    // The letter column: the y/n mark by the letter and every brief in one column, even after
+    // the longest name (interrupt); the closing note under the keys, not among the letters.
+    const right = lines.slice(1, 14).map((l) => l.slice(40));
+    const letterLines = right.filter((l) => /^[a-z][* ] [a-z]+ +\S/.test(l));
+    expect(letterLines).toHaveLength(11);
+    for (const l of letterLines) expect(l.slice(12, 14)).toMatch(/^ \S/);
+    expect(right).toContain('i* interrupt INT: interrupt');
+    expect(right.join('\n')).not.toContain('closes this help');
+    expect(lines.some((l) => l.startsWith('Esc or ? closes this help.'))).toBe(true);
     // Nothing cut: no line ends in the ellipsis fit() leaves.
     expect(lines.filter((l) => l.includes('…'))).toEqual([]);
     expect(lines.every((l) => l.length <= 80)).toBe(true);
