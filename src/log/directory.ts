@@ -119,27 +119,39 @@ export class LogDirectory {
     return join(this.spec.path, name);
   }
 
-  /** Start-up: reuse a cleanly closed current, or recover what a crash left (spec §4.2); true if clean. */
+  /**
+   * Start-up: reuse a cleanly closed current, or recover what a crash left (spec §4.2); true if
+   * clean. As in multilog, a failure here is fatal (`unable to stat DIR/current`, `unable to append
+   * to DIR/current`, `unable to write to DIR/state`, …) except inside finishing a file, which
+   * pauses and retries, and the unlinking of state and newstate, whose failure is ignored.
+   */
   private async recover(): Promise<boolean> {
     const { port } = this.ctx;
-    const current = await retrying(this.ctx, `stat ${this.spec.name}/current`, () =>
-      port.stat(this.file('current')),
-    );
+    const name = this.spec.name;
+    const fatally = <T>(what: string, action: () => T): T => {
+      try {
+        return action();
+      } catch (error) {
+        throw new Error(`multilog: fatal: unable to ${what}: ${describeError(error)}`);
+      }
+    };
+    const current = fatally(`stat ${name}/current`, () => port.stat(this.file('current')));
     if (current && current.mode & OWNER_EXECUTE) {
-      this.fd = await retrying(this.ctx, `write to ${this.spec.name}/current`, () =>
+      this.fd = fatally(`append to ${name}/current`, () =>
         port.open(this.file('current'), APPEND, 0o600),
       );
-      await retrying(this.ctx, `set mode of ${this.spec.name}/current`, () =>
-        port.fchmod(this.fd, 0o644),
-      );
+      fatally(`set mode of ${name}/current`, () => port.fchmod(this.fd, 0o644));
       this.bytes = current.size;
       return true;
     }
-    await this.remove('state');
-    await this.remove('newstate');
-    const processed = await retrying(this.ctx, `stat ${this.spec.name}/processed`, () =>
-      port.stat(this.file('processed')),
-    );
+    for (const stale of ['state', 'newstate']) {
+      try {
+        port.unlink(this.file(stale));
+      } catch {
+        // multilog does not look at these unlinks' results
+      }
+    }
+    const processed = fatally(`stat ${name}/processed`, () => port.stat(this.file('processed')));
     if (processed && processed.mode & OWNER_EXECUTE) {
       await this.remove('previous');
       await this.finish('processed', 's');
@@ -148,11 +160,15 @@ export class LogDirectory {
       await this.finish('previous', 'u');
     }
     await this.finish('current', 'u');
-    const state = await retrying(this.ctx, `write to ${this.spec.name}/state`, () =>
+    const state = fatally(`write to ${name}/state`, () =>
       port.open(this.file('state'), TRUNC, 0o644),
     );
     port.close(state);
-    await this.createCurrent();
+    this.fd = fatally(`write to ${name}/current`, () =>
+      port.open(this.file('current'), APPEND, 0o600),
+    );
+    fatally(`set mode of ${name}/current`, () => port.fchmod(this.fd, 0o644));
+    this.bytes = 0;
     return false;
   }
 

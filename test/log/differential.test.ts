@@ -1,7 +1,15 @@
 // svtui multilog beside the real /usr/bin/multilog on the same input, stdin from a regular file
 // (the only deterministic input for multilog). Rotation points may differ (spec §8); names, modes,
 // what is kept and every line in order must not.
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { haveTools, runCli, runSync, tempDir, type Ran } from '../support/tools.js';
@@ -254,6 +262,29 @@ describe.skipIf(!enabled)('svtui multilog against the real multilog', () => {
       const [real, ours] = both(args, 'x\n', (cwd) => writeFileSync(join(cwd, 'file'), ''));
       expect(ours.ran.status, args.join(' ')).toBe(111);
       expect(ours.ran.stderr.toString()).toBe(real.ran.stderr.toString());
+    }
+  });
+
+  it('start-up failures in a log directory are fatal as in multilog; unlinking state is not', () => {
+    const cases: [string, (l: string) => void][] = [
+      ['state is a directory', (l) => mkdirSync(join(l, 'state'))],
+      ['newstate is a directory', (l) => mkdirSync(join(l, 'newstate'))],
+      ['current is a directory', (l) => mkdirSync(join(l, 'current'), { mode: 0o755 })],
+      ['current is a symlink loop', (l) => symlinkSync('current', join(l, 'current'))],
+      ['processed is a symlink loop', (l) => symlinkSync('processed', join(l, 'processed'))],
+    ];
+    for (const [what, prepare] of cases) {
+      const [real, ours] = both(['./l'], 'x\n', (cwd) => {
+        mkdirSync(join(cwd, 'l'));
+        prepare(join(cwd, 'l'));
+      });
+      expect([ours.ran.status, ours.ran.stderr.toString()], what).toEqual([
+        real.ran.status,
+        real.ran.stderr.toString(),
+      ]);
+      expect(readdirSync(join(ours.cwd, 'l')).sort(), what).toEqual(
+        readdirSync(join(real.cwd, 'l')).sort(),
+      );
     }
   });
 
