@@ -13,6 +13,7 @@ import { isAbsolute, relative } from 'node:path';
 import { LogPaneStore } from '../store/log-pane-store.js';
 import type { LogOp } from '../store/ui-state.js';
 import { decodeLabelLine } from '../time/decode.js';
+import { displayColumns, nextOffset, shiftLine } from './hscroll.js';
 import type { Zone } from '../time/zone.js';
 
 export interface LogFeedOptions {
@@ -40,14 +41,18 @@ export class LogFeed {
   private open: Open | undefined;
   /** Where each service was left; absent = following the end. */
   private places = new Map<string, LogPosition>();
+  /** Sideways scroll: the first column shown (0: lines start at the left, long ones cut). */
+  private shift = 0;
 
   constructor(private readonly options: LogFeedOptions) {}
 
   show(view: PaneView): void {
     const before = this.view;
     this.view = view;
-    if (view.selected !== before.selected || !this.open) this.reopen();
-    else if (view.logHeight !== before.logHeight) this.open.log.resize(this.rows());
+    if (view.selected !== before.selected || !this.open) {
+      if (view.selected !== before.selected) this.shift = 0;
+      this.reopen();
+    } else if (view.logHeight !== before.logHeight) this.open.log.resize(this.rows());
     this.render();
   }
 
@@ -66,8 +71,16 @@ export class LogFeed {
         log.top(rows);
         break;
       case 'follow':
+        this.shift = 0;
         log.tail(rows);
         break;
+      case 'left':
+      case 'right': {
+        const longest = Math.max(0, ...this.safeLines().map(displayColumns));
+        const width = Math.max(1, this.view.logWidth);
+        this.shift = nextOffset(this.shift, op === 'left' ? -1 : 1, width, longest);
+        break;
+      }
       case 'lineUp':
         log.scroll(-1, rows);
         break;
@@ -82,6 +95,18 @@ export class LogFeed {
     this.open?.stop();
     this.open?.log.close();
     this.open = undefined;
+  }
+
+  private zone(): Zone | undefined {
+    return this.options.zones.find((z) => z.name === this.view.zone) ?? this.options.zones[0];
+  }
+
+  /** The window's lines decoded and made safe, uncut (sideways scrolling cuts them). */
+  private safeLines(): string[] {
+    const zone = this.zone();
+    return (this.open?.log.lines() ?? []).map((line) =>
+      sanitizeLine(zone ? decodeLabelLine(line, zone) : line),
+    );
   }
 
   private rows(): number {
@@ -114,17 +139,21 @@ export class LogFeed {
     if (!open || open.name !== name) {
       return this.pane.set({ title: `${name}: no log service`, lines: [], where: '' });
     }
-    const zone = this.options.zones.find((z) => z.name === this.view.zone) ?? this.options.zones[0];
+    const zone = this.zone();
     const width = Math.max(1, this.view.logWidth);
-    const lines = open.log
-      .lines()
-      .map((line) => sanitizeLine(zone ? decodeLabelLine(line, zone) : line, { width }));
+    const lines =
+      this.shift > 0
+        ? this.safeLines().map((line) => shiftLine(line, this.shift, width))
+        : open.log
+            .lines()
+            .map((line) => sanitizeLine(zone ? decodeLabelLine(line, zone) : line, { width }));
     const info = open.log.info();
-    const where = open.log.following
+    const place = open.log.following
       ? 'following'
       : info.atTop
         ? 'top'
         : `${Math.floor(info.fraction * 100)}%`;
+    const where = this.shift > 0 ? `${place} · +${this.shift} cols` : place;
     // The engine's note ("no log files yet") explains an empty pane; with lines it is stale.
     const shown = displayPath(open.path);
     // An empty pane says why in its body, where a long path cannot push the reason off screen.

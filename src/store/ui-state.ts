@@ -25,7 +25,8 @@ export interface UiState {
   readOnlyWhy?: string;
 }
 
-export type LogOp = 'pageUp' | 'pageDown' | 'top' | 'follow' | 'lineUp' | 'lineDown';
+export type LogOp =
+  'pageUp' | 'pageDown' | 'top' | 'follow' | 'lineUp' | 'lineDown' | 'left' | 'right';
 
 export type Intent =
   | { kind: 'move'; delta: number }

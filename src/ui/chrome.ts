@@ -23,9 +23,10 @@ const SHORTER_HINTS = [
 
 /** While the log pane has the keys: its own keys first, longest first. */
 const LOG_HINTS = [
-  'j/k scroll · PgUp/PgDn page · g top · G follow · Tab table · z zone · / filter · ? help · q quit',
-  'j/k scroll · PgUp/PgDn page · g top · G follow · Tab table · z zone · ? help · q quit',
-  'j/k scroll · PgUp/PgDn · g top · G follow · Tab table · z zone · ? help · q quit',
+  'j/k scroll · PgUp/PgDn page · g top · G follow · ←/→ sideways · Tab table · z zone · / filter · ? help · q quit',
+  'j/k scroll · PgUp/PgDn page · g top · G follow · ←/→ sideways · Tab table · z zone · ? help · q quit',
+  'j/k scroll · PgUp/PgDn page · g top · G follow · ←/→ sideways · Tab table · ? help · q quit',
+  'j/k scroll · PgUp/PgDn g/G · ←/→ sideways · Tab table · z zone · ? help · q quit',
   'j/k PgUp/PgDn page · g/G top/follow · Tab table · ? help · q quit',
   'PgUp/PgDn g/G · Tab table · ? help · q quit',
   '? help · q quit',

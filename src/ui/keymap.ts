@@ -7,6 +7,8 @@ import type { Intent, UiState } from '../store/ui-state.js';
 export interface KeyInfo {
   upArrow?: boolean;
   downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
   pageUp?: boolean;
   pageDown?: boolean;
   home?: boolean;
@@ -66,6 +68,9 @@ function mainKey(state: UiState, input: string, key: KeyInfo): Intent | undefine
   const inLog = state.focus === 'log';
   if (key.pageUp) return { kind: 'log', op: 'pageUp' };
   if (key.pageDown) return { kind: 'log', op: 'pageDown' };
+  // Long log lines: the pane scrolls sideways by half its width, from either pane.
+  if (key.leftArrow || input === 'h') return { kind: 'log', op: 'left' };
+  if (key.rightArrow || input === 'l') return { kind: 'log', op: 'right' };
   if (key.upArrow || input === 'k')
     return inLog ? { kind: 'log', op: 'lineUp' } : { kind: 'move', delta: -1 };
   if (key.downArrow || input === 'j')
@@ -104,6 +109,7 @@ export const keyHelp: readonly [string, string][] = [
   ['Tab', 'table ⇄ log pane'],
   ['PgUp PgDn', 'page the log'],
   ['g G', 'log top / end and follow'],
+  ['← → h l', 'log sideways (G: back left)'],
   ['u', 'up now (svc -u)'],
   ['d', 'down after y/n (svc -d)'],
   ['Enter', 'menu of every svc letter'],

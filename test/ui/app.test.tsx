@@ -307,8 +307,8 @@ describe('console keys', () => {
     const hints = () => screen.lines().at(-1) ?? '';
     expect(hints()).toMatch(/u up · d down · Enter svc/);
     await screen.type(keys.tab);
-    expect(hints()).toMatch(/PgUp\/PgDn/);
-    expect(hints()).toMatch(/g top · G follow/);
+    expect(hints()).toMatch(/PgUp\/PgDn g\/G/);
+    expect(hints()).toMatch(/←\/→ sideways/);
     expect(hints()).toContain('q quit');
     expect(hints().length).toBeLessThanOrEqual(80);
     await screen.type(keys.tab);
