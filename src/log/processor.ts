@@ -5,6 +5,7 @@
 import { constants as C } from 'node:fs';
 import { join } from 'node:path';
 import type { DirectorySpec } from './directory.js';
+import { describeError } from '../codec/errors.js';
 import { retrying, type Context } from './pause.js';
 
 const TRUNC = C.O_WRONLY | C.O_NONBLOCK | C.O_TRUNC | C.O_CREAT;
@@ -13,7 +14,7 @@ const READ = C.O_RDONLY | C.O_NONBLOCK;
 const FILES: [string, number][] = [
   ['previous', READ],
   ['processed', TRUNC],
-  ['state', READ | C.O_CREAT],
+  ['state', READ],
   ['newstate', TRUNC],
 ];
 
@@ -26,17 +27,21 @@ export async function runProcessor(
   const name = spec.name;
   const file = (entry: string) => join(spec.path, entry);
   for (;;) {
-    const fds = await retrying(ctx, `fork for processor in ${name}`, () => {
-      const opened: number[] = [];
-      try {
-        for (const [entry, flags] of FILES) opened.push(port.open(file(entry), flags, 0o644));
-      } catch (error) {
-        for (const fd of opened) port.close(fd);
-        throw error;
-      }
+    // multilog's child opens these; if one cannot be opened (state removed, say) the child says
+    // `unable to run PROC: ERR` and exits 111, which the parent takes as a failed processor.
+    let fds;
+    const opened: number[] = [];
+    try {
+      for (const [entry, flags] of FILES) opened.push(port.open(file(entry), flags, 0o644));
       const [stdin, stdout, state, newState] = opened as [number, number, number, number];
-      return { stdin, stdout, state, newState };
-    });
+      fds = { stdin, stdout, state, newState };
+    } catch (error) {
+      for (const fd of opened) port.close(fd);
+      ctx.warn(`multilog: fatal: unable to run ${command}: ${describeError(error)}\n`);
+      ctx.warn(`multilog: warning: processor failed in ${name}, pausing\n`);
+      await port.sleep(ctx.pauseMs);
+      continue;
+    }
     const exit = await port.runProcessor(command, spec.path, fds);
     port.close(fds.stdin);
     port.close(fds.state);

@@ -1,7 +1,7 @@
 // The executor against a file system that fails on purpose: writes refused with EFBIG and ENOSPC,
 // a rename refused during rotation. The logger must warn with multilog's words, pause, retry, and
 // lose nothing. The port is the real one with a few calls made to fail: this tests the retry.
-import { readFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogPort } from '../../src/log/fs-port.js';
@@ -145,5 +145,30 @@ describe('pause and retry', () => {
     expect((await run('./d')).messages[0]).toBe(
       'multilog: warning: processor crashed in ./d, pausing: file already exists\n',
     );
+  });
+
+  it('a processor whose files cannot be opened: unable to run, then failed, until they can', async () => {
+    const messages: string[] = [];
+    const dir = join(root, 'nostate');
+    const port: LogPort = {
+      ...nodeLogPort(),
+      sleep: async () => writeFileSync(join(dir, 'state'), 'S\n'), // put state back in the pause
+    };
+    const log = await startMultilog(['s4096', '!cat; cat <&4 >&5', './nostate'], {
+      cwd: root,
+      stderr: (t) => messages.push(t),
+      port,
+      pauseMs: 1,
+    });
+    unlinkSync(join(dir, 'state'));
+    const input = numberedLines(30);
+    await log.write(Buffer.from(input));
+    await log.close();
+    expect(messages).toEqual([
+      'multilog: fatal: unable to run cat; cat <&4 >&5: file does not exist\n',
+      'multilog: warning: processor failed in ./nostate, pausing\n',
+    ]);
+    expect(allLogged(dir)).toBe(input);
+    expect(readFileSync(join(dir, 'state'), 'latin1')).toBe('S\n');
   });
 });
