@@ -2,6 +2,7 @@
 // moment it was read; a final line without newline stays without. Exit 0 at EOF; 111, silently,
 // on a read or write error (spec §5.1, T43).
 import { closedAtStartup, outputSink, readSome, StreamError } from '../adapters/stdio.js';
+import { dieOfSigpipe } from '../control/output.js';
 import { systemClock } from '../time/clock.js';
 import { LineStamper } from '../time/stream-stamper.js';
 
@@ -22,7 +23,10 @@ export async function run(args: string[]): Promise<number> {
       stamper.stamp(n, clock());
     }
   } catch (error) {
-    if (error instanceof StreamError) return 111;
+    if (error instanceof StreamError) {
+      if (error.code === 'EPIPE') dieOfSigpipe(); // a reader gone: SIGPIPE, as tai64n gets
+      return 111;
+    }
     throw error;
   }
 }

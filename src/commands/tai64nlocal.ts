@@ -1,6 +1,7 @@
 // `svtui tai64nlocal [--tz ZONE]`: daemontools' tai64nlocal, byte for byte on every label it can
 // convert; lines it would crash on pass through unchanged. Exit 0 at EOF, 111 on an I/O error.
 import { closedAtStartup, outputSink, readSome, StreamError } from '../adapters/stdio.js';
+import { dieOfSigpipe } from '../control/output.js';
 import { LabelStreamDecoder } from '../time/stream-decoder.js';
 import { resolveZone } from '../time/zone.js';
 
@@ -40,7 +41,10 @@ export async function run(args: string[]): Promise<number> {
     decoder.finish();
     return 0;
   } catch (error) {
-    if (error instanceof StreamError) return 111; // silently, as tai64nlocal
+    if (error instanceof StreamError) {
+      if (error.code === 'EPIPE') dieOfSigpipe(); // a reader gone: SIGPIPE, as tai64nlocal gets
+      return 111; // silently, as tai64nlocal
+    }
     throw error;
   }
 }

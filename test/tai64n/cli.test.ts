@@ -100,6 +100,15 @@ describe('svtui tai64n', () => {
     expect(r.status).toBe(111);
     expect(r.stderr.toString()).toBe('');
   });
+  it('dies of SIGPIPE when its reader goes away, as tai64n and tai64nlocal do', () => {
+    for (const tool of ['tai64n', 'tai64nlocal']) {
+      // 2 MB of lines into a reader that takes one byte and leaves: the write gets EPIPE.
+      const script = `head -c 2000000 /dev/zero | tr '\\0' '\\n' | "${node}" "${cli}" ${tool} | head -c 1 >/dev/null; echo \${PIPESTATUS[2]}`;
+      const r = runSync(['bash', '-c', script]);
+      expect(r.stdout.toString(), tool).toBe('141\n');
+      expect(r.stderr.toString(), tool).toBe('');
+    }
+  });
   it('stamps a line when it is read, not when input ends', async () => {
     const child = startProcess(node, [cli, 'tai64n'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
