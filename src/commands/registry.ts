@@ -37,14 +37,13 @@ export const commands: CommandSpec[] = [
   },
   {
     name: 'scan',
-    args: '[DIR]',
+    args: 'DIR',
     summary: 'supervise every service in DIR, in the foreground (svscan + supervise)',
     help: [
-      'usage: svtui scan [DIR]',
+      'usage: svtui scan DIR',
       '',
-      'Supervise every subdirectory of DIR (default: the current directory) not starting with a',
-      'dot, as svscan and supervise do; rescan every 5 seconds and on SIGHUP. SIGTERM or SIGINT',
-      'stops every service, loggers last, then exits 0.',
+      'Supervise every subdirectory of DIR not starting with a dot, as svscan and supervise do;',
+      'rescan every 5 seconds and on SIGHUP. SIGTERM or SIGINT stops every service, then exits.',
       '',
     ].join('\n'),
     load: () => loadModule('scan'),

@@ -1,4 +1,4 @@
-// `svtui scan [DIR]`: the supervisor alone, in the foreground, for init or systemd. A thin wrapper
+// `svtui scan DIR`: the supervisor alone, in the foreground, for init or systemd. A thin wrapper
 // around startSupervisor: TERM and INT stop every service (loggers last) and exit 0; HUP rescans.
 // The handlers are installed before the first scan, so a TERM during start-up is not lost.
 import { statSync } from 'node:fs';
@@ -8,12 +8,11 @@ import { startSupervisor, type Supervisor } from '../supervisor/index.js';
 const PROG = 'svtui scan';
 
 export async function run(args: string[]): Promise<number> {
-  if (args.length > 1 || args[0] === '' || args[0]?.startsWith('-')) {
-    process.stderr.write(`${PROG}: usage: svtui scan [DIR]\n`);
+  if (args.length !== 1 || !args[0] || args[0].startsWith('-')) {
+    process.stderr.write(`${PROG}: usage: svtui scan DIR\n`);
     return 100;
   }
-  // As svscan: without DIR, the current directory.
-  const dir = args[0] ?? '.';
+  const dir = args[0];
   try {
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
   } catch (error) {
