@@ -209,10 +209,17 @@ export class LogDirectory {
       });
     }
     await this.remove(name);
-    const names = await retrying(this.ctx, `read ${this.spec.name}`, () =>
-      port.readdir(this.spec.path),
-    );
-    for (const old of expiredFiles(names, this.spec.count)) await this.remove(old);
+    // As multilog: list the directory, remove the oldest, again until few enough remain; a
+    // failure of either (an `@…` that is a directory, say) is `unable to read DIR`.
+    for (;;) {
+      const done = await retrying(this.ctx, `read ${this.spec.name}`, () => {
+        const [oldest] = expiredFiles(port.readdir(this.spec.path), this.spec.count);
+        if (oldest === undefined) return true;
+        port.unlink(this.file(oldest));
+        return false;
+      });
+      if (done) break;
+    }
   }
 
   private async rotate(): Promise<void> {

@@ -1,7 +1,7 @@
 // The executor against a file system that fails on purpose: writes refused with EFBIG and ENOSPC,
 // a rename refused during rotation. The logger must warn with multilog's words, pause, retry, and
 // lose nothing. The port is the real one with a few calls made to fail: this tests the retry.
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogPort } from '../../src/log/fs-port.js';
@@ -170,5 +170,26 @@ describe('pause and retry', () => {
     ]);
     expect(allLogged(dir)).toBe(input);
     expect(readFileSync(join(dir, 'state'), 'latin1')).toBe('S\n');
+  });
+
+  it('an old file that cannot be removed: unable to read DIR, as multilog words it', async () => {
+    const messages: string[] = [];
+    const dir = join(root, 'olddir');
+    const blocker = join(dir, '@400000000000000000000000aa.s');
+    mkdirSync(blocker, { recursive: true });
+    const port: LogPort = { ...nodeLogPort(), sleep: async () => rmdirSync(blocker) };
+    const log = await startMultilog(['s4096', 'n2', './olddir'], {
+      cwd: root,
+      stderr: (t) => messages.push(t),
+      port,
+      pauseMs: 1,
+    });
+    const input = numberedLines(30);
+    await log.write(Buffer.from(input));
+    await log.close();
+    expect(messages).toEqual([
+      'multilog: warning: unable to read ./olddir, pausing: is a directory\n',
+    ]);
+    expect(listing(dir).map((e) => e.name)).toEqual(['@TS.s', 'current', 'lock', 'state']);
   });
 });
