@@ -1,86 +1,63 @@
 // svtui svc/svstat against real supervisors: daemontools supervise and runit runsv on temp
 // services. Letters sent by svtui svc must have their real effect; svstat output must match the
 // real svstat's (seconds normalised). Every supervisor is stopped with svc -dx, then by pid.
-import type { ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { probeSupervisor, sendControl } from '../../src/control/index.js';
 import { waitFor } from '../support/processes.js';
-import { haveTools, runCli, tempDir } from '../support/tools.js';
 import { normaliseSeconds, sideBySide } from './fake-service.js';
-import { exited, makeService, shutdown, status, supervisors } from './supervisors.js';
+import { exited, liveService, status, supervisors } from './supervisors.js';
 
 describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
   const { logged } = supervisor;
-  const present = haveTools(...supervisor.tools, 'svc', 'svstat');
-  let root = '';
-  let dir = '';
-  let child: ChildProcess | undefined;
-
-  beforeAll(async () => {
-    if (!present) return;
-    root = tempDir('svtui-live-');
-    dir = makeService(root, 'sv', logged);
-    child = supervisor.start(root);
-    await waitFor(() => (status(dir)?.pid ?? 0) !== 0 && probeSupervisor(dir).running);
-  });
-
-  afterAll(async () => {
-    if (child) await shutdown(supervisor, child, root, logged);
-  });
-
-  /** `svtui svc LETTERS sv`, which must succeed silently. */
-  const svc = (letters: string) => {
-    const sent = runCli(['svc', letters, 'sv'], { cwd: root });
-    expect(sent.stderr.toString()).toBe('');
-    expect(sent.status).toBe(0);
-  };
+  const live = liveService(supervisor, 'svtui-live-', { logged });
+  const { present, svc } = live;
 
   const svstatMatches = (names = ['sv']) => {
-    const { real, ours } = sideBySide('svstat', names, root);
+    const { real, ours } = sideBySide('svstat', names, live.root);
     expect(normaliseSeconds(ours)).toEqual(normaliseSeconds(real));
     return ours.stdout;
   };
 
   it.skipIf(!present)('up: probe, status and svstat agree', () => {
-    expect(probeSupervisor(dir)).toEqual({ running: true });
-    const pid = status(dir)?.pid;
+    expect(probeSupervisor(live.dir)).toEqual({ running: true });
+    const pid = status(live.dir)?.pid;
     expect(svstatMatches()).toMatch(new RegExp(`^sv: up \\(pid ${pid}\\) \\d+ seconds\\n$`));
   });
 
   it.skipIf(!present)('-p pauses, -c continues', async () => {
     svc('-p');
-    await waitFor(() => status(dir)?.paused);
+    await waitFor(() => status(live.dir)?.paused);
     expect(svstatMatches()).toMatch(/, paused\n$/);
     svc('-c');
-    await waitFor(() => status(dir)?.paused === false);
+    await waitFor(() => status(live.dir)?.paused === false);
     expect(svstatMatches()).not.toMatch(/paused/);
   });
 
   it.skipIf(!present)('-d brings it down, -u up again with a new pid', async () => {
-    const before = status(dir)?.pid;
+    const before = status(live.dir)?.pid;
     svc('-d');
-    await waitFor(() => status(dir)?.pid === 0);
-    expect(status(dir)?.want).toBe('down');
+    await waitFor(() => status(live.dir)?.pid === 0);
+    expect(status(live.dir)?.want).toBe('down');
     expect(svstatMatches()).toMatch(/^sv: down \d+ seconds, normally up\n$/);
     svc('-u');
-    const after = await waitFor(() => status(dir)?.pid);
+    const after = await waitFor(() => status(live.dir)?.pid);
     expect(after).not.toBe(before);
-    expect(status(dir)?.want).toBe('up');
+    expect(status(live.dir)?.want).toBe('up');
     svstatMatches();
   });
 
   it.skipIf(!present)('-t restarts it; with a down file svstat says normally down', async () => {
-    const before = status(dir)?.pid;
-    writeFileSync(join(dir, 'down'), '');
+    const before = status(live.dir)?.pid;
+    writeFileSync(join(live.dir, 'down'), '');
     svc('-t');
     await waitFor(() => {
-      const pid = status(dir)?.pid ?? 0;
+      const pid = status(live.dir)?.pid ?? 0;
       return pid !== 0 && pid !== before;
     }, 8000);
     expect(svstatMatches()).toMatch(/, normally down\n$/);
-    rmSync(join(dir, 'down'));
+    rmSync(join(live.dir, 'down'));
   });
 
   it.skipIf(!present || !logged)('the log service, side by side', () => {
@@ -90,16 +67,19 @@ describe.each(supervisors)('svtui svc/svstat against $name', (supervisor) => {
   it.skipIf(!present || !supervisor.exitsOnX)(
     'sendControl and -x: the supervisor exits; then "not running"',
     async () => {
-      expect(sendControl(dir, 'dx')).toEqual({ ok: true });
-      if (logged) expect(sendControl(join(dir, 'log'), 'dx')).toEqual({ ok: true });
-      if (child) await exited(child);
-      expect(probeSupervisor(dir)).toEqual({
+      expect(sendControl(live.dir, 'dx')).toEqual({ ok: true });
+      if (logged) expect(sendControl(join(live.dir, 'log'), 'dx')).toEqual({ ok: true });
+      if (live.child) await exited(live.child);
+      expect(probeSupervisor(live.dir)).toEqual({
         running: false,
         reason: 'supervise not running',
         code: 'ENXIO',
       });
-      expect(sendControl(dir, 'u')).toMatchObject({ ok: false, reason: 'supervise not running' });
-      const { real, ours } = sideBySide('svc', ['-u', 'sv'], root);
+      expect(sendControl(live.dir, 'u')).toMatchObject({
+        ok: false,
+        reason: 'supervise not running',
+      });
+      const { real, ours } = sideBySide('svc', ['-u', 'sv'], live.root);
       expect(ours).toEqual(real);
       expect(ours.stderr).toBe('svc: warning: unable to control sv: supervise not running\n');
       expect(svstatMatches()).toBe('sv: supervise not running\n');

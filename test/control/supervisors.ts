@@ -4,9 +4,10 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceStatus } from '../../src/codec/status.js';
-import { readStatusFile } from '../../src/control/index.js';
-import { startProcess, stopProcess } from '../support/processes.js';
-import { cli, runCli } from '../support/tools.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { probeSupervisor, readStatusFile } from '../../src/control/index.js';
+import { startProcess, stopProcess, waitFor } from '../support/processes.js';
+import { cli, haveTools, runCli, tempDir } from '../support/tools.js';
 
 /** `root/name` with an executable `run` (and `log/run` when asked). */
 export function makeService(
@@ -89,4 +90,48 @@ export async function shutdown(
     await Promise.race([exited(child), new Promise((r) => setTimeout(r, 3000))]);
   }
   await stopProcess(child);
+}
+
+export interface LiveService {
+  /** Whether the reference tools are installed (a loud SKIPPED line is printed when not). */
+  readonly present: boolean;
+  root: string;
+  dir: string;
+  child: ChildProcess | undefined;
+  /** `svtui svc LETTERS sv`, which must succeed silently. */
+  svc(letters: string): void;
+}
+
+/**
+ * `root/sv` under `supervisor` for a whole describe block: started (and seen running) before its
+ * tests, shut down after them.
+ */
+export function liveService(
+  supervisor: Supervisor,
+  prefix: string,
+  options: { logged?: boolean; run?: string } = {},
+): LiveService {
+  const logged = options.logged ?? false;
+  const live: LiveService = {
+    present: haveTools(...supervisor.tools, 'svc', 'svstat'),
+    root: '',
+    dir: '',
+    child: undefined,
+    svc(letters) {
+      const sent = runCli(['svc', letters, 'sv'], { cwd: live.root });
+      expect(sent.stderr.toString()).toBe('');
+      expect(sent.status).toBe(0);
+    },
+  };
+  beforeAll(async () => {
+    if (!live.present) return;
+    live.root = tempDir(prefix);
+    live.dir = makeService(live.root, 'sv', logged, options.run);
+    live.child = supervisor.start(live.root);
+    await waitFor(() => (status(live.dir)?.pid ?? 0) !== 0 && probeSupervisor(live.dir).running);
+  });
+  afterAll(async () => {
+    if (live.child) await shutdown(supervisor, live.child, live.root, logged);
+  });
+  return live;
 }
