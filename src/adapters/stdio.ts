@@ -75,3 +75,34 @@ export function outputSink(fd: 1 | 2): (bytes: Uint8Array, start: number, end: n
   }
   return (bytes, start, end) => writeAll(fd, bytes, start, end);
 }
+
+/**
+ * Die of SIGPIPE, as a C tool with SIGPIPE at its default does when it writes to a pipe nobody
+ * reads (shell status 141). Node ignores SIGPIPE; a listener added and removed puts the default
+ * back (libuv resets it to SIG_DFL). Returns only if the signal did not end the process.
+ */
+export function dieOfSigpipe(): void {
+  const ignore = () => undefined;
+  process.on('SIGPIPE', ignore);
+  process.off('SIGPIPE', ignore);
+  process.kill(process.pid, 'SIGPIPE');
+}
+
+/**
+ * Write all of `data` as svc and svstat do: a failed write (a full disk, a closed stderr) changes
+ * nothing — no stack trace, the same exit code — except that a tool which keeps SIGPIPE at its
+ * default (`onBrokenPipe: 'die'`, svstat) dies of it when the reader is gone.
+ */
+export function writeOrShrug(
+  fd: 1 | 2,
+  data: string | Buffer,
+  onBrokenPipe: 'ignore' | 'die' = 'ignore',
+): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  try {
+    writeAll(fd, bytes, 0, bytes.length);
+  } catch (error) {
+    if (!(error instanceof StreamError)) throw error;
+    if (onBrokenPipe === 'die' && error.code === 'EPIPE') dieOfSigpipe();
+  }
+}

@@ -3,7 +3,7 @@
 // every argument is a directory.
 import { formatSvstatLine, observeForSvstat } from '../control/index.js';
 import { svstatBuffer } from '../control/svstat-observe.js';
-import { writeOrDieOfSigpipe } from '../control/output.js';
+import { writeOrShrug } from '../adapters/stdio.js';
 
 export async function run(args: string[]): Promise<number> {
   const buffer = svstatBuffer(); // svstat's static status buffer, shared by every directory
@@ -11,6 +11,6 @@ export async function run(args: string[]): Promise<number> {
     const now = BigInt(Math.floor(Date.now() / 1000));
     return `${formatSvstatLine(dir, observeForSvstat(dir, buffer), now)}\n`;
   });
-  if (lines.length > 0) writeOrDieOfSigpipe(1, lines.join('')); // svstat does not ignore SIGPIPE
+  if (lines.length > 0) writeOrShrug(1, lines.join(''), 'die'); // svstat does not ignore SIGPIPE
   return 0;
 }

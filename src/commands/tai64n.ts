@@ -1,8 +1,14 @@
 // `svtui tai64n`: daemontools' tai64n — each line of stdin prefixed with the TAI64N label of the
 // moment it was read; a final line without newline stays without. Exit 0 at EOF; 111, silently,
 // on a read or write error (spec §5.1, T43).
-import { closedAtStartup, outputSink, readSome, StreamError } from '../adapters/stdio.js';
-import { dieOfSigpipe } from '../control/output.js';
+import {
+  closedAtStartup,
+  dieOfSigpipe,
+  outputSink,
+  readSome,
+  StreamError,
+} from '../adapters/stdio.js';
+
 import { systemClock } from '../time/clock.js';
 import { LineStamper } from '../time/stream-stamper.js';
 

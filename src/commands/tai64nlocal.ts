@@ -1,7 +1,13 @@
 // `svtui tai64nlocal [--tz ZONE]`: daemontools' tai64nlocal, byte for byte on every label it can
 // convert; lines it would crash on pass through unchanged. Exit 0 at EOF, 111 on an I/O error.
-import { closedAtStartup, outputSink, readSome, StreamError } from '../adapters/stdio.js';
-import { dieOfSigpipe } from '../control/output.js';
+import {
+  closedAtStartup,
+  dieOfSigpipe,
+  outputSink,
+  readSome,
+  StreamError,
+} from '../adapters/stdio.js';
+
 import { LabelStreamDecoder } from '../time/stream-decoder.js';
 import { resolveZone } from '../time/zone.js';
 
