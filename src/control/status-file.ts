@@ -5,7 +5,13 @@ import { unpackStatus, type DecodedStatus } from '../codec/status.js';
 import { inService } from './service-dir.js';
 
 export type StatusRead =
-  { ok: true; bytes: Buffer } | { ok: false; stage: 'open' | 'read'; reason: string };
+  | { ok: true; bytes: Buffer }
+  | {
+      ok: false;
+      stage: 'open' | 'read';
+      reason: string;
+      /** errno code, e.g. ENOENT */ code: string;
+    };
 
 /**
  * Up to `max` bytes of `DIR/supervise/status`, read with a single read(2) as svstat does.
@@ -16,10 +22,12 @@ export function readStatusBytes(dir: string, max: number): StatusRead {
   try {
     fd = openSync(inService(dir, 'supervise/status'), 'r');
   } catch (error) {
+    const code = errorCode(error) ?? 'unknown';
     return {
       ok: false,
       stage: 'open',
-      reason: `unable to open supervise/status: ${errorText(errorCode(error))}`,
+      reason: `unable to open supervise/status: ${errorText(code)}`,
+      code,
     };
   }
   try {
@@ -27,10 +35,12 @@ export function readStatusBytes(dir: string, max: number): StatusRead {
     const n = readSync(fd, buffer, 0, max, null);
     return { ok: true, bytes: buffer.subarray(0, n) };
   } catch (error) {
+    const code = errorCode(error) ?? 'unknown';
     return {
       ok: false,
       stage: 'read',
-      reason: `unable to read supervise/status: ${errorText(errorCode(error))}`,
+      reason: `unable to read supervise/status: ${errorText(code)}`,
+      code,
     };
   } finally {
     closeSync(fd);
