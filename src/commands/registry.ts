@@ -1,5 +1,6 @@
 // Every subcommand: its name, one-line summary, help text, and a loader. Modules are loaded
 // lazily so a tool command pays only for what it uses.
+import { controlLetters, SVC_LETTERS } from '../codec/letters.js';
 
 /** What a command module exports: run with the arguments after its name, resolve to an exit code. */
 export interface CommandModule {
@@ -50,22 +51,12 @@ export const commands: CommandSpec[] = [
   },
   {
     name: 'svc',
-    args: '-udopchaitkx SERVICE...',
+    args: `-${SVC_LETTERS} SERVICE...`,
     summary: 'send control commands to supervised services (svc)',
     help: [
-      'usage: svtui svc -udopchaitkx SERVICE...',
+      `usage: svtui svc -${SVC_LETTERS} SERVICE...`,
       '',
-      '  -u up        start, and restart when it exits',
-      '  -d down      TERM then CONT, do not restart',
-      '  -o once      start, do not restart',
-      '  -p pause     STOP',
-      '  -c continue  CONT',
-      '  -h hup       HUP',
-      '  -a alarm     ALRM',
-      '  -i interrupt INT',
-      '  -t term      TERM',
-      '  -k kill      KILL',
-      '  -x exit      stop supervising once the service is down',
+      ...controlLetters.map((l) => `  -${l.letter} ${l.name.padEnd(10)}${l.does}`),
       '',
     ].join('\n'),
     load: () => loadModule('svc'),

@@ -1,12 +1,10 @@
 // svc's command line (spec §3.1), parsed as getopt does with the option string "udopchaitkx":
 // letters may be combined and repeated, each distinct letter is kept once in order of first
 // appearance, `--` ends the options, a lone `-` or the first non-option word starts the dirs.
-// Pure.
+// The letters and the usage line come from the one letter table (src/codec/letters.ts). Pure.
+import { isControlLetter } from '../codec/letters.js';
 
-export const SVC_LETTERS = 'udopchaitkx';
-
-export const SVC_USAGE =
-  'svc options: u up, d down, o once, x exit, p pause, c continue, h hup, a alarm, i interrupt, t term, k kill';
+export { SVC_LETTERS, SVC_USAGE } from '../codec/letters.js';
 
 export type SvcArgs =
   { ok: true; letters: string; dirs: string[] } | { ok: false; illegal: string };
@@ -22,7 +20,7 @@ export function parseSvcArgs(args: string[]): SvcArgs {
     }
     if (arg.length < 2 || !arg.startsWith('-')) break;
     for (const letter of arg.slice(1)) {
-      if (!SVC_LETTERS.includes(letter)) return { ok: false, illegal: letter };
+      if (!isControlLetter(letter)) return { ok: false, illegal: letter };
       if (!letters.includes(letter)) letters += letter;
     }
   }

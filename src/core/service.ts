@@ -7,22 +7,12 @@
 import { MAX_RECENT, type ExitReason, type ServiceHistory } from '../codec/history.js';
 import type { ServiceStatus, Want } from '../codec/status.js';
 import { timeFromMillis } from '../codec/tai64n.js';
+import { letterFacts, type SignalName } from '../codec/letters.js';
 
 /** A minimum of one second between two starts, as supervise's sleep(1) after each fork. */
 export const START_INTERVAL_MS = 1000;
 
-export type Letter = 'u' | 'd' | 'o' | 'p' | 'c' | 'h' | 'a' | 'i' | 't' | 'k' | 'x';
-export type SignalName =
-  | 'SIGTERM'
-  | 'SIGCONT'
-  | 'SIGSTOP'
-  | 'SIGHUP'
-  | 'SIGALRM'
-  | 'SIGINT'
-  | 'SIGKILL'
-  | 'SIGQUIT'
-  | 'SIGUSR1'
-  | 'SIGUSR2';
+export type { Letter, SignalName } from '../codec/letters.js';
 
 /** down: no process; starting: a start was asked for; up: running; gone: supervision ended. */
 export type Phase = 'down' | 'starting' | 'up' | 'gone';
@@ -297,52 +287,38 @@ function shutdown(step: Step, graceMs: number): void {
   } else step.set({ killAt: step.now + graceMs });
 }
 
-/**
- * Letters that only signal a running process and leave status alone. `q 1 2` are runsv's (QUIT,
- * USR1, USR2), for `sv quit`, `sv 1`, `sv 2`: daemontools' supervise ignores them, but svc cannot
- * send them, so only a runit or s6 user ever writes them — and means the signal.
- */
-const plainSignals: Record<string, SignalName> = {
-  h: 'SIGHUP',
-  a: 'SIGALRM',
-  i: 'SIGINT',
-  k: 'SIGKILL',
-  q: 'SIGQUIT',
-  '1': 'SIGUSR1',
-  '2': 'SIGUSR2',
-};
-
+/** A control byte, as the one letter table (src/codec/letters.ts) says supervise reads it. */
 function control(step: Step, letter: string): void {
+  const facts = letterFacts(letter);
+  if (!facts) return;
   const up = step.state.phase === 'up';
-  switch (letter) {
-    case 'u':
+  switch (facts.action) {
+    case 'want-up':
       step.set({ want: 'up' }).status = true;
       return tryStart(step);
-    case 'o':
+    case 'want-once':
       step.set({ want: 'once' }).status = true;
       return tryStart(step);
-    case 'd':
+    case 'want-down':
       step.set({ want: 'down', startAt: undefined }).status = true;
-      if (up) step.signal('SIGTERM', 'SIGCONT').set({ gotTerm: true, paused: false });
+      if (up) step.signal(...facts.signals).set({ gotTerm: true, paused: false });
       return;
-    case 'p':
+    case 'pause':
       step.set({ paused: true }).status = true;
-      if (up) step.signal('SIGSTOP');
+      if (up) step.signal(...facts.signals);
       return;
-    case 'c':
+    case 'continue':
       step.set({ paused: false }).status = true;
-      if (up) step.signal('SIGCONT');
+      if (up) step.signal(...facts.signals);
       return;
-    case 't':
-      if (up) step.signal('SIGTERM').set({ gotTerm: true }).status = true;
+    case 'term':
+      if (up) step.signal(...facts.signals).set({ gotTerm: true }).status = true;
       return;
-    case 'x':
+    case 'exit':
       step.set({ exiting: true, startAt: undefined }).status = true;
       if (step.state.phase === 'down') finish(step);
       return;
-    default: {
-      const signal = plainSignals[letter];
-      if (signal && up) step.signal(signal);
-    }
+    case 'signal':
+      if (up) step.signal(...facts.signals);
   }
 }
