@@ -1,28 +1,22 @@
-// supervise/status (spec §2.3, §2.6): daemontools' 18 bytes, runit's 20 (a superset), s6's 35.
-// Pure pack/unpack; a short or foreign file is a result, not an exception.
-import { packTai64n, unpackTai64n, type Tai64nTime } from './tai64n.js';
+// supervise/status (spec §2.3, §2.6): daemontools' 18 bytes, runit's 20 (a superset), and s6's
+// 26, 35 or 43 (src/codec/s6-status.ts). Pure pack/unpack; a short or foreign file is a result,
+// not an exception.
+import { unpackS6Status, type S6Extras } from './s6-status.js';
+import type { RunState, ServiceStatus, Want } from './service-status.js';
+import { packTai64n, unpackTai64n } from './tai64n.js';
 
-/** byte 17: what the supervisor wants. `once` is daemontools' 0 byte (runit stores 'd'). */
-export type Want = 'up' | 'down' | 'once';
-/** byte 19 (runit): 0 down, 1 run, 2 finish. */
-export type RunState = 'down' | 'run' | 'finish';
-
-export interface ServiceStatus {
-  /** The last pid change (start or death). */
-  since: Tai64nTime;
-  /** 0 when down. */
-  pid: number;
-  paused: boolean;
-  want: Want;
-  /** runit: TERM was sent and the process has not died yet. */
-  gotTerm: boolean;
-  state: RunState;
-}
+export type { RunState, ServiceStatus, Want } from './service-status.js';
 
 export type StatusFormat = 'daemontools' | 'runit' | 's6';
 
 export type DecodedStatus =
-  | { ok: true; format: StatusFormat; status: ServiceStatus }
+  | {
+      ok: true;
+      format: StatusFormat;
+      status: ServiceStatus;
+      /** s6's own fields (ready, wanted up, last exit, ...), when s6 wrote the file. */
+      s6?: S6Extras;
+    }
   | { ok: false; reason: 'bad format'; length: number };
 
 const wantByte: Record<Want, number> = { up: 0x75, down: 0x64, once: 0 };
@@ -39,9 +33,13 @@ export function packStatus(status: ServiceStatus): Buffer {
   return out;
 }
 
-/** Decode whatever length the file had: 18 (daemontools), 20 (runit), 35 (s6). */
+/**
+ * Decode whatever length the file had: 18 (daemontools), 20 (runit), 26, 35 or 43 (s6, its stamps
+ * brought to daemontools' convention).
+ */
 export function unpackStatus(bytes: Uint8Array): DecodedStatus {
-  if (bytes.length === 35) return { ok: true, format: 's6', status: unpackS6(bytes) };
+  const s6 = unpackS6Status(bytes);
+  if (s6) return { ok: true, format: 's6', status: s6.status, s6: s6.s6 };
   if (bytes.length < 18) return { ok: false, reason: 'bad format', length: bytes.length };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const pid = view.getUint32(12, true);
@@ -67,20 +65,5 @@ export function unpackStatus(bytes: Uint8Array): DecodedStatus {
       gotTerm: runit && bytes[18] === 1,
       state,
     },
-  };
-}
-
-/** s6's 35 bytes, all big-endian; its stamp is true TAI, so leap seconds are not removed here. */
-function unpackS6(bytes: Uint8Array): ServiceStatus {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  const pid = Number(view.getBigUint64(24, false));
-  const flags = bytes[34] ?? 0;
-  return {
-    since: unpackTai64n(bytes, 0),
-    pid,
-    paused: (flags & 1) !== 0,
-    want: (flags & 4) !== 0 ? 'up' : 'down',
-    gotTerm: false,
-    state: pid === 0 ? 'down' : (flags & 2) !== 0 ? 'finish' : 'run',
   };
 }

@@ -1,9 +1,12 @@
 // The adapter behind svstat: gathers one directory's observation in svstat's order (spec §3.2):
 // chdir, stat down, open supervise/ok, open and read supervise/status (18 bytes, one read).
+// s6-supervise makes no supervise/ok: where it is missing and the directory is s6's, it is
+// asked as s6-svstat asks (src/control/s6-observe.ts).
 import { statSync } from 'node:fs';
 import { errorCode, errorText } from '../codec/errors.js';
 import { unpackStatus } from '../codec/status.js';
 import { okFailure, openOkError } from './probe.js';
+import { observeS6 } from './s6-observe.js';
 import { chdirError, inService } from './service-dir.js';
 import { readStatusBytes } from './status-file.js';
 import type { SvstatObservation } from './svstat-line.js';
@@ -33,7 +36,10 @@ export function observeForSvstat(dir: string, buffer = svstatBuffer()): SvstatOb
     normallyDown = false;
   }
   const ok = openOkError(dir);
-  if (ok !== undefined) return { ok: false, reason: okFailure(ok) };
+  if (ok !== undefined)
+    return (
+      (ok === 'ENOENT' && observeS6(dir, normallyDown)) || { ok: false, reason: okFailure(ok) }
+    );
   const read = readStatusBytes(dir, SVSTAT_READ);
   if (!read.ok && read.stage === 'open') return read;
   if (read.ok) {
