@@ -2,7 +2,7 @@
 // words it silently ignores, a `t` that is not first, sizes and counts it clamps, settings and
 // patterns that no later action uses, no log directory at all, a directory given twice. Pure.
 import { posix } from 'node:path';
-import { MAX_SIZE, MIN_SIZE } from '../log/script.js';
+import { clampSize, leadingNumber, MAX_SIZE, MIN_SIZE } from '../log/script.js';
 import type { FileInfo } from './tree.js';
 
 /** One problem in the script, worded for `DIR/name/log/run: ...`. */
@@ -19,7 +19,7 @@ export function multilogProblems(script: readonly string[]): string[] {
       if (index > 0) problems.push(`multilog ignores "${word}": t counts only as the first word`);
     } else if (first === 's') {
       const size = leadingNumber(word.slice(1));
-      const used = Math.min(MAX_SIZE, Math.max(MIN_SIZE, size));
+      const used = clampSize(size);
       if (used !== size || !/^s[0-9]+$/.test(word)) {
         problems.push(
           `multilog reads "${word}" as s${used} (sizes are ${MIN_SIZE} to ${MAX_SIZE})`,
@@ -51,12 +51,6 @@ export function multilogProblems(script: readonly string[]): string[] {
   if (!script.some(isDirectory))
     problems.push('multilog script has no log directory (starting with . or /)');
   return problems;
-}
-
-/** multilog's scan_ulong: the leading decimal digits, none meaning 0. */
-function leadingNumber(text: string): number {
-  const digits = /^[0-9]*/.exec(text)?.[0] ?? '';
-  return digits === '' ? 0 : Number(digits.slice(0, 16));
 }
 
 /**

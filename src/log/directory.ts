@@ -7,6 +7,7 @@ import { formatLabel } from '../codec/tai64n.js';
 import { describeError, errorCode } from '../codec/errors.js';
 import { retrying, type Context } from './pause.js';
 import { runProcessor } from './processor.js';
+import type { DirectorySpec } from './types.js';
 import { expiredFiles } from './retention.js';
 import { planWrite, rotateAfter } from './rotation.js';
 
@@ -16,15 +17,7 @@ const OWNER_EXECUTE = 0o100;
 
 export type { Context } from './pause.js';
 
-export interface DirectorySpec {
-  /** As written in the script: used in messages. */
-  name: string;
-  /** Absolute path. */
-  path: string;
-  size: number;
-  count: number;
-  processor?: string;
-}
+export type { DirectorySpec } from './types.js';
 
 export class LogDirectory {
   private fd = -1;

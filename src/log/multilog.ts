@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describeError } from '../codec/errors.js';
 import { LogDirectory } from './directory.js';
 import type { LogPort } from './fs-port.js';
-import type { LogWriter, MultilogOptions } from './inprocess.js';
+import type { LogWriter, MultilogOptions } from './types.js';
 import { LabelMaker } from './label.js';
 import { nodeLogPort } from './node-fs.js';
 import { LineRouter, type Routed } from './router.js';

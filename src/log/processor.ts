@@ -4,7 +4,7 @@
 // previous removed and newstate renamed to state. The caller then keeps processed as `@….s`.
 import { constants as C } from 'node:fs';
 import { join } from 'node:path';
-import type { DirectorySpec } from './directory.js';
+import type { DirectorySpec } from './types.js';
 import { describeError } from '../codec/errors.js';
 import { retrying, type Context } from './pause.js';
 

@@ -1,17 +1,36 @@
-// Where a service's log lives, for the console's log pane: the directory argument of the
-// multilog, svlogd or s6-log run by `SERVICE/log/run` (resolved against `SERVICE/log/`), else
-// `SERVICE/log/main`. Says how it was found, so the console can show it.
+// Where a service's log lives, for the console's log pane: the directories the multilog, svlogd
+// or s6-log run by `SERVICE/log/run` writes to, as the one log/run reader (src/log/run-script.ts)
+// reads them (after a `cd` and simple variables), resolved against `SERVICE/log/`; else
+// `SERVICE/log/main`. Says how it was found, with a `code` to decide on and a note to show.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { logDirFromRunScript, type LogTool } from './run-script.js';
+import { readLogRun, type LogTool, type UnknownReason } from '../log/run-script.js';
+
+/**
+ * `found`: from log/run; `no-log-service`: no log/ directory; `run-unreadable`: log/run cannot
+ * be read; `no-logger`: it runs no multilog, svlogd or s6-log; `no-directory`: the logger names
+ * no directory; `unknown-directory`: it names some, none knowable without running it (`unknown`).
+ */
+export type FindLogDirCode =
+  | 'found'
+  | 'no-log-service'
+  | 'run-unreadable'
+  | 'no-logger'
+  | 'no-directory'
+  | 'unknown-directory';
 
 export interface FoundLogDir {
-  /** Absolute path of the log directory (it may not exist yet). */
+  /** Absolute path of the log directory (it may not exist yet): the first of `dirs`, or log/main. */
   path: string;
   /** `log/run`: from the script's logger argument; `default`: log/main; `none`: no log/ service. */
   how: 'log/run' | 'default' | 'none';
+  code: FindLogDirCode;
   /** The logger named in log/run, when found there. */
   tool?: LogTool;
+  /** Every directory the logger writes to that can be known, absolute, in script order. */
+  dirs: string[];
+  /** Why a directory the logger names cannot be known (the first such), if one cannot. */
+  unknown?: UnknownReason;
   /** One line for the operator, e.g. "from log/run (multilog ./main)". */
   note: string;
 }
@@ -19,23 +38,42 @@ export interface FoundLogDir {
 export function findLogDir(serviceDir: string): FoundLogDir {
   const logService = resolve(serviceDir, 'log');
   const fallback = join(logService, 'main');
+  const missing = (code: FindLogDirCode, note: string): FoundLogDir => ({
+    path: fallback,
+    how: code === 'no-log-service' ? 'none' : 'default',
+    code,
+    dirs: [],
+    note,
+  });
   if (!existsSync(logService)) {
-    return { path: fallback, how: 'none', note: `no log service: ${logService} does not exist` };
+    return missing('no-log-service', `no log service: ${logService} does not exist`);
   }
   let script: string;
   try {
     script = readFileSync(join(logService, 'run'), 'latin1');
   } catch {
-    return { path: fallback, how: 'default', note: 'log/run unreadable: default log/main' };
+    return missing('run-unreadable', 'log/run unreadable: default log/main');
   }
-  const found = logDirFromRunScript(script);
-  if (!found) {
-    return { path: fallback, how: 'default', note: 'no logger directory in log/run: log/main' };
+  const run = readLogRun(script);
+  const known = run.dirs.filter((d) => d.path !== undefined);
+  const unknown = run.dirs.find((d) => d.unknown)?.unknown;
+  const first = known[0];
+  if (!run.tool || !first) {
+    const code = !run.tool ? 'no-logger' : unknown ? 'unknown-directory' : 'no-directory';
+    const why = unknown ? `${unknown.detail} cannot be known before it runs` : '';
+    return {
+      ...missing(code, `no logger directory in log/run${why ? ` (${why})` : ''}: log/main`),
+      ...(run.tool ? { tool: run.tool } : {}),
+      ...(unknown ? { unknown } : {}),
+    };
   }
   return {
-    path: resolve(logService, found.dir),
+    path: resolve(logService, first.path!),
     how: 'log/run',
-    tool: found.tool,
-    note: `from log/run (${found.tool} ${found.dir})`,
+    code: 'found',
+    tool: run.tool,
+    dirs: known.map((d) => resolve(logService, d.path!)),
+    ...(unknown ? { unknown } : {}),
+    note: `from log/run (${run.tool} ${first.path!})`,
   };
 }

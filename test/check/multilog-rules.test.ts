@@ -109,3 +109,14 @@ describe('parent directories multilog needs', () => {
     ]);
   });
 });
+
+describe('sizes and counts as multilog reads them', () => {
+  it("wraps s and n modulo 2^64 as multilog's scan_ulong does", () => {
+    expect(multilogProblems(['s18446744073709551617000', './main'])).toEqual([
+      'multilog reads "s18446744073709551617000" as s4096 (sizes are 4096 to 16777215)',
+    ]);
+    expect(multilogProblems(['n18446744073709551617', './main'])).toEqual([
+      'multilog reads "n18446744073709551617" as n2 (at least 2: one old file)',
+    ]);
+  });
+});

@@ -19,7 +19,9 @@ describe('findLogDir', () => {
     expect(findLogDir(dir)).toEqual({
       path: join(dir, 'log', 'main'),
       how: 'log/run',
+      code: 'found',
       tool: 'multilog',
+      dirs: [join(dir, 'log', 'main')],
       note: 'from log/run (multilog ./main)',
     });
   });
@@ -36,6 +38,33 @@ describe('findLogDir', () => {
     expect(findLogDir(none)).toMatchObject({ path: join(none, 'log', 'main'), how: 'default' });
     const norun = service('e');
     expect(findLogDir(norun)).toMatchObject({ path: join(norun, 'log', 'main'), how: 'default' });
+  });
+
+  it('names every directory, after a cd and variables', () => {
+    const dir = service(
+      'many',
+      "#!/bin/sh\nD=/var/log/many\ncd \"$D\" && exec multilog t '-*' '+*err*' ./errors '+*' ./main\n",
+    );
+    expect(findLogDir(dir)).toMatchObject({
+      path: '/var/log/many/errors',
+      code: 'found',
+      dirs: ['/var/log/many/errors', '/var/log/many/main'],
+      note: 'from log/run (multilog /var/log/many/errors)',
+    });
+  });
+
+  it('says with a code why a directory cannot be known', () => {
+    const dir = service('sub', '#!/bin/sh\nexec multilog t "$(cat dir)"\n');
+    expect(findLogDir(dir)).toMatchObject({
+      path: join(dir, 'log', 'main'),
+      how: 'default',
+      code: 'unknown-directory',
+      tool: 'multilog',
+      dirs: [],
+      unknown: { code: 'command-substitution', detail: '$(cat dir)' },
+    });
+    const none = service('nologger', '#!/bin/sh\nexec cat >/dev/null\n');
+    expect(findLogDir(none)).toMatchObject({ code: 'no-logger', dirs: [] });
   });
 
   it('says when there is no log service at all', () => {
