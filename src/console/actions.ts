@@ -1,58 +1,60 @@
-// Carrying out a control letter for the console: send it, then watch the service's status for a
-// few seconds and say what happened on the status line. Timers are cancelled when a newer action
-// starts or the console stops.
-import type { ControlLetter } from '../store/letters.js';
+// Carrying out a control letter for the console, through the tree source: send it, then re-read
+// the service for a few seconds and say what happened on the status line. Timers are cancelled
+// when a newer action starts or the console stops.
+import type { ControlLetter } from '../codec/letters.js';
+import type { ServiceId, TreeSource } from '../source/port.js';
 import type { MessageStore } from '../store/message-store.js';
-import type { Observation } from '../store/model.js';
+import { isDenied } from '../store/model.js';
 import { describeOutcome } from '../store/outcome.js';
-import type { ControlResult } from '../control/send.js';
 
 export interface ActionPorts {
-  send(dir: string, letters: string): ControlResult;
-  observe(dir: string): Observation;
-  /** Tell the table to re-read this service now. */
-  refresh(name: string): void;
+  source: Pick<TreeSource, 'control' | 'read'>;
   now(): number;
-  messages: MessageStore;
+  messages: Pick<MessageStore, 'set'>;
+  /** How often the service is re-read while waiting for the outcome. */
+  pollMs?: number;
 }
 
 export class ActionRunner {
   private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
 
   constructor(private readonly ports: ActionPorts) {}
 
-  run(service: string, dir: string, letter: ControlLetter, timeoutMs = 3000): void {
+  async run(id: ServiceId, name: string, letter: ControlLetter, timeoutMs = 3000): Promise<void> {
     this.cancel();
-    const { send, observe, now, messages, refresh } = this.ports;
-    const before = observe(dir);
+    const generation = this.generation;
+    const { source, now, messages } = this.ports;
+    const before = (await source.read(id))?.observation;
     const started = now();
-    const result = send(dir, letter);
+    const result = await source.control(id, letter);
+    if (generation !== this.generation) return;
     if (!result.ok) {
-      const why =
-        result.reason === 'access denied'
-          ? 'read-only: no permission to write supervise/control'
-          : `unable to control: ${result.reason}`;
-      messages.set(`${service}: ${why}`);
+      const why = isDenied(result.code)
+        ? 'read-only: no permission to write supervise/control'
+        : `unable to control: ${result.text}`;
+      messages.set(`${name}: ${why}`);
       return;
     }
-    const check = () => {
-      const after = observe(dir);
+    const check = async () => {
+      const after = (await source.read(id))?.observation;
+      if (generation !== this.generation) return;
       const elapsedMs = now() - started;
-      const text = describeOutcome({ service, letter, before, after, elapsedMs, timeoutMs });
-      refresh(service);
+      const text = describeOutcome({ service: name, letter, before, after, elapsedMs, timeoutMs });
       if (text !== undefined) {
         messages.set(text);
         this.cancel();
       } else {
-        messages.set(`${service}: svc -${letter} sent; waiting…`);
+        messages.set(`${name}: svc -${letter} sent; waiting…`);
+        this.timer = setTimeout(() => void check(), this.ports.pollMs ?? 50);
       }
     };
-    this.timer = setInterval(check, 50);
-    check();
+    await check();
   }
 
   cancel(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.generation++;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

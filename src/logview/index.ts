@@ -29,7 +29,13 @@
 // decode.ts (bytes → text, invalid bytes as `\xNN`), sanitize.ts, char-width.ts.
 // moves.ts places a move (tail, top, up, down, stay) on a listing: all the paging rules.
 // I/O: find-log-dir.ts, files.ts (positional reads), watch.ts; view.ts ties them together.
-export type { LogPosition, LogView, LogViewInfo, LogViewOptions } from './types.js';
+export type {
+  LogPosition,
+  LogView,
+  LogViewInfo,
+  LogViewNoteCode,
+  LogViewOptions,
+} from './types.js';
 export { findLogDir, type FoundLogDir } from './find-log-dir.js';
 export { logDirFromRunScript, type LogTool, type RunScriptLogDir } from './run-script.js';
 export { sanitizeLine, cutMarker, type SanitizeOptions } from './sanitize.js';

@@ -28,6 +28,9 @@ export interface LogViewOptions {
   restore?: LogPosition;
 }
 
+/** `moved`: the file the window was in is gone (retention); `unreadable`: a read failed. */
+export type LogViewNoteCode = 'none' | 'no-files' | 'moved' | 'unreadable';
+
 /** Where the window is, for the console's status line. */
 export interface LogViewInfo {
   /** The log directory. */
@@ -45,8 +48,10 @@ export interface LogViewInfo {
   size: number;
   /** Rough place in the whole timeline, 0..1 (by bytes). */
   fraction: number;
-  /** Why the view is empty or moved, e.g. "no current yet" or "file deleted by retention". */
+  /** Why the view is empty or moved, e.g. "no log files yet" or "file deleted by retention". */
   note: string;
+  /** The note's kind, for decisions: words are for people. */
+  noteCode: LogViewNoteCode;
 }
 
 export interface LogView {

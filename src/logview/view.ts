@@ -7,7 +7,13 @@ import { nodeLogFiles, type LogFiles } from './files.js';
 import { place, type Move } from './moves.js';
 import { StaleListing, TimelineReader, type LogLine, type ReaderLimits } from './reader.js';
 import type { Segment } from './segments.js';
-import type { LogPosition, LogView, LogViewInfo, LogViewOptions } from './types.js';
+import type {
+  LogPosition,
+  LogView,
+  LogViewInfo,
+  LogViewNoteCode,
+  LogViewOptions,
+} from './types.js';
 import { watchLogDir } from './watch.js';
 
 export interface LogViewDeps {
@@ -35,6 +41,7 @@ class DirectoryLogView implements LogView {
   /** The first line's position, kept while the window is empty too. */
   private anchor: LogPosition | undefined;
   private note = '';
+  private noteCode: LogViewNoteCode = 'none';
   private readonly files: LogFiles;
   private readonly limits: ReaderLimits;
   private readonly listeners = new Set<() => void>();
@@ -129,6 +136,7 @@ class DirectoryLogView implements LogView {
       size: index >= 0 ? this.segments[index]!.size : 0,
       fraction: total > 0 ? Math.min(1, (before + offset) / total) : 1,
       note: this.note,
+      noteCode: this.noteCode,
     };
   }
 
@@ -154,6 +162,11 @@ class DirectoryLogView implements LogView {
     this.listeners.clear();
   }
 
+  private setNote(code: LogViewNoteCode, text: string): void {
+    this.noteCode = code;
+    this.note = text;
+  }
+
   private setRows(rows: number): void {
     this.rows = Math.max(1, rows);
   }
@@ -172,13 +185,13 @@ class DirectoryLogView implements LogView {
         this.segments = reader.segments;
         this.following = placed.following;
         this.setWindow(placed.lines);
-        if (placed.note) this.note = placed.note;
-        else if (this.segments.length === 0) this.note = 'no log files yet';
-        else if (!keepNote) this.note = '';
+        if (placed.note) this.setNote('moved', placed.note);
+        else if (this.segments.length === 0) this.setNote('no-files', 'no log files yet');
+        else if (!keepNote) this.setNote('none', '');
         return;
       } catch (error) {
         if (!(error instanceof StaleListing) || attempt >= 3) {
-          this.note = `unable to read ${this.dir}: ${describe(error)}`;
+          this.setNote('unreadable', `unable to read ${this.dir}: ${describe(error)}`);
           this.setWindow([]);
           return;
         }

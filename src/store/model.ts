@@ -1,47 +1,12 @@
-// What the console knows about one service: a pure value built from one observation of its
-// directory (status file, down file, ok FIFO) plus what svtui's restart record says.
-import type { ServiceStatus } from '../codec/status.js';
+// What the console knows about one service: a pure value folded from the source's readings
+// (status file, down file, ok FIFO, svtui's restart record) and what the console saw change.
+import type { LogServiceFacts, Observation, ServiceId } from '../source/port.js';
 
-/** One reading of a service directory, as an adapter took it. */
-export interface Observation {
-  /** false: no supervisor holds supervise/ok; undefined: could not tell (no supervise/ yet). */
-  supervised: boolean;
-  /**
-   * supervise/ok exists but this user may not open it (EACCES/EPERM): another user's supervisor,
-   * most likely; whether it runs cannot be told from here.
-   */
-  noAccess?: boolean;
-  /** A daemontools-worded problem reading the status ("unable to open supervise/status: …"). */
-  problem?: string;
-  status?: ServiceStatus;
-  /** No `down` file. */
-  normallyUp: boolean;
-  /** When the status's pid last changed, ms since the epoch. */
-  sinceMs?: number;
-  /** From svtui's restart record, when the supervisor keeps one. */
-  history?: HistoryFacts;
-}
-
-export interface HistoryFacts {
-  starts: number;
-  lastExit?: string;
-  lastExitMs?: number;
-  /** Why the supervisor cannot start it now ("unable to start run: file does not exist"). */
-  problem?: string;
-}
-
-/** The log service under `log/`, when there is one. */
-export interface LogServiceFacts {
-  supervised: boolean;
-  /** Its supervise/ok may not be opened by this user. */
-  noAccess?: boolean;
-  up: boolean;
-  pid: number;
-}
+export type { LogServiceFacts, Observation, ServiceId };
 
 export interface ServiceRow {
+  id: ServiceId;
   name: string;
-  dir: string;
   observation?: Observation;
   log?: LogServiceFacts;
   /** Restarts: from the history when known, else counted from observed pid changes. */
@@ -62,7 +27,7 @@ export function stateWord(row: ServiceRow): StateWord {
   // Another user's tree: not an error, just not ours to look into (unless the status is readable).
   if (o.noAccess && !o.status) return 'no access';
   if (o.problem)
-    return o.supervised || o.problem.endsWith('access denied') ? 'error' : 'unsupervised';
+    return o.supervised || isDenied(o.problem.code) ? 'error' : 'unsupervised';
   if (!o.supervised && !o.noAccess) return 'unsupervised';
   const s = o.status;
   if (!s) return 'unknown';
@@ -103,4 +68,13 @@ export function observe(row: ServiceRow, next: Observation, nowMs: number): Serv
     lastExit = next.history.lastExit ?? lastExit;
   }
   return { ...row, observation: next, restarts, lastExit, changedMs };
+}
+
+export function isDenied(code: string | undefined): boolean {
+  return code === 'EACCES' || code === 'EPERM';
+}
+
+/** No supervise/status at all: no supervisor ever ran the service here. */
+export function neverRan(o: Observation | undefined): boolean {
+  return o?.problem?.stage === 'open' && o.problem.code === 'ENOENT';
 }

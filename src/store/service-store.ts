@@ -1,7 +1,8 @@
-// The service table's data, outside React: rows keyed by name, sorted once, read by the UI with
-// useSyncExternalStore. Writers call `observe`; listeners are told once per batch (a macrotask),
-// and only when something they can see changed.
-import { observe, type LogServiceFacts, type Observation, type ServiceRow } from './model.js';
+// The service table's data, outside React: rows keyed by service id, sorted by name, read by the
+// UI with useSyncExternalStore. The source's changes are folded in with `apply`; listeners are
+// told once per batch (a macrotask), and only when something they can see changed.
+import type { ServiceEntry, TreeChange } from '../source/port.js';
+import { observe, type LogServiceFacts, type ServiceId, type ServiceRow } from './model.js';
 
 export interface ServiceSnapshot {
   /** Sorted by name. A new array (and new row objects) only when something changed. */
@@ -13,7 +14,7 @@ type Listener = () => void;
 type Schedule = (flush: () => void) => void;
 
 export class ServiceStore {
-  private byName = new Map<string, ServiceRow>();
+  private byId = new Map<ServiceId, ServiceRow>();
   private snapshot: ServiceSnapshot = { rows: [], version: 0 };
   private listeners = new Set<Listener>();
   private dirty = false;
@@ -21,30 +22,37 @@ export class ServiceStore {
 
   constructor(private readonly schedule: Schedule = (flush) => setImmediate(flush)) {}
 
-  /** Replace the set of services (a rescan): keeps what is known about names still present. */
-  setServices(entries: readonly { name: string; dir: string }[]): void {
-    const next = new Map<string, ServiceRow>();
-    for (const { name, dir } of entries) {
-      next.set(name, this.byName.get(name) ?? { name, dir, restarts: 0 });
+  apply(change: TreeChange): void {
+    if (change.kind === 'services') this.setServices(change.entries);
+    else if (change.kind === 'facts') {
+      this.observe(change.id, change.facts.observation, change.atMs);
+      this.observeLog(change.id, change.facts.log);
     }
-    const same =
-      next.size === this.byName.size && [...next.keys()].every((name) => this.byName.has(name));
-    this.byName = next;
+  }
+
+  /** Replace the set of services (a rescan): keeps what is known about ids still present. */
+  setServices(entries: readonly ServiceEntry[]): void {
+    const next = new Map<ServiceId, ServiceRow>();
+    for (const { id, name } of entries) {
+      next.set(id, this.byId.get(id) ?? { id, name, restarts: 0 });
+    }
+    const same = next.size === this.byId.size && [...next.keys()].every((id) => this.byId.has(id));
+    this.byId = next;
     if (!same) this.markDirty();
   }
 
-  /** Fold an observation of service `name` in; ignored for names not in the tree. */
-  observe(name: string, observation: Observation, nowMs: number): void {
-    const row = this.byName.get(name);
+  /** Fold an observation of service `id` in; ignored for ids not in the tree. */
+  observe(id: ServiceId, observation: ServiceRow['observation'] & object, nowMs: number): void {
+    const row = this.byId.get(id);
     if (!row) return;
     const next = observe(row, observation, nowMs);
     if (sameRow(row, next)) return;
-    this.byName.set(name, next);
+    this.byId.set(id, next);
     this.markDirty();
   }
 
-  observeLog(name: string, log: LogServiceFacts | undefined): void {
-    const row = this.byName.get(name);
+  observeLog(id: ServiceId, log: LogServiceFacts | undefined): void {
+    const row = this.byId.get(id);
     if (!row) return;
     const old = row.log;
     if (
@@ -57,16 +65,12 @@ export class ServiceStore {
         old.noAccess === log.noAccess)
     )
       return;
-    this.byName.set(name, { ...row, log });
+    this.byId.set(id, { ...row, log });
     this.markDirty();
   }
 
-  row(name: string): ServiceRow | undefined {
-    return this.byName.get(name);
-  }
-
-  names(): string[] {
-    return this.snapshot.rows.map((r) => r.name);
+  row(id: ServiceId): ServiceRow | undefined {
+    return this.byId.get(id);
   }
 
   getSnapshot = (): ServiceSnapshot => {
@@ -80,7 +84,7 @@ export class ServiceStore {
   };
 
   private rebuild(): void {
-    const rows = [...this.byName.values()].sort((a, b) => compareNames(a.name, b.name));
+    const rows = [...this.byId.values()].sort((a, b) => compareNames(a.name, b.name));
     this.snapshot = { rows, version: this.snapshot.version + 1 };
     this.dirty = false;
   }
@@ -107,7 +111,14 @@ function sameRow(a: ServiceRow, b: ServiceRow): boolean {
   const x = a.observation;
   const y = b.observation;
   if (!x || !y) return x === y;
-  if (x.supervised !== y.supervised || x.problem !== y.problem || x.normallyUp !== y.normallyUp)
+  if (
+    x.supervised !== y.supervised ||
+    x.noAccess !== y.noAccess ||
+    x.problem?.code !== y.problem?.code ||
+    x.problem?.text !== y.problem?.text ||
+    x.normallyUp !== y.normallyUp ||
+    x.history?.problem !== y.history?.problem
+  )
     return false;
   if (x.sinceMs !== y.sinceMs) return false;
   const s = x.status;

@@ -1,7 +1,9 @@
-// The console's own state (what is selected, which overlay is open, the filter, the zone) as a
-// pure reducer: an intent in, the next state and at most one effect out. Effects (control bytes,
-// log paging, quitting) are carried out by the composition root, never here.
-import { controlLetters, letterInfo, type ControlLetter } from './letters.js';
+// The console's own state (what is selected, which overlay is open, the filter, the zone, how far
+// the log is scrolled sideways) as a pure reducer: an intent in, the next state and at most one
+// effect out. Effects (control bytes, log moves, quitting) are carried out by the console's
+// controller, never here. Services are addressed by id; names are for filtering and words.
+import { controlLetters, letterInfo, type ControlLetter } from '../codec/letters.js';
+import type { LogMove, ServiceId } from '../source/port.js';
 
 export type Focus = 'table' | 'log';
 
@@ -9,24 +11,25 @@ export type Overlay =
   | { kind: 'none' }
   | { kind: 'help' }
   | { kind: 'menu'; index: number }
-  | { kind: 'confirm'; letter: ControlLetter; service: string }
+  | { kind: 'confirm'; letter: ControlLetter; id: ServiceId; name: string }
   | { kind: 'quit' };
 
 export interface UiState {
-  selected: string | undefined;
+  selected: ServiceId | undefined;
   focus: Focus;
   overlay: Overlay;
   filter: string;
   editingFilter: boolean;
   zoneIndex: number;
+  /** The log pane's first column shown (0: lines start at the left, long ones cut). */
+  shift: number;
   message: string;
   readOnly: boolean;
   /** Why read-only, when not a permission ("nothing supervises this tree"). */
   readOnlyWhy?: string;
 }
 
-export type LogOp =
-  'pageUp' | 'pageDown' | 'top' | 'follow' | 'lineUp' | 'lineDown' | 'left' | 'right';
+export type LogOp = LogMove | { kind: 'sideways'; direction: -1 | 1 };
 
 export type Intent =
   | { kind: 'move'; delta: number }
@@ -46,16 +49,26 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'close' }
   | { kind: 'quit' }
+  | { kind: 'redraw' }
   | { kind: 'message'; text: string };
 
 export type Effect =
-  | { kind: 'control'; service: string; letter: ControlLetter }
-  | { kind: 'log'; op: LogOp }
+  | { kind: 'control'; id: ServiceId; name: string; letter: ControlLetter }
+  | { kind: 'log'; move: LogMove }
+  | { kind: 'redraw' }
   | { kind: 'quit'; stopServices: boolean };
 
+export interface Named {
+  id: ServiceId;
+  name: string;
+}
+
 export interface Context {
-  /** Visible (filtered) names, sorted. */
-  names: readonly string[];
+  /** Visible (filtered) services, sorted by name. */
+  rows: readonly Named[];
+  /** The log pane's width and how far its longest shown line reaches (sideways scrolling). */
+  logWidth?: number;
+  longestLogLine?: number;
   zoneCount: number;
   /** Embedded mode: the console is the supervisor, so quitting stops the services (after y). */
   embedded: boolean;
@@ -69,57 +82,83 @@ export interface Step {
 }
 
 export function initialUiState(
-  names: readonly string[],
+  rows: readonly Named[],
   readOnly = false,
   readOnlyWhy?: string,
 ): UiState {
   return {
-    selected: names[0],
+    selected: rows[0]?.id,
     focus: 'table',
     overlay: { kind: 'none' },
     filter: '',
     editingFilter: false,
     zoneIndex: 0,
+    shift: 0,
     message: '',
     readOnly,
     ...(readOnlyWhy ? { readOnlyWhy } : {}),
   };
 }
 
-/** Names matching the filter (a case-insensitive substring). */
-export function filterNames(names: readonly string[], filter: string): string[] {
-  if (!filter) return [...names];
+/** Rows whose name matches the filter (a case-insensitive substring). */
+export function filterRows<T extends Named>(rows: readonly T[], filter: string): readonly T[] {
+  if (!filter) return rows;
   const needle = filter.toLowerCase();
-  return names.filter((n) => n.toLowerCase().includes(needle));
+  return rows.filter((r) => r.name.toLowerCase().includes(needle));
 }
 
-/** Keep the selection on a visible row: the same name if still there, else the first. */
-export function settleSelection(state: UiState, names: readonly string[]): UiState {
-  if (state.selected !== undefined && names.includes(state.selected)) return state;
-  const selected = names[0];
-  return selected === state.selected ? state : { ...state, selected };
+/** Keep the selection on a visible row: the same service if still there, else the first. */
+export function settleSelection(state: UiState, rows: readonly Named[]): UiState {
+  if (state.selected !== undefined && rows.some((r) => r.id === state.selected)) return state;
+  const selected = rows[0]?.id;
+  return selected === state.selected ? state : { ...state, selected, shift: 0 };
+}
+
+function nameOf(ctx: Context, id: ServiceId | undefined): string {
+  return ctx.rows.find((r) => r.id === id)?.name ?? '';
 }
 
 export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
-  const at = (s: UiState): Step => ({ state: settleSelection(s, ctx.names) });
+  const at = (s: UiState): Step => {
+    const next = settleSelection(s, ctx.rows);
+    // Another service's log starts at the left.
+    return { state: next.selected !== state.selected ? { ...next, shift: 0 } : next };
+  };
   switch (intent.kind) {
     case 'move': {
-      const index = Math.max(0, ctx.names.indexOf(state.selected ?? ''));
-      const next = clamp(index + intent.delta, 0, ctx.names.length - 1);
-      return at({ ...state, selected: ctx.names[next] });
+      const index = Math.max(
+        0,
+        ctx.rows.findIndex((r) => r.id === state.selected),
+      );
+      const next = clamp(index + intent.delta, 0, ctx.rows.length - 1);
+      return at({ ...state, selected: ctx.rows[next]?.id });
     }
     case 'moveEdge':
-      return at({ ...state, selected: intent.edge === 'first' ? ctx.names[0] : ctx.names.at(-1) });
+      return at({
+        ...state,
+        selected: intent.edge === 'first' ? ctx.rows[0]?.id : ctx.rows.at(-1)?.id,
+      });
     case 'toggleFocus':
       return { state: { ...state, focus: state.focus === 'table' ? 'log' : 'table' } };
-    case 'log':
-      return { state, effect: { kind: 'log', op: intent.op } };
+    case 'log': {
+      const op = intent.op;
+      if (op.kind === 'sideways') {
+        const width = Math.max(1, ctx.logWidth ?? 80);
+        const shift = nextOffset(state.shift, op.direction, width, ctx.longestLogLine ?? 0);
+        return { state: { ...state, shift } };
+      }
+      // Back to following the end also brings the view back to the left.
+      const next = op.kind === 'tail' ? { ...state, shift: 0 } : state;
+      return { state: next, effect: { kind: 'log', move: op } };
+    }
+    case 'redraw':
+      return { state, effect: { kind: 'redraw' } };
     case 'control':
-      return askOrSend(state, intent.letter);
+      return askOrSend(state, intent.letter, ctx);
     case 'openMenu':
       if (!state.selected) return { state };
       // Read-only: every letter would be refused, so say why now instead of opening the menu.
-      if (state.readOnly) return { state: readOnlyRefusal(state, state.selected) };
+      if (state.readOnly) return { state: readOnlyRefusal(state, nameOf(ctx, state.selected)) };
       return { state: { ...state, overlay: { kind: 'menu', index: 0 } } };
     case 'menuMove': {
       if (state.overlay.kind !== 'menu') return { state };
@@ -130,7 +169,7 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
       if (state.overlay.kind !== 'menu') return { state };
       const letter = intent.letter ?? controlLetters[state.overlay.index]?.letter;
       if (!letter) return { state };
-      return askOrSend({ ...state, overlay: { kind: 'none' } }, letter);
+      return askOrSend({ ...state, overlay: { kind: 'none' } }, letter, ctx);
     }
     case 'answer':
       return answer(state, intent.yes, ctx);
@@ -154,7 +193,7 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
       if (state.filter) return { state: { ...state, filter: '' } };
       return { state };
     case 'quit':
-      if (ctx.embedded && (ctx.serviceCount ?? ctx.names.length) > 0)
+      if (ctx.embedded && (ctx.serviceCount ?? ctx.rows.length) > 0)
         return { state: { ...state, overlay: { kind: 'quit' } } };
       return { state, effect: { kind: 'quit', stopServices: ctx.embedded } };
     case 'message':
@@ -162,14 +201,15 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
   }
 }
 
-function askOrSend(state: UiState, letter: ControlLetter): Step {
-  const service = state.selected;
-  if (!service) return { state };
-  if (state.readOnly) return { state: readOnlyRefusal(state, service) };
+function askOrSend(state: UiState, letter: ControlLetter, ctx: Context): Step {
+  const id = state.selected;
+  if (!id) return { state };
+  const name = nameOf(ctx, id);
+  if (state.readOnly) return { state: readOnlyRefusal(state, name) };
   if (letterInfo(letter).asks) {
-    return { state: { ...state, overlay: { kind: 'confirm', letter, service } } };
+    return { state: { ...state, overlay: { kind: 'confirm', letter, id, name } } };
   }
-  return { state, effect: { kind: 'control', service, letter } };
+  return { state, effect: { kind: 'control', id, name, letter } };
 }
 
 function readOnlyRefusal(state: UiState, service: string): UiState {
@@ -181,11 +221,10 @@ function answer(state: UiState, yes: boolean, _ctx: Context): Step {
   const overlay = state.overlay;
   const closed = { ...state, overlay: { kind: 'none' } as const };
   if (overlay.kind === 'confirm') {
-    if (!yes)
-      return { state: { ...closed, message: `${overlay.service}: cancelled, nothing sent` } };
+    if (!yes) return { state: { ...closed, message: `${overlay.name}: cancelled, nothing sent` } };
     return {
       state: closed,
-      effect: { kind: 'control', service: overlay.service, letter: overlay.letter },
+      effect: { kind: 'control', id: overlay.id, name: overlay.name, letter: overlay.letter },
     };
   }
   if (overlay.kind === 'quit') {
@@ -197,4 +236,18 @@ function answer(state: UiState, yes: boolean, _ctx: Context): Step {
 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), Math.max(low, high));
+}
+
+/** The next offset after a move by half a pane, kept where something of the longest line shows. */
+export function nextOffset(
+  current: number,
+  direction: -1 | 1,
+  width: number,
+  longest: number,
+): number {
+  const step = Math.max(1, Math.floor(width / 2));
+  if (direction < 0) return Math.max(0, current - step);
+  if (longest <= width) return current;
+  const last = Math.ceil((longest - width + 1) / step) * step; // the end of the longest in view
+  return Math.min(current + step, Math.max(current, last));
 }

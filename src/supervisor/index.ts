@@ -11,6 +11,7 @@ import { describeError } from '../codec/errors.js';
 import type { ServiceHistory } from '../codec/history.js';
 import type { Phase } from '../core/service.js';
 import type { Want } from '../codec/status.js';
+import { describeOwner, probeTreeOwner } from '../control/supervisor-kind.js';
 import { wallClock } from './clock.js';
 import { Tree } from './tree.js';
 
@@ -66,6 +67,14 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
   } catch (error) {
     throw new Error(`unable to chdir to ${options.dir}: ${describeError(error)}`);
+  }
+  // s6-svscan owns the tree: its s6-supervise processes hold the services (their record locks
+  // refuse each one anyway); say who, once, instead of a lock error per service.
+  const owner = probeTreeOwner(dir);
+  if (owner.running) {
+    throw new Error(
+      `unable to supervise ${options.dir}: ${describeOwner('s6-svscan', owner.pid)} supervises it`,
+    );
   }
   const warn = options.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = wallClock();

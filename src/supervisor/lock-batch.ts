@@ -5,14 +5,41 @@
 // is 500 spawns, each a fork of this process: here every request made in the same tick is
 // passed to one `perl` (in every Debian base system: perl-base), up to BATCH descriptors at a
 // time. Without perl it falls back to the one-by-one adapter.
+//
+// s6-supervise locks supervise/lock with fcntl(F_SETLK), which flock(2) does not see. So once
+// the flock is ours the helper also takes an open-file-description record lock (F_OFD_SETLK,
+// Linux ≥ 3.15) on the same description: it fails while s6-supervise holds its lock — the
+// service is held, as under supervise — and while we hold it s6-supervise and s6-svok see the
+// file as locked (an s6-supervise started on our tree exits at once). A kernel without OFD
+// locks only asks F_GETLK. struct flock as on 64-bit Linux (src/adapters/posix-lock.ts).
 import { spawn } from 'node:child_process';
 import { closeSync } from 'node:fs';
 import { heldLock, openLockFile, tryLock, type LockResult } from '../adapters/lock.js';
 
 const BATCH = 250;
-/** For each descriptor number given: 0 locked, 1 held by another, 2 another error. 6 = LOCK_EX|LOCK_NB. */
-const SCRIPT =
-  'for my $fd (@ARGV) { if (open(my $fh, ">>&=", $fd)) { print flock($fh, 6) ? "0" : $!{EWOULDBLOCK} ? "1" : "2" } else { print "2" } }';
+/**
+ * For each descriptor number given: 0 locked, 1 held by another, 2 another error.
+ * flock: 6 = LOCK_EX|LOCK_NB, 8 = LOCK_UN; fcntl: 37 = F_OFD_SETLK, 5 = F_GETLK; l_type 1 =
+ * F_WRLCK, 2 = F_UNLCK.
+ */
+const SCRIPT = `
+sub wrlck { pack('s s x4 q q l x4', 1, 0, 0, 0, 0) }
+sub record {
+  my ($fh) = @_;
+  my $s = wrlck();
+  return 1 if fcntl($fh, 37, $s);
+  return 0 if $!{EAGAIN} || $!{EACCES};
+  my $q = wrlck();
+  return 1 unless fcntl($fh, 5, $q);
+  return (unpack('s', $q))[0] == 2;
+}
+for my $fd (@ARGV) {
+  if (open(my $fh, '>>&=', $fd)) {
+    if (!flock($fh, 6)) { print $!{EWOULDBLOCK} ? '1' : '2' }
+    elsif (record($fh)) { print '0' }
+    else { flock($fh, 8); print '1' }
+  } else { print '2' }
+}`;
 
 interface Request {
   path: string;

@@ -59,6 +59,25 @@ export function isServiceProcess(pid: number, dir: string, recordedMs: number): 
   return sessionOf(pid) === pid && started >= recordedMs - SLACK_MS;
 }
 
+/** The supervisors whose children are never orphans: their parent is still looking after them. */
+const SUPERVISORS = new Set(['supervise', 'runsv', 's6-supervise']);
+
+/**
+ * The live supervisor process `pid` is a child of, if any: such a process is not an orphan,
+ * whatever lock its supervisor took (or failed to take) — it must never be stopped as one.
+ */
+export function parentSupervisor(pid: number): { pid: number; name: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (!(ppid > 1)) return undefined;
+    const name = readFileSync(`/proc/${ppid}/comm`, 'latin1').trim();
+    return SUPERVISORS.has(name) ? { pid: ppid, name } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function send(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(pid, signal);

@@ -22,7 +22,7 @@ import { spawnRun, type Launcher } from './launch.js';
 import { lockBatcher } from './lock-batch.js';
 import { makeFifos } from './files.js';
 import { createLogPipe, type LogPipe } from './log-pipe.js';
-import { isServiceProcess, stopOrphan } from './orphans.js';
+import { isServiceProcess, parentSupervisor, stopOrphan } from './orphans.js';
 import { Slot } from './slot.js';
 import { makeSupervise, openSuperviseDir, type SuperviseDir } from './supervise-dir.js';
 
@@ -243,6 +243,15 @@ export class Tree {
     if (previous && previous.pid !== 0) {
       const recorded = Number(previous.since.seconds) * 1000 + previous.since.nanoseconds / 1e6;
       if (isServiceProcess(previous.pid, dir, recorded)) {
+        const owner = parentSupervisor(previous.pid);
+        if (owner) {
+          // Its supervisor lives (behind a lock we could not see): never run a second copy.
+          const message = `${label}: pid ${previous.pid} is supervised by ${owner.name} (pid ${owner.pid}); not supervising it`;
+          if (entry.warned[which] !== message) this.options.warn(message);
+          entry.warned[which] = message;
+          files.close();
+          return;
+        }
         this.options.warn(
           `${label}: stopping pid ${previous.pid}, left running by a previous supervisor`,
         );

@@ -1,22 +1,22 @@
 // Mounting the console with Ink: incremental rendering, no console patching, Ctrl-C handled by
 // the keymap (so embedded mode can ask before stopping services).
 import { render } from 'ink';
-import { App, type AppProps } from './App.js';
+import { App } from './App.js';
 import { fixIncrementalFrames } from './incremental-fix.js';
+import type { ConsolePort } from './use-console.js';
 
 export interface Mounted {
   unmount(): void;
-  waitUntilExit(): Promise<unknown>;
 }
 
 export function mountConsole(
-  props: AppProps,
+  console: ConsolePort,
   stdout: NodeJS.WriteStream,
   stdin: NodeJS.ReadStream,
   onFrame: () => void = () => undefined,
 ): Mounted {
   const incremental = process.env.SVTUI_FULL_REDRAW === undefined;
-  const instance = render(<App {...props} />, {
+  const instance = render(<App console={console} />, {
     stdout: incremental ? fixIncrementalFrames(stdout) : stdout,
     stdin,
     exitOnCtrlC: false,
@@ -25,5 +25,5 @@ export function mountConsole(
     maxFps: 60,
     onRender: onFrame,
   });
-  return { unmount: () => instance.unmount(), waitUntilExit: () => instance.waitUntilExit() };
+  return { unmount: () => instance.unmount() };
 }

@@ -50,7 +50,7 @@ describe.skipIf(!ready)('console embedded on the example tree', () => {
 
   it('the example loggers (svtui multilog via PATH) feed the log pane', async () => {
     await term!.waitFor(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} chatty: /);
-    expect(term!.text()).toContain(`log ${join(tree, 'chatty/log/main')}`);
+    expect(term!.text()).toContain('log chatty/log/main ');
   });
 
   it('q asks; n (and Esc) cancel and the console stays, still supervising', async () => {

@@ -1,6 +1,6 @@
 // Pure formatting for the table: durations, cell words, fixed-width cells. The clock comes in as
 // an argument; nothing here reads it.
-import { stateWord, wantWord, type ServiceRow, type StateWord } from '../store/model.js';
+import { neverRan, stateWord, wantWord, type ServiceRow, type StateWord } from '../store/model.js';
 
 /** A duration the way operators read it: 45s, 12m03s, 3h02m, 5d03h. */
 export function formatDuration(ms: number): string {
@@ -58,7 +58,7 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
   // No access and unsupervised: the state says it all (the reason is on the status line when
   // the row is selected); an errno text would only crowd LAST EXIT. A supervisor's own trouble
   // reading its status stays there.
-  const problem = state === 'error' ? o?.problem : undefined;
+  const problem = state === 'error' ? o?.problem?.text : undefined;
   return {
     name: printable(row.name),
     state,
@@ -71,14 +71,9 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
       problem ??
       o?.history?.problem ??
       row.lastExit ??
-      (state === 'unsupervised' && neverRan(o?.problem) ? 'never ran' : ''),
+      (state === 'unsupervised' && neverRan(o) ? 'never ran' : ''),
     log: logWord(row),
   };
-}
-
-/** No supervise/status at all: no supervisor ever ran the service here. */
-function neverRan(problem: string | undefined): boolean {
-  return problem?.startsWith('unable to open supervise/status: file does not exist') ?? false;
 }
 
 /**
@@ -90,7 +85,7 @@ export function rowReason(row: ServiceRow | undefined): string {
   if (!row || !problem) return '';
   const state = stateWord(row);
   if (state === 'no access') return '';
-  return `${printable(row.name)}: ${state}: ${problem}`;
+  return `${printable(row.name)}: ${state}: ${problem.text}`;
 }
 
 function logWord(row: ServiceRow): string {

@@ -1,28 +1,35 @@
 // The service tree on disk: which services it has (svscan's rule: every subdirectory not starting
-// with a dot) and one observation of a service directory. The only file-system code of the table.
+// with a dot) and one observation of a service directory, with typed problems.
 import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { describeError } from '../codec/errors.js';
-import { formatExitReason, parseHistory, type ServiceHistory } from '../codec/history.js';
-import type { ServiceStatus } from '../codec/status.js';
-import { openOkError } from '../control/probe.js';
-import { readStatusFile } from '../control/status-file.js';
-import type { HistoryFacts, Observation } from '../store/model.js';
+import { describeError, errorText } from '../../codec/errors.js';
+import { formatExitReason, parseHistory, type ServiceHistory } from '../../codec/history.js';
+import type { ServiceStatus } from '../../codec/status.js';
+import { openOkError } from '../../control/probe.js';
+import { readStatusBytes } from '../../control/status-file.js';
+import { unpackStatus } from '../../codec/status.js';
+import type {
+  HistoryFacts,
+  LogServiceFacts,
+  Observation,
+  ServiceFacts,
+  StatusProblem,
+} from '../port.js';
 
-export interface ServiceEntry {
+export interface DirEntry {
   name: string;
   dir: string;
 }
 
 /** The services of `root`, sorted by name. Throws a one-line Error naming the directory. */
-export function listServices(root: string): ServiceEntry[] {
+export function listServiceDirs(root: string): DirEntry[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(root, { withFileTypes: true });
   } catch (error) {
     throw new Error(`unable to read ${root}: ${describeError(error)}`, { cause: error });
   }
-  const out: ServiceEntry[] = [];
+  const out: DirEntry[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const dir = join(root, e.name);
@@ -32,7 +39,7 @@ export function listServices(root: string): ServiceEntry[] {
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function isDirectory(path: string): boolean {
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
@@ -45,18 +52,45 @@ export function isSupervised(dir: string): boolean {
   return openOkError(dir) === undefined;
 }
 
+/** A service and, when it has one, its log service. */
+export function readFacts(dir: string, hasLog: boolean): ServiceFacts {
+  const observation = observeService(dir);
+  return hasLog ? { observation, log: readLogService(join(dir, 'log')) } : { observation };
+}
+
+function readLogService(dir: string): LogServiceFacts {
+  const o = observeService(dir);
+  const pid = o.status?.pid ?? 0;
+  return {
+    supervised: o.supervised,
+    ...(o.noAccess ? { noAccess: true } : {}),
+    up: pid !== 0,
+    pid,
+  };
+}
+
 /** One reading of a service directory, worded as svstat words its failures. */
 export function observeService(dir: string): Observation {
-  const normallyUp = !exists(join(dir, 'down'));
+  const normallyUp = !existsSync(join(dir, 'down'));
   const okCode = openOkError(dir);
   const supervised = okCode === undefined;
   const access = okCode === 'EACCES' || okCode === 'EPERM' ? { noAccess: true } : {};
-  const decoded = readStatusFile(dir);
+  const read = readStatusBytes(dir, 64);
+  if (!read.ok) {
+    const problem: StatusProblem = {
+      code: read.code,
+      stage: read.stage,
+      text: `unable to ${read.stage} supervise/status: ${errorText(read.code)}`,
+    };
+    return { supervised, ...access, normallyUp, problem };
+  }
+  const decoded = unpackStatus(read.bytes);
   if (!decoded.ok) {
-    const problem =
-      decoded.reason === 'bad format'
-        ? 'unable to read supervise/status: bad format'
-        : decoded.reason;
+    const problem: StatusProblem = {
+      code: 'bad-format',
+      stage: 'format',
+      text: 'unable to read supervise/status: bad format',
+    };
     return { supervised, ...access, normallyUp, problem };
   }
   const since = decoded.status.since;
@@ -79,7 +113,7 @@ export function observeService(dir: string): Observation {
  */
 function readHistory(dir: string, status: ServiceStatus): HistoryFacts | undefined {
   const path = join(dir, 'supervise/svtui-history');
-  if (!existsSync(path)) return undefined; // daemontools and runit keep none
+  if (!existsSync(path)) return undefined;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -123,9 +157,4 @@ export function describesCurrent(
   } catch {
     return false;
   }
-}
-
-/** existsSync, not a throwing stat: an exception per service per poll costs real CPU. */
-function exists(path: string): boolean {
-  return existsSync(path);
 }

@@ -1,8 +1,9 @@
 // Keys to intents, as a pure function of the console's state: which overlay is open decides
-// what a key means. The Key shape is the subset of Ink's we read, so tests need no Ink.
-import { controlLetters } from '../store/letters.js';
+// what a key means. The Key shape is the subset of Ink's we read, so tests need no Ink. A key
+// with Ctrl or Alt never falls through to the bare letter's action: Ctrl-U brings nothing up.
+import { controlLetters } from '../codec/letters.js';
 import { isControl } from './format.js';
-import type { Intent, UiState } from '../store/ui-state.js';
+import type { Intent, LogOp, UiState } from '../store/ui-state.js';
 
 export interface KeyInfo {
   upArrow?: boolean;
@@ -22,8 +23,14 @@ export interface KeyInfo {
   meta?: boolean;
 }
 
+const log = (op: LogOp): Intent => ({ kind: 'log', op });
+const page = (direction: -1 | 1) => log({ kind: 'page', direction });
+const half = (direction: -1 | 1) => log({ kind: 'half', direction });
+
 export function keyToIntent(state: UiState, input: string, key: KeyInfo): Intent | undefined {
-  if (key.ctrl && input === 'c') return { kind: 'quit' };
+  if (key.ctrl) return controlKey(state, input);
+  // Alt+letter arrives as meta with the letter: no action of ours is bound to it.
+  if (key.meta && !key.escape && input !== '') return undefined;
   if (state.editingFilter) return filterKey(input, key);
   switch (state.overlay.kind) {
     case 'help':
@@ -37,6 +44,25 @@ export function keyToIntent(state: UiState, input: string, key: KeyInfo): Intent
       return menuKey(input, key);
     case 'none':
       return mainKey(state, input, key);
+  }
+}
+
+/** Ctrl-C quits (asking first when embedded); less's and vim's paging keys page the log. */
+function controlKey(state: UiState, input: string): Intent | undefined {
+  if (input === 'c') return { kind: 'quit' };
+  if (input === 'l') return { kind: 'redraw' };
+  if (state.overlay.kind !== 'none' || state.editingFilter) return undefined;
+  switch (input) {
+    case 'u':
+      return half(-1);
+    case 'd':
+      return half(1);
+    case 'b':
+      return page(-1);
+    case 'f':
+      return page(1);
+    default:
+      return undefined;
   }
 }
 
@@ -66,22 +92,22 @@ function mainKey(state: UiState, input: string, key: KeyInfo): Intent | undefine
   if (key.escape) return { kind: 'close' };
   if (key.return) return { kind: 'openMenu' };
   const inLog = state.focus === 'log';
-  if (key.pageUp) return { kind: 'log', op: 'pageUp' };
-  if (key.pageDown) return { kind: 'log', op: 'pageDown' };
+  if (key.pageUp) return page(-1);
+  if (key.pageDown) return page(1);
   // Long log lines: the pane scrolls sideways by half its width, from either pane.
-  if (key.leftArrow || input === 'h') return { kind: 'log', op: 'left' };
-  if (key.rightArrow || input === 'l') return { kind: 'log', op: 'right' };
+  if (key.leftArrow || input === 'h') return log({ kind: 'sideways', direction: -1 });
+  if (key.rightArrow || input === 'l') return log({ kind: 'sideways', direction: 1 });
   if (key.upArrow || input === 'k')
-    return inLog ? { kind: 'log', op: 'lineUp' } : { kind: 'move', delta: -1 };
+    return inLog ? log({ kind: 'line', direction: -1 }) : { kind: 'move', delta: -1 };
   if (key.downArrow || input === 'j')
-    return inLog ? { kind: 'log', op: 'lineDown' } : { kind: 'move', delta: 1 };
-  if (key.home) return inLog ? { kind: 'log', op: 'top' } : { kind: 'moveEdge', edge: 'first' };
-  if (key.end) return inLog ? { kind: 'log', op: 'follow' } : { kind: 'moveEdge', edge: 'last' };
+    return inLog ? log({ kind: 'line', direction: 1 }) : { kind: 'move', delta: 1 };
+  if (key.home) return inLog ? log({ kind: 'top' }) : { kind: 'moveEdge', edge: 'first' };
+  if (key.end) return inLog ? log({ kind: 'tail' }) : { kind: 'moveEdge', edge: 'last' };
   switch (input) {
     case 'g':
-      return inLog ? { kind: 'log', op: 'top' } : { kind: 'moveEdge', edge: 'first' };
+      return inLog ? log({ kind: 'top' }) : { kind: 'moveEdge', edge: 'first' };
     case 'G':
-      return inLog ? { kind: 'log', op: 'follow' } : { kind: 'moveEdge', edge: 'last' };
+      return inLog ? log({ kind: 'tail' }) : { kind: 'moveEdge', edge: 'last' };
     case 'u':
       return { kind: 'control', letter: 'u' };
     case 'd':
@@ -108,7 +134,8 @@ export const keyHelp: readonly [string, string][] = [
   ['j k ↑ ↓', 'move (log pane: scroll)'],
   ['Tab', 'table ⇄ log pane'],
   ['PgUp PgDn', 'page the log'],
-  ['g G', 'log top / end and follow'],
+  ['^U^D ^B^F', 'log: half page / page'],
+  ['g G', 'first / last (log: top/follow)'],
   ['← → h l', 'log sideways (G: back left)'],
   ['u', 'up now (svc -u)'],
   ['d', 'down after y/n (svc -d)'],

@@ -39,17 +39,3 @@ export function shiftLine(line: string, from: number, width: number): string {
   while (kept.length > 0 && used + 1 > width) used -= charWidth(kept.pop()!.codePointAt(0)!);
   return `${kept.join('')}${' '.repeat(Math.max(0, width - 1 - used))}…`;
 }
-
-/** The next offset after a move by half a pane, kept where something of the longest line shows. */
-export function nextOffset(
-  current: number,
-  direction: -1 | 1,
-  width: number,
-  longest: number,
-): number {
-  const step = Math.max(1, Math.floor(width / 2));
-  if (direction < 0) return Math.max(0, current - step);
-  if (longest <= width) return current;
-  const last = Math.ceil((longest - width + 1) / step) * step; // the end of the longest in view
-  return Math.min(current + step, Math.max(current, last));
-}

@@ -3,24 +3,24 @@
 // this user may not open it (another user's supervisor, mode 0700), the tree is owned too: the
 // console attaches read-only instead of trying to supervise it a second time.
 import { join } from 'node:path';
-import { openOkError } from '../control/probe.js';
-import type { ServiceEntry } from './tree.js';
-
-/** `unsupervised`: nothing owns a tree the operator did not name; shown read-only. */
-export type Mode = 'attached' | 'embedded' | 'unsupervised';
+import { openOkError } from '../../control/probe.js';
+import type { Mode } from '../port.js';
+import type { DirEntry } from './observe.js';
 
 export interface ModeDecision {
   mode: Mode;
   /** Owned, but this user may not even open supervise/ok. */
   denied: boolean;
+  /** A service whose supervisor answers (its control FIFO tells whether we may write). */
+  owned?: DirEntry;
 }
 
-export function detectMode(entries: readonly ServiceEntry[], explicit = true): ModeDecision {
+export function detectMode(entries: readonly DirEntry[], explicit = true): ModeDecision {
   let denied = false;
   for (const e of entries) {
     for (const dir of [e.dir, join(e.dir, 'log')]) {
       const code = openOkError(dir);
-      if (code === undefined) return { mode: 'attached', denied: false };
+      if (code === undefined) return { mode: 'attached', denied: false, owned: e };
       if (code === 'EACCES' || code === 'EPERM') denied = true;
     }
   }

@@ -1,5 +1,5 @@
 // Control for the console, through src/control's svc-compatible client.
-import { sendControl } from '../control/send.js';
+import { sendControl } from '../../control/send.js';
 
 export { sendControl };
 

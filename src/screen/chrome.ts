@@ -11,11 +11,12 @@ export interface TitledWindow {
 }
 
 export const MAIN_HINTS =
-  'j/k move · Tab pane · PgUp/PgDn g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit';
+  'j/k move · g/G first/last · Tab log · PgUp/PgDn page log · u up · d down · Enter svc · z zone · / filter · ? help · q quit';
 
 /** Shorter key hints for the table, longest first: `? help` and `q quit` stay at any width ≥ 40. */
 const SHORTER_HINTS = [
-  'j/k move · Tab pane · g/G log · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
+  'j/k move · Tab log · PgUp/PgDn page log · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
+  'j/k move · Tab pane · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
   'j/k · Tab pane · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
   'Enter svc · z zone · / filter · ? help · q quit',
   '? help · q quit',

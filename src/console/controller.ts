@@ -1,0 +1,242 @@
+// The console's controller: the one place that holds the console's state and talks to the source.
+// Keys become intents (keymap) and the reducer's next state; effects become source calls (control
+// letters through the action runner, log moves on the selected service's timeline). The screen is
+// the pure screen model of all that, rebuilt only when something changed and handed to whoever
+// draws (the first frame, then Ink) through subscribe/getScreen. No file system here: all of it is
+// behind the TreeSource.
+import type { Access, LogTimeline, ServiceId, TreeSource } from '../source/port.js';
+import type { MessageStore } from '../store/message-store.js';
+import type { ServiceStore } from '../store/service-store.js';
+import { initialUiState, reduce, settleSelection, type Effect, type Intent, type UiState } from '../store/ui-state.js';
+import type { Zone } from '../time/zone.js';
+import { msUntilChange } from '../screen/format.js';
+import { keyToIntent, splitKeys, type KeyInfo } from '../screen/keymap.js';
+import { longestLine, type LogPaneContent } from '../screen/log-pane.js';
+import { makePalette } from '../screen/palette.js';
+import { buildScreen, layoutOf, type Screen } from '../screen/screen.js';
+import { ActionRunner } from './actions.js';
+
+export interface ControllerOptions {
+  source: TreeSource;
+  services: ServiceStore;
+  messages: MessageStore;
+  access: Access;
+  zones: readonly Zone[];
+  noColor: boolean;
+  now: () => number;
+  size: { columns: number; rows: number };
+  /** Re-render when a shown time changes by itself; 0 turns that off (tests). */
+  tickMs?: number;
+  onQuit(stopServices: boolean): void;
+  /** Ctrl-L: paint the whole screen again. */
+  onRedraw?(): void;
+}
+
+type Listener = () => void;
+
+export class ConsoleController {
+  private ui: UiState;
+  private size: { columns: number; rows: number };
+  private log: { id: ServiceId; timeline: LogTimeline; off: () => void } | undefined;
+  private logContent: LogPaneContent = { kind: 'none' };
+  private opening: ServiceId | undefined;
+  private screen: Screen | undefined;
+  private readonly listeners = new Set<Listener>();
+  private readonly actions: ActionRunner;
+  private readonly palette;
+  private readonly unsubscribe: (() => void)[] = [];
+  private tick: NodeJS.Timeout | undefined;
+  private interest = '';
+  private closed = false;
+
+  constructor(private readonly options: ControllerOptions) {
+    const { access, services, messages, source } = options;
+    this.size = options.size;
+    this.palette = makePalette(options.noColor);
+    this.ui = initialUiState(services.getSnapshot().rows, access.readOnly, access.why?.text);
+    this.actions = new ActionRunner({ source, now: options.now, messages });
+    this.unsubscribe.push(
+      services.subscribe(() => this.changed()),
+      messages.subscribe(() => this.changed()),
+    );
+  }
+
+  /** Open the first service's log, so the first frame shows it. */
+  async start(): Promise<void> {
+    this.settle();
+    await this.syncLog();
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getScreen = (): Screen => {
+    if (!this.screen) {
+      const { options } = this;
+      this.screen = buildScreen({
+        ...this.size,
+        ui: this.ui,
+        services: options.services.getSnapshot().rows,
+        log: this.logContent,
+        zone: this.zone(),
+        message: options.messages.getSnapshot(),
+        mode: options.access.mode,
+        title: options.source.title,
+        palette: this.palette,
+        nowMs: options.now(),
+      });
+      this.afterBuild();
+    }
+    return this.screen;
+  };
+
+  /** Ink's keys (a burst of plain keys arrives as one string: split it back into keys). */
+  keys(input: string, key: KeyInfo): void {
+    for (const [one, info] of splitKeys(input, key)) {
+      const intent = keyToIntent(this.ui, one, info);
+      if (intent) this.dispatch(intent);
+    }
+  }
+
+  dispatch(intent: Intent): void {
+    const layout = layoutOf({ ...this.size, ui: this.ui, services: this.rows() });
+    const window = this.logContent.kind === 'window' ? this.logContent.window : undefined;
+    const step = reduce(this.ui, intent, {
+      rows: layout.visible,
+      zoneCount: this.options.zones.length,
+      embedded: this.options.access.mode === 'embedded',
+      serviceCount: this.rows().length,
+      logWidth: layout.logWidth,
+      longestLogLine: window ? longestLine(window, this.zone()) : 0,
+    });
+    // What the reducer has to say goes to the status line's store, which fades it.
+    if (step.state.message) this.options.messages.set(step.state.message);
+    this.ui = step.state.message ? { ...step.state, message: '' } : step.state;
+    if (step.effect) this.carryOut(step.effect);
+    this.changed(true);
+  }
+
+  resize(columns: number, rows: number): void {
+    if (columns === this.size.columns && rows === this.size.rows) return;
+    this.size = { columns, rows };
+    this.log?.timeline.resize(this.logRows());
+    this.changed(true);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.actions.cancel();
+    if (this.tick) clearTimeout(this.tick);
+    for (const off of this.unsubscribe) off();
+    this.closeLog();
+  }
+
+  private carryOut(effect: Effect): void {
+    switch (effect.kind) {
+      case 'quit':
+        return this.options.onQuit(effect.stopServices);
+      case 'redraw':
+        return this.options.onRedraw?.();
+      case 'log':
+        return this.log?.timeline.move(effect.move);
+      case 'control':
+        void this.actions.run(effect.id, effect.name, effect.letter);
+    }
+  }
+
+  private rows() {
+    return this.options.services.getSnapshot().rows;
+  }
+
+  private zone(): Zone {
+    const zones = this.options.zones;
+    return zones[this.ui.zoneIndex % Math.max(1, zones.length)] ?? zones[0]!;
+  }
+
+  private logRows(): number {
+    return Math.max(1, layoutOf({ ...this.size, ui: this.ui, services: this.rows() }).logLines);
+  }
+
+  /** Something the screen shows changed: rebuild it and tell the drawer. */
+  private changed(fromKey = false): void {
+    if (this.closed) return;
+    this.settle();
+    this.screen = undefined;
+    if (this.ui.selected !== this.log?.id && this.ui.selected !== this.opening) {
+      void this.syncLog().then(() => this.notify());
+      if (!fromKey) return;
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Keep the selection on a visible row after the tree or the filter changed. */
+  private settle(): void {
+    const { visible } = layoutOf({ ...this.size, ui: this.ui, services: this.rows() });
+    this.ui = settleSelection(this.ui, visible);
+  }
+
+  /** Show the selected service's log (each service's place is kept by the source). */
+  private async syncLog(): Promise<void> {
+    const id = this.ui.selected;
+    if (id === this.log?.id) return;
+    this.closeLog();
+    if (id === undefined) {
+      this.logContent = { kind: 'none' };
+      return;
+    }
+    this.opening = id;
+    const opened = await this.options.source.openLog(id, this.logRows());
+    if (this.opening !== id) {
+      if ('window' in opened) opened.close();
+      return;
+    }
+    this.opening = undefined;
+    const name = this.options.services.row(id)?.name ?? id;
+    if (!('window' in opened)) {
+      this.logContent = { kind: 'absent', name, why: opened };
+    } else {
+      const off = opened.onChange(() => {
+        this.logContent = { kind: 'window', window: opened.window() };
+        this.screen = undefined;
+        this.notify();
+      });
+      this.log = { id, timeline: opened, off };
+      this.logContent = { kind: 'window', window: opened.window() };
+    }
+    this.screen = undefined;
+  }
+
+  private closeLog(): void {
+    this.log?.off();
+    this.log?.timeline.close();
+    this.log = undefined;
+    this.logContent = { kind: 'none' };
+  }
+
+  /** After a build: tell the source what is on screen, arm the clock for the next time change. */
+  private afterBuild(): void {
+    const layout = layoutOf({ ...this.size, ui: this.ui, services: this.rows() });
+    const interest = layout.onScreen.map((r) => r.id);
+    const key = interest.join('\n');
+    if (key !== this.interest) {
+      this.interest = key;
+      this.options.source.setInterest(interest);
+    }
+    const tickMs = this.options.tickMs ?? 1000;
+    if (tickMs <= 0) return;
+    const now = this.options.now();
+    let delay = Infinity;
+    for (const row of layout.onScreen) delay = Math.min(delay, msUntilChange(row, now));
+    if (this.tick) clearTimeout(this.tick);
+    this.tick = undefined;
+    if (!Number.isFinite(delay)) return;
+    this.tick = setTimeout(() => this.changed(), Math.max(50, delay) + 5);
+    this.tick.unref();
+  }
+}

@@ -1,0 +1,141 @@
+// The console's composition root: arguments → a tree source (local, or embedded when the operator
+// named a tree nothing supervises) → stores and the controller → the first frame → Ink. Ink and
+// React load while the tree is read (the import alone costs ~0.3 s), so the first screen is drawn
+// as bytes from the same screen model before Ink draws over it.
+import { parseConsoleArgs } from './args.js';
+import { ConsoleController } from './controller.js';
+import { idleCollector } from './idle-gc.js';
+import { enterAlternateScreen } from './terminal.js';
+import { zoneList } from './zones.js';
+import { superviseHere, type Embedded } from '../source/embedded.js';
+import { LocalSource, pathKind } from '../source/local/index.js';
+import type { TreeSource } from '../source/port.js';
+import { MessageStore } from '../store/message-store.js';
+import { ServiceStore } from '../store/service-store.js';
+import { screenToAnsi } from '../screen/ansi.js';
+import { screenLines } from '../screen/screen.js';
+
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseConsoleArgs(argv, process.env, pathKind);
+  if (!parsed.ok) return fail(parsed.error, 100);
+  const { root, zones: extraZones, explicit } = parsed.args;
+  // Zones first: a --tz name that resolves to nothing is a usage error, before any screen.
+  const { zones, warnings, unknown } = zoneList(extraZones);
+  if (unknown.length > 0) {
+    return fail(
+      `unknown time zone ${unknown[0]} in --tz (a zoneinfo name such as Europe/Paris, or a POSIX TZ)`,
+      100,
+    );
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    return fail('the console needs a terminal on stdin and stdout', 100);
+  }
+  const restoreEnv = prepareInkImport();
+  const ui = import('../ui/run.js');
+  let source: LocalSource;
+  try {
+    source = new LocalSource(root, { explicit });
+  } catch (error) {
+    return fail((error as Error).message, 111);
+  }
+  const messages = new MessageStore();
+  // Written to stderr they would flash and vanish under the alternate screen: the status line.
+  if (warnings.length > 0) messages.set(`warning: ${warnings.join('; ')}`);
+  let access = await source.access();
+  let embedded: Embedded | undefined;
+  if (access.mode === 'embedded') {
+    try {
+      embedded = await superviseHere(source, (text) => messages.set(text));
+    } catch (error) {
+      return fail((error as Error).message, 111);
+    }
+    access = await source.access();
+  }
+  if (access.why?.code === 'unsupervised') {
+    messages.set('nothing supervises it: svtui DIR runs it here, or svtui scan, svscan, runsvdir', {
+      sticky: true,
+    });
+  }
+  const services = new ServiceStore();
+  services.setServices(await source.list());
+  const stopWatching = source.watch((change) => services.apply(change));
+  services.getSnapshot(); // the first readings are in: fold them now, for the first frame
+
+  let finished: (() => void) | undefined;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  // A signal from outside quits like `y` would: embedded, the console is the supervisor, and
+  // services it leaves behind would have nobody to restart them or to read their logs.
+  const terminal = enterAlternateScreen(process.stdout, () => finished?.());
+  // Raw mode at once: keys typed before Ink is in are kept for it, not echoed over the screen.
+  process.stdin.setRawMode(true);
+  const controller = new ConsoleController({
+    source,
+    services,
+    messages,
+    access,
+    zones,
+    noColor: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
+    now: Date.now,
+    size: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
+    onQuit: () => finished?.(),
+    onRedraw: () => repaint(controller),
+  });
+  await controller.start();
+  process.stdout.write(screenToAnsi(screenLines(controller.getScreen())));
+
+  const { mountConsole } = await ui;
+  restoreEnv();
+  const memory = idleCollector();
+  const app = mountConsole(controller, process.stdout, process.stdin, () => memory.poke());
+  await done;
+  await shutDown({ controller, source, embedded, messages, stopWatching });
+  memory.stop();
+  app.unmount();
+  terminal.leave();
+  process.stdin.pause();
+  return 0;
+}
+
+async function shutDown(parts: {
+  controller: ConsoleController;
+  source: TreeSource;
+  embedded: Embedded | undefined;
+  messages: MessageStore;
+  stopWatching: () => void;
+}): Promise<void> {
+  if (parts.embedded) {
+    parts.messages.set('stopping every service and logger…');
+    await parts.embedded.stop();
+  }
+  await parts.controller.close();
+  parts.stopWatching();
+  await parts.source.close();
+  parts.messages.dispose();
+}
+
+/**
+ * Ink decides at import time whether it runs "in CI" (then it draws only the last frame): on a
+ * terminal the console is interactive. React's production build also loads faster. Both are put
+ * back once Ink is in, so the services started in embedded mode see the environment they were given.
+ */
+function prepareInkImport(): () => void {
+  const ci = process.env.CI;
+  const nodeEnv = process.env.NODE_ENV;
+  delete process.env.CI;
+  process.env.NODE_ENV ??= 'production';
+  return () => {
+    if (ci !== undefined) process.env.CI = ci;
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  };
+}
+
+/** Ctrl-L: clear and paint the model again, leaving the cursor where Ink's last frame left it. */
+function repaint(controller: ConsoleController): void {
+  const lines = screenLines(controller.getScreen());
+  process.stdout.write(`\x1b[2J${screenToAnsi(lines)}\x1b[${lines.length + 1};1H`);
+}
+
+function fail(message: string, code: number): number {
+  process.stderr.write(`svtui: ${message}\n`);
+  return code;
+}

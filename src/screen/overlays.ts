@@ -1,0 +1,103 @@
+// The overlays as lines: help and the svc letter menu in place of the table and log, y/n questions
+// on the status line.
+import { controlLetters, letterInfo } from '../codec/letters.js';
+import type { Overlay } from '../store/ui-state.js';
+import { fit } from './format.js';
+import { keyHelp } from './keymap.js';
+import type { Palette } from './palette.js';
+import { inverse, line, span, type Line } from './spans.js';
+
+/** Help or the menu, `height` lines for the body; undefined for the other overlays. */
+export function overlayBody(
+  overlay: Overlay,
+  selectedName: string,
+  width: number,
+  height: number,
+  palette: Palette,
+): Line[] | undefined {
+  let lines: Line[];
+  if (overlay.kind === 'help') lines = helpLines(width, height, palette);
+  else if (overlay.kind === 'menu') lines = menuLines(overlay.index, selectedName, width, palette);
+  else return undefined;
+  while (lines.length < height) lines.push([]);
+  return lines.slice(0, height);
+}
+
+/** The y/n question that replaces the status line, when one is open. */
+export function questionLine(overlay: Overlay, width: number, palette: Palette): Line | undefined {
+  if (overlay.kind === 'confirm') {
+    const info = letterInfo(overlay.letter);
+    const ask = 'y/n';
+    const text = `${overlay.name}: ${info.name} (svc -${info.letter}: ${info.does})?`;
+    return line(
+      fit(`${fit(text, Math.max(1, width - ask.length - 1)).trimEnd()} ${ask}`, width),
+      palette.warn,
+      true,
+    );
+  }
+  if (overlay.kind === 'quit') {
+    const text =
+      width >= 78
+        ? 'Stop every service and quit? y/n (n/Esc stays; svtui scan DIR runs them alone)'
+        : 'Stop every service and quit? y/n';
+    return line(fit(text, width), palette.warn, true);
+  }
+  return undefined;
+}
+
+function helpLines(width: number, height: number, palette: Palette): Line[] {
+  const twoColumns = width >= 80 && keyHelp.length + controlLetters.length + 3 > height;
+  const half = twoColumns ? Math.floor((width - 1) / 2) : width;
+  // Every line fits its column (39 at 80×24): key 9 + 1 + 29; letter and its mark 2 + 1, the
+  // name 9 + 1, a 26-column brief. The `*` sits by the letter, so it lines up for every name.
+  const closing = 'Esc or ? closes this help.';
+  const keys = [
+    'Keys',
+    ...keyHelp.map(([k, what]) => `${k.padEnd(9)} ${what}`),
+    '',
+    'Embedded, svtui is the supervisor;',
+    'svtui scan DIR runs services alone.',
+    ...(twoColumns ? ['', closing] : []),
+  ];
+  const letters = [
+    'svc letters (Enter; * asks y/n)',
+    ...controlLetters.map(
+      (l) =>
+        `${l.letter}${l.asks ? '*' : ' '} ${l.name.padEnd(9)} ${twoColumns && half < 60 ? l.brief : l.does}`,
+    ),
+    ...(twoColumns ? [] : ['', closing]),
+  ];
+  const colour = (text: string, i: number, all: string[]) =>
+    i === 0
+      ? palette.accent
+      : i === all.length - 1 && text.startsWith('Esc or ?')
+        ? palette.dim
+        : undefined;
+  const cell = (all: string[], i: number) => {
+    const text = all[i] ?? '';
+    return span(fit(text, half), colour(text, i, all), i === 0);
+  };
+  if (!twoColumns) {
+    const column = [...keys, ' ', ...letters];
+    return column.map((_, i) => [cell(column, i)]);
+  }
+  const out: Line[] = [];
+  for (let i = 0; i < Math.max(keys.length, letters.length); i++) {
+    out.push([cell(keys, i), span(' '), cell(letters, i)]);
+  }
+  return out;
+}
+
+function menuLines(index: number, service: string, width: number, palette: Palette): Line[] {
+  return [
+    line(
+      fit(`svc on ${service}: Enter or the letter sends it (* asks y/n); Esc closes`, width),
+      palette.accent,
+      true,
+    ),
+    ...controlLetters.map((l, i) => {
+      const text = line(fit(`  ${l.letter}  ${l.name.padEnd(10)}${l.asks ? '*' : ' '} ${l.does}`, width));
+      return i === index ? inverse(text) : text;
+    }),
+  ];
+}

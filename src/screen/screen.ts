@@ -1,0 +1,160 @@
+// The whole console as one pure value: every line of the screen, in sections, from the console's
+// state, the source's facts, the terminal's size and the clock. The first frame writes it as bytes
+// (ansi.ts); the Ink layer draws each section with a small component. Both draw this value, so they
+// cannot differ.
+import type { ServiceId, ServiceRow } from '../store/model.js';
+import { filterRows, type UiState } from '../store/ui-state.js';
+import type { Mode } from '../source/port.js';
+import type { Zone } from '../time/zone.js';
+import { consoleHeader, mainHints } from './chrome.js';
+import { layoutColumns } from './columns.js';
+import { fit, rowReason } from './format.js';
+import { layoutHeights } from './layout.js';
+import { logPaneLines, type LogPaneContent } from './log-pane.js';
+import { overlayBody, questionLine } from './overlays.js';
+import type { Palette } from './palette.js';
+import { line, span, type Line } from './spans.js';
+import { shownRows, tableLines } from './table.js';
+
+export interface ScreenInput {
+  columns: number;
+  rows: number;
+  ui: UiState;
+  services: readonly ServiceRow[];
+  log: LogPaneContent;
+  zone: Zone;
+  /** The status line's message (an action's outcome, a warning), if any. */
+  message: string;
+  mode: Mode;
+  title: string;
+  palette: Palette;
+  nowMs: number;
+}
+
+export interface Screen {
+  header: Line;
+  /** The table and log pane, or an overlay (help, menu) in their place. */
+  body:
+    | {
+        kind: 'panes';
+        table: readonly Line[];
+        /** A key per table line: service ids for rows (for whoever draws them as components). */
+        tableKeys: readonly string[];
+        log: readonly Line[];
+      }
+    | { kind: 'overlay'; lines: readonly Line[] };
+  status: Line;
+  hints: Line;
+}
+
+/** What the controller needs to know of a layout: the filtered rows, what is on screen, sizes. */
+export interface Layout {
+  visible: readonly ServiceRow[];
+  onScreen: readonly ServiceRow[];
+  tableHeight: number;
+  logLines: number;
+  logWidth: number;
+}
+
+export function layoutOf(
+  input: Pick<ScreenInput, 'columns' | 'rows' | 'ui' | 'services'>,
+): Layout {
+  const visible = filterRows(input.services, input.ui.filter);
+  const heights = layoutHeights(input.rows, visible.length);
+  return {
+    visible,
+    onScreen: shownRows(visible, input.ui.selected, heights.table),
+    tableHeight: heights.table,
+    logLines: heights.logLines,
+    logWidth: input.columns,
+  };
+}
+
+export function buildScreen(input: ScreenInput): Screen {
+  const { columns: width, ui, palette } = input;
+  const visible = filterRows(input.services, ui.filter);
+  const heights = layoutHeights(input.rows, visible.length);
+  const selected = visible.find((r) => r.id === ui.selected);
+  const overlay = overlayBody(ui.overlay, selected?.name ?? '', width, heights.body, palette);
+  return {
+    header: headerLine(input, width),
+    body: overlay
+      ? { kind: 'overlay', lines: overlay }
+      : {
+          kind: 'panes',
+          tableKeys: tableKeys(shownRows(visible, ui.selected, heights.table), heights.table),
+          table: tableLines({
+            rows: visible,
+            columns: layoutColumns(width),
+            selected: ui.selected,
+            height: heights.table,
+            nowMs: input.nowMs,
+            palette,
+            focused: ui.focus === 'table',
+            filter: ui.filter,
+          }),
+          log: logPaneLines({
+            content: input.log,
+            zone: input.zone,
+            width,
+            height: heights.log,
+            focused: ui.focus === 'log',
+            shift: ui.shift,
+            palette,
+          }),
+        },
+    status:
+      questionLine(ui.overlay, width, palette) ??
+      line(fit(input.message || rowReason(selected), width), palette.warn),
+    hints: line(fit(hints(ui, width), width), palette.dim),
+  };
+}
+
+/** Every line, top to bottom: rows - 1 of them (Ink redraws a frame as tall as the terminal whole). */
+export function screenLines(screen: Screen): Line[] {
+  const body =
+    screen.body.kind === 'overlay' ? screen.body.lines : [...screen.body.table, ...screen.body.log];
+  return [screen.header, ...body, screen.status, screen.hints];
+}
+
+function tableKeys(shown: readonly ServiceRow[], height: number): string[] {
+  const keys = ['header', ...shown.map((r) => `service:${r.id}`)];
+  while (keys.length < height) keys.push(`#${keys.length}`);
+  return keys.slice(0, height);
+}
+
+function headerLine(input: ScreenInput, width: number): Line {
+  const { ui } = input;
+  const filterText =
+    ui.editingFilter || ui.filter ? ` · filter /${ui.filter}${ui.editingFilter ? '▏' : ''}` : '';
+  const zoneText = `zone ${input.zone.name}`;
+  const header = consoleHeader(
+    input.mode,
+    ui.readOnly,
+    input.title,
+    input.services.length,
+    width - zoneText.length - 1 - filterText.length,
+  );
+  return [
+    span(fit(header + filterText, Math.max(1, width - zoneText.length - 1)), undefined, true),
+    span(' '),
+    span(zoneText, input.palette.accent, true),
+  ];
+}
+
+function hints(ui: UiState, width: number): string {
+  if (ui.editingFilter) return 'type to filter · Enter keep · Esc clear';
+  if (ui.overlay.kind === 'menu')
+    return width >= 84
+      ? '↑/↓ move · Enter sends the highlighted letter · a letter sends itself · Esc close'
+      : '↑/↓ move · Enter sends the highlighted one · a letter sends itself · Esc close';
+  if (ui.overlay.kind === 'help') return 'Esc close';
+  if (ui.overlay.kind === 'quit')
+    return width >= 87
+      ? 'y stop all and quit · n/Esc stay · to keep services running alone: svtui scan DIR'
+      : 'y stop all and quit · n/Esc stay · svtui scan DIR runs services alone';
+  if (ui.overlay.kind === 'confirm') return 'y yes · n no · Esc cancel';
+  return mainHints(width, { focus: ui.focus, readOnly: ui.readOnly });
+}
+
+export type { ServiceId };

@@ -1,0 +1,34 @@
+// The screen model's unit: a line is a few styled spans of prepared text (already safe, already
+// cut to width). The Ink layer draws each line as one <Text> with a nested <Text> per styled span;
+// the first frame writes the same spans as SGR sequences (ansi.ts). Neither decides anything.
+import type { Colour } from './palette.js';
+
+export interface Span {
+  text: string;
+  color?: Colour;
+  bold?: boolean;
+  inverse?: boolean;
+}
+
+export type Line = readonly Span[];
+
+export function span(text: string, color?: Colour, bold = false): Span {
+  return { text, ...(color ? { color } : {}), ...(bold ? { bold } : {}) };
+}
+
+/** A line of one span. */
+export function line(text: string, color?: Colour, bold = false): Line {
+  return [span(text, color, bold)];
+}
+
+/** Every span of `l` drawn inverse (the selected row). */
+export function inverse(l: Line): Line {
+  return l.map((s) => ({ ...s, inverse: true }));
+}
+
+/** The line's characters without styling (tests, widths). */
+export function plain(l: Line): string {
+  let out = '';
+  for (const s of l) out += s.text;
+  return out;
+}

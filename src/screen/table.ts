@@ -1,0 +1,93 @@
+// The service table as lines: a header and only the rows that fit, the selected one kept in view
+// and drawn inverse; STATE coloured by state, TIME by how fresh the state is.
+import type { ServiceId, ServiceRow } from '../store/model.js';
+import { cellTexts, headerLine, type Column } from './columns.js';
+import { freshness, rowCells } from './format.js';
+import type { Palette } from './palette.js';
+import { inverse, line, span, type Line, type Span } from './spans.js';
+
+export interface TableInput {
+  rows: readonly ServiceRow[];
+  columns: readonly Column[];
+  selected: ServiceId | undefined;
+  /** Lines, the header included. */
+  height: number;
+  nowMs: number;
+  palette: Palette;
+  focused: boolean;
+  /** The active filter: with no row left, the table says nothing matches it. */
+  filter: string;
+}
+
+/** The first row index to show so that `selectedIndex` is inside a window of `height` rows. */
+export function windowStart(count: number, selectedIndex: number, height: number): number {
+  if (count <= height || selectedIndex < 0) return 0;
+  const half = Math.floor(height / 2);
+  return Math.max(0, Math.min(selectedIndex - half, count - height));
+}
+
+/** The rows on screen (for the source's interest and the time tick). */
+export function shownRows(
+  rows: readonly ServiceRow[],
+  selected: ServiceId | undefined,
+  height: number,
+): readonly ServiceRow[] {
+  const body = Math.max(1, height - 1);
+  const start = windowStart(
+    rows.length,
+    rows.findIndex((r) => r.id === selected),
+    body,
+  );
+  return rows.slice(start, start + body);
+}
+
+export function tableLines(input: TableInput): Line[] {
+  const { rows, columns, palette, height } = input;
+  const out: Line[] = [
+    line(headerLine(columns, input.focused), input.focused ? palette.accent : undefined, true),
+  ];
+  for (const row of shownRows(rows, input.selected, height)) {
+    const l = rowLine(row, columns, input.nowMs, palette);
+    out.push(row.id === input.selected ? inverse(l) : l);
+  }
+  if (rows.length === 0) {
+    const text = input.filter
+      ? `no service matches /${input.filter} (Esc clears)`
+      : 'no services in this tree';
+    out.push(line(text, palette.dim));
+  }
+  while (out.length < height) out.push([]);
+  return out.slice(0, height);
+}
+
+export function rowLine(
+  row: ServiceRow,
+  columns: readonly Column[],
+  nowMs: number,
+  palette: Palette,
+): Line {
+  const cells = rowCells(row, nowMs);
+  const wantUp = row.observation?.status?.want !== 'down';
+  const spans: Span[] = [];
+  let plain = '';
+  const flush = () => {
+    if (plain) spans.push(span(plain));
+    plain = '';
+  };
+  cellTexts(columns, cells).forEach((p, i) => {
+    if (i > 0) plain += ' ';
+    const colour =
+      p.key === 'state'
+        ? palette.state(cells.state, wantUp)
+        : p.key === 'time'
+          ? palette.fresh(freshness(row, nowMs))
+          : undefined;
+    if (colour === undefined) plain += p.text;
+    else {
+      flush();
+      spans.push(span(p.text, colour));
+    }
+  });
+  flush();
+  return spans;
+}

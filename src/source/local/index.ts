@@ -1,0 +1,178 @@
+// The TreeSource of a service tree on this machine's file system: listing, observation and
+// polling (poller.ts), control bytes (control.ts), the log timelines (log.ts) and the mode
+// decision (mode.ts). Ids are the directory names: unique within one tree, stable across
+// re-listings. The embedded source (../embedded.ts) is this one plus the in-process supervisor's
+// change events, so both modes present the same facts.
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import type { ControlLetter } from '../../codec/letters.js';
+import type {
+  Access,
+  ControlOutcome,
+  Fact,
+  LogAbsence,
+  LogTimeline,
+  ServiceEntry,
+  ServiceFacts,
+  ServiceId,
+  TreeChange,
+  TreeSource,
+} from '../port.js';
+import { mayControl, sendControl } from './control.js';
+import { LocalLogs } from './log.js';
+import { detectMode } from './mode.js';
+import { listServiceDirs, readFacts, type DirEntry } from './observe.js';
+import { Poller, type PollerTimes } from './poller.js';
+
+export interface LocalSourceOptions {
+  /** The tree was named on the command line: with nothing supervising it, svtui may embed. */
+  explicit: boolean;
+  now?: () => number;
+  times?: PollerTimes;
+}
+
+/** A local tree's id is its directory name. */
+export const localId = (name: string) => name as ServiceId;
+
+export class LocalSource implements TreeSource {
+  readonly title: string;
+  private readonly listeners = new Set<(change: TreeChange) => void>();
+  private readonly poller: Poller;
+  private readonly logs: LocalLogs;
+  private readonly hasLog = new Map<string, boolean>();
+  private readonly now: () => number;
+  private started = false;
+  /** Set by the embedded source once it supervises the tree. */
+  private modeOverride: Access | undefined;
+  /** The listing taken at construction, until the poller starts. */
+  private initial: DirEntry[] | undefined;
+
+  /** Lists the tree at once: throws a one-line Error naming the directory if it cannot. */
+  constructor(
+    readonly root: string,
+    private readonly options: LocalSourceOptions,
+  ) {
+    this.title = root;
+    this.now = options.now ?? Date.now;
+    this.logs = new LocalLogs(root);
+    this.initial = listServiceDirs(root);
+    this.poller = new Poller(
+      {
+        list: () => listServiceDirs(root),
+        read: (entry) => readFacts(entry.dir, this.logged(entry)),
+        emit: (entry, facts, atMs) => this.emit({ kind: 'facts', id: localId(entry.name), facts, atMs }),
+        listed: (entries) => this.emit({ kind: 'services', entries: entries.map(toEntry) }),
+        watchTree: (onChange) => watchDirectory(root, onChange),
+        now: this.now,
+      },
+      options.times,
+    );
+  }
+
+  async list(): Promise<readonly ServiceEntry[]> {
+    return (this.initial ?? listServiceDirs(this.root)).map(toEntry);
+  }
+
+  async read(id: ServiceId): Promise<ServiceFacts | undefined> {
+    return this.poller.refresh(id);
+  }
+
+  async access(): Promise<Access> {
+    if (this.modeOverride) return this.modeOverride;
+    const entries = this.initial ?? listServiceDirs(this.root);
+    const { mode, denied, owned } = detectMode(entries, this.options.explicit);
+    if (mode === 'unsupervised')
+      return {
+        mode,
+        readOnly: true,
+        why: { code: 'unsupervised', text: 'nothing supervises this tree' },
+      };
+    const readOnly = denied || (owned !== undefined && !mayControl(owned.dir));
+    return readOnly
+      ? { mode, readOnly, why: { code: 'no-permission', text: 'no permission to control' } }
+      : { mode, readOnly };
+  }
+
+  /** The embedded source: the console now supervises this tree. */
+  supervisedHere(): void {
+    this.modeOverride = { mode: 'embedded', readOnly: false };
+  }
+
+  watch(listener: (change: TreeChange) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.started) {
+      this.started = true;
+      this.poller.start(this.initial);
+      this.initial = undefined;
+      // The rest of a big tree once the first screen is up.
+      setTimeout(() => this.poller.readRest(), 100).unref();
+    }
+    return () => this.listeners.delete(listener);
+  }
+
+  setInterest(ids: readonly ServiceId[]): void {
+    this.poller.setInterest(ids);
+  }
+
+  /** Re-read a service now (the supervisor said it changed). */
+  refresh(name: string): void {
+    this.poller.refresh(name);
+  }
+
+  async control(id: ServiceId, letter: ControlLetter): Promise<ControlOutcome> {
+    const entry = this.poller.entry(id);
+    if (!entry) return { ok: false, code: 'ENOENT', text: 'no such service' };
+    const result = sendControl(entry.dir, letter);
+    if (result.ok) return { ok: true };
+    return { ok: false, code: result.code, text: result.reason };
+  }
+
+  async openLog(id: ServiceId, rows: number): Promise<LogTimeline | Fact<LogAbsence>> {
+    const entry = this.poller.entry(id) ?? this.initial?.find((e) => e.name === id);
+    if (!entry) return { code: 'unknown-service', text: 'no such service' };
+    return this.logs.open(entry.dir, rows);
+  }
+
+  async close(): Promise<void> {
+    this.poller.stop();
+    this.listeners.clear();
+  }
+
+  private logged(entry: DirEntry): boolean {
+    let known = this.hasLog.get(entry.name);
+    if (known === undefined) {
+      known = existsSync(join(entry.dir, 'log'));
+      this.hasLog.set(entry.name, known);
+    }
+    return known;
+  }
+
+  private emit(change: TreeChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}
+
+function toEntry(e: DirEntry): ServiceEntry {
+  return { id: localId(e.name), name: e.name };
+}
+
+/** fs.watch on the tree's directory; silent where the platform cannot watch (the poll remains). */
+function watchDirectory(dir: string, onChange: () => void): () => void {
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(dir, { persistent: false }, () => onChange());
+    watcher.on('error', () => watcher?.close());
+  } catch {
+    return () => undefined;
+  }
+  return () => watcher?.close();
+}
+
+/** What a path named on the command line is, for the console's argument check. */
+export function pathKind(path: string): 'directory' | 'missing' | 'other' {
+  try {
+    return statSync(path).isDirectory() ? 'directory' : 'other';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'other';
+  }
+}
