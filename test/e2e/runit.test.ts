@@ -3,7 +3,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProcess, stopProcess, waitFor } from '../support/processes.js';
+import { startProcess, waitFor } from '../support/processes.js';
 import { cli, haveTools, runSync, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
@@ -17,8 +17,7 @@ describe.skipIf(!haveTools('runsvdir', 'runsv', 'sv', 'tmux'))('console attached
     mkdirSync(join(tree, 'r1'), { recursive: true });
     writeFileSync(join(tree, 'r1/run'), '#!/bin/sh\nexec sleep 1000\n');
     chmodSync(join(tree, 'r1/run'), 0o755);
-    const runsvdir = startProcess('runsvdir', [tree]);
-    afterAll(() => stopProcess(runsvdir));
+    startProcess('runsvdir', [tree]); // stopped by pid when the file ends
     await waitFor(() => /^run: /.test(sv('r1')), 8000);
   });
 

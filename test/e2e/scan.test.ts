@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProcess, stopProcess, waitFor } from '../support/processes.js';
+import { startProcess, waitFor } from '../support/processes.js';
 import { cli, haveTools, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
@@ -21,8 +21,7 @@ describe.skipIf(!haveTools('tmux'))('console attached to svtui scan', () => {
       writeFileSync(join(tree, name, 'run'), `#!/bin/sh\n${run}\n`);
       chmodSync(join(tree, name, 'run'), 0o755);
     }
-    const scan = startProcess(process.execPath, [cli, 'scan', tree]);
-    afterAll(() => stopProcess(scan));
+    startProcess(process.execPath, [cli, 'scan', tree]); // stopped by pid when the file ends
     // Start the console only once scan holds the tree: before that, nothing supervises it and a
     // console given DIR would become its supervisor (embedded) instead of attaching.
     await waitFor(

@@ -5,9 +5,12 @@ import { afterAll } from 'vitest';
 
 const started = new Set<ChildProcess>();
 
-afterAll(async () => {
+/** Stop every process still running that this test file started. */
+export async function stopAllProcesses(): Promise<void> {
   await Promise.all([...started].map((child) => stopProcess(child)));
-});
+}
+
+afterAll(stopAllProcesses);
 
 /** Spawn a long-running process in its own process group, remembered for cleanup. */
 export function startProcess(
