@@ -3,7 +3,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { haveTools, runCli, runSync, tempDir } from '../support/tools.js';
+import { haveTools, runCli, runSync, tempDir, tool as toolPath } from '../support/tools.js';
 import { drain, fakeService, normaliseSeconds, sideBySide, statusBytes } from './fake-service.js';
 
 const present = haveTools('svc', 'svstat');
@@ -182,7 +182,7 @@ describe.skipIf(!present)(
           ['svc', ['-u', 'nonexist'], ['ignore', 'pipe', full]],
           ['svc', ['-z'], ['ignore', 'pipe', full]],
         ] as const) {
-          const real = runSync([`/usr/bin/${tool}`, ...args], { cwd: root, stdio: [...stdio] });
+          const real = runSync([toolPath(tool), ...args], { cwd: root, stdio: [...stdio] });
           const ours = runCli([tool, ...args], { cwd: root, stdio: [...stdio] });
           expect([ours.status, ours.stdout?.toString(), ours.stderr?.toString()]).toEqual([
             real.status,

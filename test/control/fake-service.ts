@@ -4,7 +4,7 @@ import { closeSync, constants, mkdirSync, openSync, readSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { packStatus, type ServiceStatus } from '../../src/codec/status.js';
-import { runCli, runSync } from '../support/tools.js';
+import { runCli, runSync, tool as toolPath } from '../support/tools.js';
 
 const held: number[] = [];
 afterAll(() => {
@@ -87,7 +87,7 @@ export interface Outcome {
   status: number | null;
 }
 
-/** The real `tool ARGS` (from /usr/bin) and `svtui tool ARGS`, both run in `cwd`. */
+/** The real `tool ARGS` (found on PATH) and `svtui tool ARGS`, both run in `cwd`. */
 export function sideBySide(
   tool: string,
   args: string[],
@@ -99,7 +99,7 @@ export function sideBySide(
     status: r.status,
   });
   return {
-    real: text(runSync([`/usr/bin/${tool}`, ...args], { cwd })),
+    real: text(runSync([toolPath(tool), ...args], { cwd })),
     ours: text(runCli([tool, ...args], { cwd })),
   };
 }

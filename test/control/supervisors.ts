@@ -7,7 +7,7 @@ import type { ServiceStatus } from '../../src/codec/status.js';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { probeSupervisor, readStatusFile } from '../../src/control/index.js';
 import { startProcess, stopProcess, waitFor } from '../support/processes.js';
-import { cli, haveTools, runCli, tempDir } from '../support/tools.js';
+import { cli, haveTools, runCli, tempDir, tool } from '../support/tools.js';
 
 /** `root/name` with an executable `run` (and `log/run` when asked). */
 export function makeService(
@@ -55,14 +55,14 @@ export const supervisors: Supervisor[] = [
     tools: ['supervise'],
     logged: false,
     exitsOnX: true,
-    start: (root) => startProcess('/usr/bin/supervise', ['sv'], { cwd: root, stdio: 'ignore' }),
+    start: (root) => startProcess(tool('supervise'), ['sv'], { cwd: root, stdio: 'ignore' }),
   },
   {
     name: 'runit runsv',
     tools: ['runsv'],
     logged: true,
     exitsOnX: true,
-    start: (root) => startProcess('/usr/bin/runsv', ['sv'], { cwd: root, stdio: 'ignore' }),
+    start: (root) => startProcess(tool('runsv'), ['sv'], { cwd: root, stdio: 'ignore' }),
   },
   {
     name: 'svtui scan',

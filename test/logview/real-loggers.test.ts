@@ -35,7 +35,7 @@ describe.each(loggers)('$tool', ({ tool, run, prepare }) => {
       mkdirSync(found.path);
       writeFileSync(join(found.path, 'config'), prepare);
     }
-    const child = startProcess('/bin/sh', ['./run'], {
+    const child = startProcess('sh', ['./run'], {
       cwd: logService,
       stdio: ['pipe', 'ignore', 'pipe'],
     });

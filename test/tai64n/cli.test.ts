@@ -1,7 +1,7 @@
 // The built CLI, as users run it: `svtui tai64nlocal` on the spec vectors, its options and errors,
 // exit codes on closed descriptors; `svtui tai64n` stamping, streaming and exit codes.
 import { describe, expect, it } from 'vitest';
-import { cli, haveTools, runCli, runSync } from '../support/tools.js';
+import { cli, haveTools, runCli, runSync, tool } from '../support/tools.js';
 import { startProcess, waitFor } from '../support/processes.js';
 import { parseLabel } from '../../src/codec/tai64n.js';
 import { vectors } from './vectors.js';
@@ -87,10 +87,9 @@ describe('svtui tai64n', () => {
     expect(r.stdout.length).toBe(0);
     expect(r.status).toBe(0);
   });
-  it('matches the real tai64n apart from the clock', () => {
-    if (!haveTools('tai64n')) return;
+  it.skipIf(!haveTools('tai64n'))('matches the real tai64n apart from the clock', () => {
     const input = Buffer.from('a\n\n\tb \x00\xff\nlast', 'latin1');
-    const real = runSync(['/usr/bin/tai64n'], { input }).stdout.toString('latin1');
+    const real = runSync([tool('tai64n')], { input }).stdout.toString('latin1');
     const ours = runCli(['tai64n'], { input }).stdout.toString('latin1');
     const mask = (s: string) => s.replace(/@[0-9a-f]{24}/g, '@TS');
     expect(mask(ours)).toBe(mask(real));
@@ -121,10 +120,9 @@ describe('svtui tai64n', () => {
     const [a, b] = out.split('\n').map((l) => parseLabel(l.slice(0, 25)));
     expect(b!.seconds - a!.seconds >= 1n).toBe(true);
   });
-  it('round-trips through the real tai64nlocal', () => {
-    if (!haveTools('tai64nlocal')) return;
+  it.skipIf(!haveTools('tai64nlocal'))('round-trips through the real tai64nlocal', () => {
     const stamped = runCli(['tai64n'], { input: 'hello\n' }).stdout;
-    const r = runSync(['/usr/bin/tai64nlocal'], {
+    const r = runSync([tool('tai64nlocal')], {
       input: stamped,
       env: { ...process.env, TZ: 'UTC' },
     });
