@@ -31,9 +31,37 @@ export function unpackTai64n(bytes: Uint8Array, offset = 0): Tai64nTime {
   return { seconds: label - TAI_UNIX_OFFSET, nanoseconds: view.getUint32(8, false) };
 }
 
+/** The length of the external form: `@` and 24 hex digits. */
+export const LABEL_TEXT_LENGTH = 25;
+const HEX = Buffer.from('0123456789abcdef');
+
+/**
+ * Write the external form of `time` (`@` + 24 lowercase hex digits) into `target` at `offset`:
+ * the one label writer, behind formatLabel, rotated file names, multilog's `t` and tai64n. It
+ * writes bytes straight into the caller's buffer (no string, no allocation), so the stampers
+ * call it once per chunk read.
+ */
+export function writeLabel(target: Uint8Array, offset: number, time: Tai64nTime): void {
+  const label = BigInt.asUintN(64, time.seconds + TAI_UNIX_OFFSET);
+  target[offset] = 64; // @
+  writeHex8(target, offset + 1, Number(label >> 32n));
+  writeHex8(target, offset + 9, Number(label & 0xffffffffn));
+  writeHex8(target, offset + 17, time.nanoseconds >>> 0);
+}
+
+/** Eight hex digits of a 32-bit unsigned value. */
+function writeHex8(target: Uint8Array, at: number, value: number): void {
+  for (let i = at + 7; i >= at; i--) {
+    target[i] = HEX[value & 15]!;
+    value >>>= 4;
+  }
+}
+
 /** The external form: `@` followed by 24 lowercase hex digits. */
 export function formatLabel(time: Tai64nTime): string {
-  return `@${packTai64n(time).toString('hex')}`;
+  const text = Buffer.allocUnsafe(LABEL_TEXT_LENGTH);
+  writeLabel(text, 0, time);
+  return text.toString('latin1');
 }
 
 /** Parse exactly `@` + 24 lowercase hex digits; undefined for anything else. */

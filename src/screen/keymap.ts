@@ -135,7 +135,7 @@ export const keyHelp: readonly [string, string][] = [
   ['Tab', 'table ⇄ log pane'],
   ['PgUp PgDn', 'page the log'],
   ['^U^D ^B^F', 'log: half page / page'],
-  ['g G', 'first / last (log: top/follow)'],
+  ['g G', 'first/last; log: top/follow'],
   ['← → h l', 'log sideways (G: back left)'],
   ['u', 'up now (svc -u)'],
   ['d', 'down after y/n (svc -d)'],

@@ -1,11 +1,11 @@
 // tai64n over a byte stream: each line gets `@` + 24 hex digits + space, the label of the moment
 // its first byte was read. The clock is passed in; input and output share one buffer so copies
 // are native copyWithin calls, as in stream-decoder.ts.
-import { TAI_UNIX_OFFSET, type Tai64nTime } from '../codec/tai64n.js';
+import { LABEL_TEXT_LENGTH, writeLabel, type Tai64nTime } from '../codec/tai64n.js';
 import type { Sink } from './stream-decoder.js';
 
 const NEWLINE = 10;
-const LABEL_LENGTH = 26; // `@` + 24 hex digits + space
+const LABEL_LENGTH = LABEL_TEXT_LENGTH + 1; // `@` + 24 hex digits + space
 
 export class LineStamper {
   /** Read input into mem[0, inputCapacity), then call stamp(n, now). */
@@ -29,6 +29,7 @@ export class LineStamper {
     this.mem = Buffer.allocUnsafeSlow(this.outEnd + LABEL_LENGTH);
     this.input = Buffer.from(this.mem.buffer, this.mem.byteOffset, inputCapacity);
     this.out = this.outStart;
+    this.mem[this.labelAt + LABEL_TEXT_LENGTH] = 32;
   }
 
   /** Stamp mem[0, n), read at instant `now`, and hand the result to the sink. */
@@ -63,10 +64,6 @@ export class LineStamper {
   }
 
   private setLabel(now: Tai64nTime): void {
-    const seconds = BigInt.asUintN(64, now.seconds + TAI_UNIX_OFFSET)
-      .toString(16)
-      .padStart(16, '0');
-    const text = `@${seconds}${(now.nanoseconds >>> 0).toString(16).padStart(8, '0')} `;
-    this.mem.write(text, this.labelAt, 'latin1');
+    writeLabel(this.mem, this.labelAt, now);
   }
 }

@@ -1,45 +1,45 @@
 // The whole console at fixed sizes with a fixed clock: layout, every key's effect, overlays.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Effect } from '../../src/store/ui-state.js';
-import { App, type AppProps } from '../../src/ui/App.js';
-import { fixedLog, fixedServices, MessageStore, NOW } from './fixtures.js';
-import { keys, renderAt, type Screen } from './harness.js';
-
-interface Recorded {
-  effects: Effect[];
-  views: { selected: string | undefined; zone: string }[];
-  visible: (readonly string[])[];
-}
+import { down, FakeSource, fixedSource, id, NOW } from '../console/fake-source.js';
+import { keys, type Screen } from './harness.js';
+import { mountConsole, shownLog } from './mount.js';
 
 let screen: Screen | undefined;
 afterEach(() => screen?.unmount());
 
-function mount(columns: number, rows: number, overrides: Partial<AppProps> = {}) {
-  const recorded: Recorded = { effects: [], views: [], visible: [] };
-  const messages = new MessageStore();
-  const props: AppProps = {
-    services: fixedServices(),
-    messages,
-    log: fixedLog(),
-    zones: ['Etc/UTC', 'UTC', 'Asia/Kolkata'],
-    title: '/t',
-    mode: 'attached',
-    readOnly: false,
-    noColor: true,
-    now: () => NOW,
-    tickMs: 0,
-    onEffect: (e) => recorded.effects.push(e),
-    onView: (v) => recorded.views.push(v),
-    onVisible: (names) => recorded.visible.push(names),
-    ...overrides,
+async function mount(
+  columns: number,
+  rows: number,
+  overrides: {
+    mode?: 'attached' | 'embedded';
+    readOnly?: boolean;
+    why?: string;
+    source?: FakeSource;
+  } = {},
+) {
+  const access = {
+    mode: overrides.mode ?? 'attached',
+    readOnly: overrides.readOnly ?? false,
+    ...(overrides.readOnly
+      ? {
+          why: {
+            code: overrides.why ? ('unsupervised' as const) : ('no-permission' as const),
+            text: overrides.why ?? 'no permission to control',
+          },
+        }
+      : {}),
   };
-  screen = renderAt(<App {...props} />, columns, rows);
-  return { screen, recorded, messages };
+  const mounted = await mountConsole(columns, rows, {
+    access,
+    ...(overrides.source ? { source: overrides.source } : {}),
+  });
+  screen = mounted.screen;
+  return mounted;
 }
 
 describe('console layout', () => {
-  it('at 120×40 shows the zone, the sorted table, the log and the key hints in rows - 1 lines', () => {
-    const { screen, recorded } = mount(120, 40);
+  it('at 120×40 shows the zone, the sorted table, the log and the key hints in rows - 1 lines', async () => {
+    const { screen, source } = await mount(120, 40);
     const lines = screen.lines();
     expect(lines).toHaveLength(39);
     expect(lines[0]).toMatch(/^svtui attached · \/t · 3 services +zone Etc\/UTC$/);
@@ -48,15 +48,15 @@ describe('console layout', () => {
     expect(lines[3]).toMatch(/^beta +up +977 +3s +up +up +3 +exit 1/);
     expect(lines[4]).toMatch(/^gamma +down +1m00s +down +down +0/);
     expect(lines.join('\n')).toContain('2026-11-23 12:00:01.000000000 world');
-    expect(lines.join('\n')).toContain('/t/alpha/log/main/current');
+    expect(lines.join('\n')).toContain('log alpha/log/main ');
     expect(lines.at(-1)).toContain('? help');
-    expect(recorded.views.at(-1)?.selected).toBe('alpha');
-    expect(recorded.visible.at(-1)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(shownLog(screen)).toBe('alpha');
+    expect(source.interest).toEqual(['alpha', 'beta', 'gamma']);
   });
 
   it('NO_COLOR: a ▶ marks the pane that has the keys, and moves with Tab', async () => {
-    const { screen } = mount(80, 24);
-    const title = () => screen.lines().find((l) => / log \/t\//.test(l)) ?? '';
+    const { screen } = await mount(80, 24);
+    const title = () => screen.lines().find((l) => / log alpha\//.test(l)) ?? '';
     expect(screen.lines()[1]).toMatch(/^▶ SERVICE +STATE/);
     expect(title()).toMatch(/^─ log /);
     await screen.type(keys.tab);
@@ -65,8 +65,8 @@ describe('console layout', () => {
     expect(screen.lines().every((l) => l.length <= 80)).toBe(true);
   });
 
-  it('at 80×24 fits every line in 80 columns and 23 rows', () => {
-    const { screen } = mount(80, 24);
+  it('at 80×24 fits every line in 80 columns and 23 rows', async () => {
+    const { screen } = await mount(80, 24);
     const lines = screen.lines();
     expect(lines).toHaveLength(23);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
@@ -74,8 +74,8 @@ describe('console layout', () => {
     expect(lines[2]).toMatch(/^alpha +up +4412/);
   });
 
-  it('at 40×15 still fits, dropping trailing columns', () => {
-    const { screen } = mount(40, 15);
+  it('at 40×15 still fits, dropping trailing columns', async () => {
+    const { screen } = await mount(40, 15);
     const lines = screen.lines();
     expect(lines).toHaveLength(14);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
@@ -83,7 +83,7 @@ describe('console layout', () => {
   });
 
   it('follows a resize', async () => {
-    const { screen } = mount(120, 40);
+    const { screen } = await mount(120, 40);
     await screen.resize(80, 24);
     expect(screen.lines()).toHaveLength(23);
   });
@@ -91,30 +91,30 @@ describe('console layout', () => {
 
 describe('console keys', () => {
   it('j and k move the selection; g and G jump to the ends', async () => {
-    const { screen, recorded } = mount(120, 40);
+    const { screen, source } = await mount(120, 40);
     await screen.type('j');
-    expect(recorded.views.at(-1)?.selected).toBe('beta');
+    expect(shownLog(screen)).toBe('beta');
     await screen.type('G');
-    expect(recorded.views.at(-1)?.selected).toBe('gamma');
+    expect(shownLog(screen)).toBe('gamma');
     await screen.type('k');
-    expect(recorded.views.at(-1)?.selected).toBe('beta');
+    expect(shownLog(screen)).toBe('beta');
     await screen.type(keys.up);
-    expect(recorded.views.at(-1)?.selected).toBe('alpha');
+    expect(shownLog(screen)).toBe('alpha');
   });
 
   it('z cycles the zones and the header names the active one', async () => {
-    const { screen, recorded } = mount(120, 40);
+    const { screen, source } = await mount(120, 40);
     await screen.type('z');
     expect(screen.lines()[0]).toMatch(/zone UTC$/);
     await screen.type('z');
     expect(screen.lines()[0]).toMatch(/zone Asia\/Kolkata$/);
-    expect(recorded.views.at(-1)?.zone).toBe('Asia/Kolkata');
+    expect(screen.frame()).toContain('following · Asia/Kolkata');
     await screen.type('z');
     expect(screen.lines()[0]).toMatch(/zone Etc\/UTC$/);
   });
 
   it('? lists every key and every svc letter; Esc closes it', async () => {
-    const { screen } = mount(120, 40);
+    const { screen } = await mount(120, 40);
     await screen.type('?');
     const help = screen.frame();
     for (const word of [
@@ -137,7 +137,7 @@ describe('console keys', () => {
   });
 
   it('help fits at 80×24', async () => {
-    const { screen } = mount(80, 24);
+    const { screen } = await mount(80, 24);
     await screen.type('?');
     const lines = screen.lines();
     expect(lines).toHaveLength(23);
@@ -158,7 +158,7 @@ describe('console keys', () => {
   });
 
   it('every screen at 80×24 keeps its key hints whole (? help and q quit on screen)', async () => {
-    const { screen } = mount(80, 24, { mode: 'embedded' });
+    const { screen } = await mount(80, 24, { mode: 'embedded' });
     expect(screen.lines().at(-1)).toMatch(/\? help · q quit$/);
     await screen.type(keys.enter);
     expect(screen.lines().at(-1)).not.toContain('…');
@@ -169,21 +169,21 @@ describe('console keys', () => {
   });
 
   it('u sends up at once; d asks first and n sends nothing', async () => {
-    const { screen, recorded } = mount(120, 40);
+    const { screen, source } = await mount(120, 40);
     await screen.type('u');
-    expect(recorded.effects).toEqual([{ kind: 'control', service: 'alpha', letter: 'u' }]);
+    expect(source.controls).toEqual([{ id: 'alpha', letter: 'u' }]);
     await screen.type('d');
     expect(screen.frame()).toContain('alpha: down (svc -d');
     await screen.type('n');
-    expect(recorded.effects).toHaveLength(1);
+    expect(source.controls).toHaveLength(1);
     expect(screen.frame()).toContain('alpha: cancelled, nothing sent');
     await screen.type('d');
     await screen.type('y');
-    expect(recorded.effects.at(-1)).toEqual({ kind: 'control', service: 'alpha', letter: 'd' });
+    expect(source.controls.at(-1)).toEqual({ id: 'alpha', letter: 'd' });
   });
 
   it('Enter opens the menu of every letter; a destructive one asks y/n', async () => {
-    const { screen, recorded } = mount(120, 40);
+    const { screen, source } = await mount(120, 40);
     await screen.type('j');
     await screen.type(keys.enter);
     const menu = screen.frame();
@@ -191,59 +191,59 @@ describe('console keys', () => {
     await screen.type('t');
     expect(screen.frame()).toContain('beta: term (svc -t');
     await screen.type('y');
-    expect(recorded.effects).toEqual([{ kind: 'control', service: 'beta', letter: 't' }]);
+    expect(source.controls).toEqual([{ id: 'beta', letter: 't' }]);
   });
 
   it('in the menu k is kill, not a move', async () => {
-    const { screen, recorded } = mount(120, 40);
+    const { screen, source } = await mount(120, 40);
     await screen.type(keys.enter);
     await screen.type('k');
     expect(screen.frame()).toContain('alpha: kill (svc -k');
     await screen.type('y');
-    expect(recorded.effects).toEqual([{ kind: 'control', service: 'alpha', letter: 'k' }]);
+    expect(source.controls).toEqual([{ id: 'alpha', letter: 'k' }]);
   });
 
   it('the menu moves with j and sends the highlighted letter on Enter', async () => {
-    const { screen, recorded } = mount(120, 40);
+    const { screen, source } = await mount(120, 40);
     await screen.type(keys.enter);
     await screen.type('j');
     await screen.type('j');
     await screen.type(keys.enter); // o: once, asks nothing
-    expect(recorded.effects).toEqual([{ kind: 'control', service: 'alpha', letter: 'o' }]);
+    expect(source.controls).toEqual([{ id: 'alpha', letter: 'o' }]);
   });
 
   it('/ filters rows by name; Esc clears the filter', async () => {
-    const { screen, recorded } = mount(120, 40);
+    const { screen, source } = await mount(120, 40);
     await screen.type('/');
     await screen.type('g');
     await screen.type('a');
     expect(screen.lines()[2]).toMatch(/^gamma/);
     expect(screen.frame()).not.toMatch(/^alpha/m);
-    expect(recorded.views.at(-1)?.selected).toBe('gamma');
+    expect(shownLog(screen)).toBe('gamma');
     await screen.type(keys.escape);
     expect(screen.lines()[2]).toMatch(/^alpha/);
   });
 
   it('Tab gives the log pane the keys: PgUp, PgDn, g, G, j, k', async () => {
-    const { screen, recorded } = mount(120, 40);
+    const { screen, source } = await mount(120, 40);
     await screen.type(keys.tab);
     await screen.type(keys.pageUp);
     await screen.type('g');
     await screen.type('j');
     await screen.type(keys.pageDown);
     await screen.type('G');
-    expect(recorded.effects.map((e) => (e.kind === 'log' ? e.op : e.kind))).toEqual([
-      'pageUp',
-      'top',
-      'lineDown',
-      'pageDown',
-      'follow',
+    expect(source.moves).toEqual([
+      { kind: 'page', direction: -1 },
+      { kind: 'top' },
+      { kind: 'line', direction: 1 },
+      { kind: 'page', direction: 1 },
+      { kind: 'tail' },
     ]);
-    expect(recorded.views.at(-1)?.selected).toBe('alpha');
+    expect(shownLog(screen)).toBe('alpha');
   });
 
   it('a filter that matches nothing says so, and Esc clears it', async () => {
-    const { screen } = mount(80, 24);
+    const { screen } = await mount(80, 24);
     await screen.type('/');
     await screen.type('xyz');
     expect(screen.frame()).toContain('no service matches /xyz (Esc clears)');
@@ -253,41 +253,41 @@ describe('console keys', () => {
   });
 
   it('q quits at once when attached', async () => {
-    const { screen, recorded } = mount(120, 40);
+    const { screen, quits } = await mount(120, 40);
     await screen.type('q');
-    expect(recorded.effects).toEqual([{ kind: 'quit', stopServices: false }]);
+    expect(quits).toEqual([false]);
   });
 
   it('q asks when embedded; y stops the services', async () => {
-    const { screen, recorded } = mount(120, 40, { mode: 'embedded' });
+    const { screen, quits } = await mount(120, 40, { mode: 'embedded' });
     await screen.type('q');
     expect(screen.frame()).toContain('Stop every service and quit? y/n');
-    expect(recorded.effects).toEqual([]);
+    expect(quits).toEqual([]);
     await screen.type('y');
-    expect(recorded.effects).toEqual([{ kind: 'quit', stopServices: true }]);
+    expect(quits).toEqual([true]);
   });
 
   it('embedded: n cancels the quit and says so; the console stays', async () => {
-    const { screen, recorded } = mount(120, 40, { mode: 'embedded' });
+    const { screen, quits } = await mount(120, 40, { mode: 'embedded' });
     await screen.type('q');
     await screen.type('n');
-    expect(recorded.effects).toEqual([]);
+    expect(quits).toEqual([]);
     expect(screen.frame()).not.toContain('Stop every service');
     expect(screen.frame()).toContain('cancelled: still running');
   });
 
   it('read-only: control keys say why nothing was sent', async () => {
-    const { screen, recorded } = mount(120, 40, { readOnly: true });
+    const { screen, source } = await mount(120, 40, { readOnly: true });
     await screen.type('u');
-    expect(recorded.effects).toEqual([]);
+    expect(source.controls).toEqual([]);
     expect(screen.frame()).toContain('alpha: read-only: no permission to control');
     expect(screen.lines()[0]).toContain('read-only');
   });
 
   it('read-only: the hints offer no svc keys, and Enter says why instead of opening the menu', async () => {
-    const { screen, recorded } = mount(80, 24, {
+    const { screen, source } = await mount(80, 24, {
       readOnly: true,
-      readOnlyWhy: 'nothing supervises this tree',
+      why: 'nothing supervises this tree',
     });
     const hints = () => screen.lines().at(-1) ?? '';
     expect(hints()).toContain('read-only');
@@ -297,17 +297,17 @@ describe('console keys', () => {
     expect(screen.lines().at(-2)).toBe('alpha: read-only: nothing supervises this tree');
     await screen.type('d');
     expect(screen.frame()).not.toContain('y/n');
-    expect(recorded.effects).toEqual([]);
+    expect(source.controls).toEqual([]);
     await screen.type(keys.tab);
     expect(hints()).not.toMatch(/u up|d down|Enter svc/);
   });
 
   it('at 80 columns the hints follow the focus: table keys, then log keys after Tab', async () => {
-    const { screen } = mount(80, 24);
+    const { screen } = await mount(80, 24);
     const hints = () => screen.lines().at(-1) ?? '';
     expect(hints()).toMatch(/u up · d down · Enter svc/);
     await screen.type(keys.tab);
-    expect(hints()).toMatch(/PgUp\/PgDn g\/G/);
+    expect(hints()).toMatch(/PgUp\/PgDn (g\/G|page)/);
     expect(hints()).toMatch(/←\/→ sideways/);
     expect(hints()).toContain('q quit');
     expect(hints().length).toBeLessThanOrEqual(80);
@@ -316,16 +316,17 @@ describe('console keys', () => {
   });
 
   it('a service never supervised: "unsupervised", LAST EXIT "never ran", the reason on the status line', async () => {
-    const services = fixedServices();
-    services.setServices([
-      { name: 'alpha', dir: '/t/alpha' },
-      { name: 'beta', dir: '/t/beta' },
-      { name: 'gamma', dir: '/t/gamma' },
-      { name: 'aardvark', dir: '/t/aardvark' },
-    ]);
+    const source = fixedSource();
+    source.entries.push({ id: id('aardvark'), name: 'aardvark' });
     const problem = 'unable to open supervise/status: file does not exist';
-    services.observe('aardvark', { supervised: false, normallyUp: true, problem }, NOW);
-    const { screen } = mount(80, 24, { services });
+    source.facts.set(id('aardvark'), {
+      observation: {
+        supervised: false,
+        normallyUp: true,
+        problem: { code: 'ENOENT', stage: 'open', text: problem },
+      },
+    });
+    const { screen } = await mount(80, 24, { source });
     const row = screen.lines()[2] ?? '';
     expect(row).toMatch(/^aardvark +unsupervised +up +0 +never ran/);
     expect(screen.lines().slice(1, 6).join('\n')).not.toContain('unable to open');
@@ -335,7 +336,7 @@ describe('console keys', () => {
   });
 
   it('shows what the composition root reports on the status line', async () => {
-    const { screen, messages } = mount(120, 40);
+    const { screen, messages } = await mount(120, 40);
     messages.set('alpha: TERM sent; back up as pid 4413 after 0.2 s');
     await screen.type('');
     expect(screen.lines().at(-2)).toContain('alpha: TERM sent; back up as pid 4413 after 0.2 s');

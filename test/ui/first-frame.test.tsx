@@ -1,10 +1,12 @@
 // The plain first frame drawn before Ink loads must be the very screen Ink draws next: same
-// characters on every row, at 120×40 and at 80×24.
+// characters on every row, at 120×40, 80×24 and 40×15, with and without colour — both are drawn
+// from the one screen model.
 import { afterEach, describe, expect, it } from 'vitest';
-import { firstFrame } from '../../src/console/first-frame.js';
+import { screenToAnsi } from '../../src/screen/ansi.js';
+import { screenLines } from '../../src/screen/screen.js';
 import { App } from '../../src/ui/App.js';
-import { fixedLog, fixedServices, MessageStore, NOW } from './fixtures.js';
 import { renderAt, type Screen } from './harness.js';
+import { consoleParts } from './mount.js';
 
 let screen: Screen | undefined;
 afterEach(() => screen?.unmount());
@@ -15,47 +17,28 @@ describe('first frame', () => {
   for (const [columns, rows] of [
     [120, 40],
     [80, 24],
+    [40, 15],
   ] as const) {
-    it(`matches Ink's first frame at ${columns}×${rows}`, () => {
-      const services = fixedServices();
-      const log = fixedLog();
-      screen = renderAt(
-        <App
-          services={services}
-          messages={new MessageStore()}
-          log={log}
-          zones={['Etc/UTC', 'UTC']}
-          title="/t"
-          mode="attached"
-          readOnly={false}
-          noColor
-          now={() => NOW}
-          tickMs={0}
-          onEffect={() => undefined}
-          onView={() => undefined}
-          onVisible={() => undefined}
-        />,
-        columns,
-        rows,
-      );
-      const ink = screen.lines().map((l) => l.trimEnd());
-      const bytes = firstFrame({
-        columns,
-        rows,
-        mode: 'attached',
-        readOnly: false,
-        title: '/t',
-        zone: 'Etc/UTC',
-        services: services.getSnapshot().rows,
-        log: log.getSnapshot(),
-        nowMs: NOW,
-        noColor: false,
+    for (const noColor of [true, false]) {
+      it(`matches Ink's first frame at ${columns}×${rows}${noColor ? ' (NO_COLOR)' : ''}`, async () => {
+        const { controller } = await consoleParts(columns, rows, { noColor });
+        const bytes = screenToAnsi(screenLines(controller.getScreen()));
+        screen = renderAt(<App console={controller} />, columns, rows);
+        const ink = screen.lines().map((l) => plain(l).trimEnd());
+        expect(bytes.startsWith('\x1b[H') && bytes.endsWith('\x1b[H')).toBe(true);
+        const mine = plain(bytes)
+          .split('\r\n')
+          .map((l) => l.trimEnd());
+        expect(mine).toEqual(ink);
+        expect(mine).toHaveLength(rows - 1);
       });
-      expect(bytes.startsWith('\x1b[H') && bytes.endsWith('\x1b[H')).toBe(true);
-      const mine = plain(bytes)
-        .split('\r\n')
-        .map((l) => l.trimEnd());
-      expect(mine).toEqual(ink);
-    });
+    }
   }
+
+  it('colours the state column, and marks the selected row inverse', async () => {
+    const { controller } = await consoleParts(120, 40, { noColor: false });
+    const bytes = screenToAnsi(screenLines(controller.getScreen()));
+    expect(bytes).toContain('\x1b[7;32mup'); // alpha: selected (inverse), up (green)
+    expect(bytes).toContain('\x1b[90mdown'); // gamma: down as wanted (grey)
+  });
 });

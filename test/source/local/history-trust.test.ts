@@ -5,11 +5,12 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatHistory, type ServiceHistory } from '../../src/codec/history.js';
-import { packStatus, type ServiceStatus } from '../../src/codec/status.js';
-import { timeFromMillis } from '../../src/codec/tai64n.js';
-import { observeService } from '../../src/console/tree.js';
-import { ServiceStore } from '../../src/store/service-store.js';
+import { formatHistory, type ServiceHistory } from '../../../src/codec/history.js';
+import { packStatus, type ServiceStatus } from '../../../src/codec/status.js';
+import { timeFromMillis } from '../../../src/codec/tai64n.js';
+import { observeService } from '../../../src/source/local/observe.js';
+import { localId } from '../../../src/source/local/index.js';
+import { ServiceStore } from '../../../src/store/service-store.js';
 
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 let dir: string;
@@ -65,13 +66,13 @@ describe('svtui-history trust', () => {
   it('then the row counts the restarts it sees instead of freezing at the old figures', () => {
     write('svtui-history', formatHistory(history(T0)), T0);
     const store = new ServiceStore(() => {});
-    store.setServices([{ name: 'alpha', dir }]);
+    store.setServices([{ id: localId('alpha'), name: 'alpha' }]);
     for (const [i, pid] of [5000, 5001, 5002].entries()) {
       const at = T0 + 3_600_000 + i * 2000;
       write('status', packStatus(status(pid, at)), at);
-      store.observe('alpha', observeService(dir), at);
+      store.observe(localId('alpha'), observeService(dir), at);
     }
-    const row = store.row('alpha');
+    const row = store.row(localId('alpha'));
     expect(row?.restarts).toBe(2);
     expect(row?.lastExit).toBe('seen exit');
   });

@@ -1,0 +1,92 @@
+// The table's pure parts: column layout, cell formatting, freshness, the time tick, the filter.
+import { describe, expect, it } from 'vitest';
+import { layoutColumns, headerLine } from '../../src/screen/columns.js';
+import {
+  fit,
+  formatDuration,
+  freshness,
+  msUntilChange,
+  printable,
+} from '../../src/screen/format.js';
+import { filterRows } from '../../src/store/ui-state.js';
+import { id, NOW, up } from '../console/fake-source.js';
+
+describe('columns', () => {
+  for (const width of [40, 80, 100, 120, 200]) {
+    it(`fit in ${width} columns`, () => {
+      const columns = layoutColumns(width);
+      const used = columns.reduce((sum, c) => sum + c.width, 0) + columns.length - 1;
+      expect(used).toBeLessThanOrEqual(width);
+      expect(headerLine(columns).length).toBeLessThanOrEqual(width);
+      expect(columns[0]?.key).toBe('name');
+    });
+  }
+  it('keep every column at 80', () => {
+    expect(layoutColumns(80).map((c) => c.key)).toEqual([
+      'name',
+      'state',
+      'pid',
+      'time',
+      'normally',
+      'want',
+      'restarts',
+      'lastExit',
+      'log',
+    ]);
+  });
+  it('drop trailing columns when very narrow', () => {
+    expect(layoutColumns(40).length).toBeLessThan(9);
+  });
+});
+
+describe('format', () => {
+  it('durations', () => {
+    expect(formatDuration(0)).toBe('0s');
+    expect(formatDuration(59_999)).toBe('59s');
+    expect(formatDuration(60_000)).toBe('1m00s');
+    expect(formatDuration(3_723_000)).toBe('1h02m');
+    expect(formatDuration(5 * 86_400_000 + 3 * 3_600_000)).toBe('5d03h');
+    expect(formatDuration(-5)).toBe('0s');
+  });
+  it('fit cuts with an ellipsis and pads', () => {
+    expect(fit('abcdef', 4)).toBe('abc…');
+    expect(fit('ab', 4)).toBe('ab  ');
+    expect(fit('ab', 4, 'right')).toBe('  ab');
+  });
+  it('freshness follows vsv: < 5 s new, < 30 s recent', () => {
+    const row = (sinceMs: number) => ({
+      id: id('a'),
+      name: 'a',
+      restarts: 0,
+      observation: up(1, sinceMs),
+    });
+    expect(freshness(row(NOW - 4_999), NOW)).toBe('new');
+    expect(freshness(row(NOW - 5_000), NOW)).toBe('recent');
+    expect(freshness(row(NOW - 29_999), NOW)).toBe('recent');
+    expect(freshness(row(NOW - 30_000), NOW)).toBe('settled');
+  });
+  it('msUntilChange: the next second, minute or hour of TIME, or a freshness boundary', () => {
+    const row = (age: number) => ({
+      id: id('a'),
+      name: 'a',
+      restarts: 0,
+      observation: up(1, NOW - age),
+    });
+    expect(msUntilChange(row(1_200), NOW)).toBe(800);
+    expect(msUntilChange(row(4_900), NOW)).toBe(100);
+    expect(msUntilChange(row(29_950), NOW)).toBe(50);
+    expect(msUntilChange(row(2 * 3_600_000 + 10_000), NOW)).toBe(50_000);
+    expect(msUntilChange(row(3 * 86_400_000 + 60_000), NOW)).toBe(3_540_000);
+    expect(msUntilChange({ id: id('a'), name: 'a', restarts: 0 }, NOW)).toBe(Infinity);
+  });
+  it('names cannot carry control bytes', () => {
+    expect(printable('a\x1b]0;x\x07b')).toBe('a?]0;x?b');
+  });
+  it('filter is a case-insensitive substring', () => {
+    const named = (n: string) => ({ id: id(n), name: n });
+    expect(filterRows(['Alpha', 'beta', 'alphabet'].map(named), 'ALP').map((r) => r.name)).toEqual([
+      'Alpha',
+      'alphabet',
+    ]);
+  });
+});
