@@ -44,7 +44,7 @@ export class Poller {
    * needs only them. The rest are read by `readRest`, once that screen is up.
    */
   start(initial?: DirEntry[], firstRows = 64): void {
-    this.rescan(initial);
+    this.rescan(initial, false);
     for (const e of this.entries.slice(0, firstRows)) this.read(e);
     this.rest = this.entries.slice(firstRows);
     const { interestMs = 1000, allMs = 20000, listMs = 10000, sliceMs = 500 } = this.times;
@@ -101,7 +101,7 @@ export class Poller {
     this.relist.unref();
   }
 
-  private rescan(initial?: DirEntry[]): void {
+  private rescan(initial?: DirEntry[], readNew = true): void {
     let entries: DirEntry[];
     try {
       entries = initial ?? this.ports.list();
@@ -112,10 +112,10 @@ export class Poller {
     const same =
       entries.length === this.entries.length && entries.every((e) => known.has(e.name));
     this.entries = entries;
-    if (same && initial === undefined) return;
+    if (same && readNew) return;
     this.ports.listed(entries);
     // New services are read at once, not at their turn in the slices.
-    if (initial === undefined) for (const e of entries) if (!known.has(e.name)) this.read(e);
+    if (readNew) for (const e of entries) if (!known.has(e.name)) this.read(e);
   }
 
   private readInterest(): void {
