@@ -35,7 +35,7 @@ export async function run(args: string[]): Promise<number> {
     return 100;
   }
   const { zone, warning } = resolveZone(parsed.tz);
-  if (warning) process.stderr.write(`svtui tai64nlocal: warning: ${warning}\n`);
+  if (warning) process.stderr.write(`svtui tai64nlocal: warning: ${warning.text}\n`);
   const decoder = new LabelStreamDecoder(zone, outputSink(1));
   try {
     if (closedAtStartup(0)) throw new StreamError('read', 'EBADF');

@@ -1,7 +1,7 @@
 // The zones `z` cycles through: the process TZ (or the system zone), UTC, then each --tz zone,
 // without repeats. An unknown TZ falls back to UTC with the time module's one-line warning; an
 // unknown --tz name is reported back (the operator typed it: a usage error).
-import { resolveZone, UTC_ZONE, zoneFromEnv, type Zone } from '../time/zone.js';
+import { resolveZone, UTC_ZONE, zoneFromEnv, type ResolvedZone, type Zone } from '../time/zone.js';
 
 export interface ZoneList {
   zones: Zone[];
@@ -14,12 +14,12 @@ export function zoneList(extra: readonly string[], env: NodeJS.ProcessEnv = proc
   const warnings: string[] = [];
   const unknown: string[] = [];
   const zones: Zone[] = [];
-  const add = (resolved: { zone: Zone; warning?: string }) => {
-    if (resolved.warning) warnings.push(resolved.warning);
+  const add = (resolved: ResolvedZone) => {
+    if (resolved.warning) warnings.push(resolved.warning.text);
     if (!zones.some((z) => z.name === resolved.zone.name)) zones.push(resolved.zone);
   };
   const fromEnv = zoneFromEnv(env);
-  if (fromEnv.warning?.startsWith('unknown time zone')) {
+  if (fromEnv.warning?.code === 'unknown-zone') {
     // Times are UTC then: say so where the zone is shown, naming the TZ that was not understood,
     // and do not offer UTC twice under two names.
     add({
@@ -32,7 +32,7 @@ export function zoneList(extra: readonly string[], env: NodeJS.ProcessEnv = proc
   }
   for (const name of extra) {
     const resolved = resolveZone(name, env);
-    if (resolved.warning?.startsWith('unknown time zone')) unknown.push(name);
+    if (resolved.warning?.code === 'unknown-zone') unknown.push(name);
     else add(resolved);
   }
   return { zones, warnings, unknown };

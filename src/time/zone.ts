@@ -28,9 +28,20 @@ export interface Zone {
   lookup(t: number): ZoneLookup | undefined;
 }
 
+/**
+ * Why a zone is not what was asked for, for callers to decide on (`code`) and to print (`text`):
+ * `unknown-zone`: neither a zoneinfo file, a POSIX TZ string nor a name the runtime knows, so
+ * UTC stands in, as in the C library; `runtime-rules`: no zoneinfo file, the JavaScript
+ * runtime's rules stand in.
+ */
+export interface ZoneWarning {
+  code: 'unknown-zone' | 'runtime-rules';
+  text: string;
+}
+
 export interface ResolvedZone {
   zone: Zone;
-  warning?: string;
+  warning?: ZoneWarning;
 }
 
 function makeZone(name: string, rules: ZoneRules): Zone {
@@ -83,12 +94,18 @@ export function resolveZone(
   if (intl) {
     return {
       zone: { name: bare, lookup: intl },
-      warning: `no zoneinfo file for ${JSON.stringify(name)}: using the JavaScript runtime's rules (the C library would use UTC)`,
+      warning: {
+        code: 'runtime-rules',
+        text: `no zoneinfo file for ${JSON.stringify(name)}: using the JavaScript runtime's rules (the C library would use UTC)`,
+      },
     };
   }
   return {
     zone: makeZone(bare, UTC_RULES),
-    warning: `unknown time zone ${JSON.stringify(name)}: using UTC, as the C library does`,
+    warning: {
+      code: 'unknown-zone',
+      text: `unknown time zone ${JSON.stringify(name)}: using UTC, as the C library does`,
+    },
   };
 }
 
