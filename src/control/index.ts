@@ -11,7 +11,12 @@ export {
   type SupervisorProbe,
   type TreeOwner,
 } from './supervisor-kind.js';
-export { readStatusFile, readStatusBytes, type StatusRead } from './status-file.js';
+export {
+  readStatusFile,
+  readStatusBytes,
+  type StatusRead,
+  type StatusFileFailure,
+} from './status-file.js';
 export { sendControl, controlWarning, type ControlResult, type ControlStage } from './send.js';
 export { formatSvstatLine, describeStatus, type SvstatObservation } from './svstat-line.js';
 export { observeForSvstat } from './svstat-observe.js';

@@ -47,11 +47,24 @@ export function readStatusBytes(dir: string, max: number): StatusRead {
   }
 }
 
+/** Why supervise/status gave no status: svstat's words, and a code to decide on (an errno such
+ * as `ENOENT`, or `bad-format` for a file shorter than any layout, `length` bytes). */
+export interface StatusFileFailure {
+  ok: false;
+  reason: string;
+  code: string;
+  length?: number;
+}
+
 /**
  * The decoded status of `serviceDir` in whichever layout the supervisor wrote (18, 20 or 35
- * bytes). A short file is `{ ok: false, reason: 'bad format' }`.
+ * bytes). A short file is `{ ok: false, reason: 'bad format', code: 'bad-format' }`.
  */
-export function readStatusFile(serviceDir: string): DecodedStatus | { ok: false; reason: string } {
+export function readStatusFile(
+  serviceDir: string,
+): Extract<DecodedStatus, { ok: true }> | StatusFileFailure {
   const read = readStatusBytes(serviceDir, 64);
-  return read.ok ? unpackStatus(read.bytes) : { ok: false, reason: read.reason };
+  if (!read.ok) return { ok: false, reason: read.reason, code: read.code };
+  const decoded = unpackStatus(read.bytes);
+  return decoded.ok ? decoded : { ...decoded, code: 'bad-format' };
 }

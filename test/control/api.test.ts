@@ -56,11 +56,13 @@ describe('control API', () => {
     expect(readStatusFile(join(root, 'short'))).toEqual({
       ok: false,
       reason: 'bad format',
+      code: 'bad-format',
       length: 3,
     });
     expect(readStatusFile(join(root, 'empty'))).toEqual({
       ok: false,
       reason: 'unable to open supervise/status: file does not exist',
+      code: 'ENOENT',
     });
   });
 
