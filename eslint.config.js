@@ -1,14 +1,58 @@
 // Lint rules for svtui. Besides the usual checks, the import boundaries of the design:
 // pure code (codec/, core/, the pure parts of log/) touches no file system, process or clock;
-// only ui/ loads ink or react, so the tool subcommands start fast.
+// only ui/ loads ink or react, so the tool subcommands start fast; no import cycle across src/;
+// and the rules of hooks in ui/.
 import js from '@eslint/js';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import noImportCycle from './eslint-rules/no-import-cycle.js';
 
 const io = ['node:fs', 'node:fs/promises', 'node:child_process', 'node:net', 'fs', 'child_process'];
 const ui = ['ink', 'react', 'react/jsx-runtime', 'ink-testing-library'];
-const restrict = (names, message) => ({
-  'no-restricted-imports': ['error', { paths: names.map((name) => ({ name, message })) }],
-});
+
+// The import boundaries, one entry each. Every entry becomes its own rule, `boundary/NAME` (the
+// core no-restricted-imports under another name), so boundaries that cover the same file add up:
+// a second `no-restricted-imports` block for a folder would silently replace the first.
+// `forbid` lists module names; `patterns` takes no-restricted-imports' gitignore-style patterns
+// for folders (`'**/store/**'`), which is how a layer rule ("core/ never imports store/") reads.
+const boundaries = [
+  {
+    name: 'ink-only-in-ui',
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/ui/**'],
+    forbid: ui,
+    message: 'Only src/ui/ may load Ink or React: the tool subcommands must start fast.',
+  },
+  {
+    name: 'pure',
+    files: ['src/codec/**/*.ts', 'src/core/**/*.ts'],
+    forbid: io,
+    message: 'codec/ and core/ are pure: pass data in, return data or effects.',
+  },
+];
+
+const restrictedImports = builtinRules.get('no-restricted-imports');
+const boundary = {
+  meta: { name: 'svtui-boundaries' },
+  rules: Object.fromEntries(boundaries.map((b) => [b.name, restrictedImports])),
+};
+const boundaryConfigs = boundaries.map(
+  ({ name, files, ignores, forbid = [], patterns, message }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    plugins: { boundary },
+    rules: {
+      [`boundary/${name}`]: [
+        'error',
+        {
+          paths: forbid.map((path) => ({ name: path, message })),
+          ...(patterns ? { patterns: [{ group: patterns, message }] } : {}),
+        },
+      ],
+    },
+  }),
+);
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'bench/out/', 'examples/', 'coverage/'] },
@@ -35,19 +79,15 @@ export default tseslint.config(
       ],
     },
   },
+  ...boundaryConfigs,
   {
+    // No import cycle across src/, type-only imports included (eslint-rules/no-import-cycle.js).
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/ui/**'],
-    rules: restrict(
-      ui,
-      'Only src/ui/ may load Ink or React: the tool subcommands must start fast.',
-    ),
+    plugins: { svtui: { meta: { name: 'svtui' }, rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'svtui/no-import-cycle': 'error' },
   },
   {
-    files: ['src/codec/**/*.ts', 'src/core/**/*.ts'],
-    rules: restrict(
-      [...io, ...ui],
-      'codec/ and core/ are pure: pass data in, return data or effects.',
-    ),
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
   },
 );
