@@ -7,7 +7,14 @@
 import type { Access, LogTimeline, ServiceId, TreeSource } from '../source/port.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { ServiceStore } from '../store/service-store.js';
-import { initialUiState, reduce, settleSelection, type Effect, type Intent, type UiState } from '../store/ui-state.js';
+import {
+  initialUiState,
+  reduce,
+  settleSelection,
+  type Effect,
+  type Intent,
+  type UiState,
+} from '../store/ui-state.js';
 import type { Zone } from '../time/zone.js';
 import { msUntilChange } from '../screen/format.js';
 import { keyToIntent, splitKeys, type KeyInfo } from '../screen/keymap.js';
@@ -30,6 +37,8 @@ export interface ControllerOptions {
   onQuit(stopServices: boolean): void;
   /** Ctrl-L: paint the whole screen again. */
   onRedraw?(): void;
+  /** Ctrl-Z: hand the terminal back and stop until `fg`. */
+  onSuspend?(): void;
 }
 
 type Listener = () => void;
@@ -139,6 +148,8 @@ export class ConsoleController {
         return this.options.onQuit(effect.stopServices);
       case 'redraw':
         return this.options.onRedraw?.();
+      case 'suspend':
+        return this.options.onSuspend?.();
       case 'log':
         return this.log?.timeline.move(effect.move);
       case 'control':

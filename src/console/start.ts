@@ -51,6 +51,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     access = await source.access();
   }
+  if (embedded) {
+    messages.set(
+      'embedded: this console supervises the tree; q asks before stopping; if the terminal goes, it keeps supervising',
+    );
+  }
   if (access.why?.code === 'unsupervised') {
     messages.set('nothing supervises it: svtui DIR runs it here, or svtui scan, svscan, runsvdir', {
       sticky: true,
@@ -61,11 +66,12 @@ export async function run(argv: string[]): Promise<number> {
   const stopWatching = source.watch((change) => services.apply(change));
   services.getSnapshot(); // the first readings are in: fold them now, for the first frame
 
-  let finished: (() => void) | undefined;
-  const done = new Promise<void>((resolve) => (finished = resolve));
-  // A signal from outside quits like `y` would: embedded, the console is the supervisor, and
-  // services it leaves behind would have nobody to restart them or to read their logs.
-  const terminal = enterAlternateScreen(process.stdout, () => finished?.());
+  let finished: ((why: NodeJS.Signals | 'quit') => void) | undefined;
+  const done = new Promise<NodeJS.Signals | 'quit'>((resolve) => (finished = resolve));
+  // TERM or INT from outside quits like `y` would: embedded, the console is the supervisor, and
+  // services it leaves behind would have nobody to restart them or to read their logs. A hang-up
+  // (the SSH link dropped) is not a decision to stop them: embedded, the console goes headless.
+  const terminal = enterAlternateScreen(process.stdout, (signal) => finished?.(signal));
   // Raw mode at once: keys typed before Ink is in are kept for it, not echoed over the screen.
   process.stdin.setRawMode(true);
   const controller = new ConsoleController({
@@ -77,8 +83,9 @@ export async function run(argv: string[]): Promise<number> {
     noColor: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
     now: Date.now,
     size: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
-    onQuit: () => finished?.(),
+    onQuit: () => finished?.('quit'),
     onRedraw: () => repaint(controller),
+    onSuspend: () => terminal.suspend(() => repaint(controller)),
   });
   await controller.start();
   process.stdout.write(screenToAnsi(screenLines(controller.getScreen())));
@@ -87,13 +94,41 @@ export async function run(argv: string[]): Promise<number> {
   restoreEnv();
   const memory = idleCollector();
   const app = mountConsole(controller, process.stdout, process.stdin, () => memory.poke());
-  await done;
+  const why = await done;
+  if (why === 'SIGHUP' && embedded) {
+    // Nobody to draw for: stop drawing and reading keys, and supervise on as `svtui scan DIR`
+    // would, loggers included, until TERM or INT. The next `svtui DIR` attaches to this process.
+    memory.stop();
+    await controller.close();
+    stopWatching();
+    app.unmount();
+    terminal.leave();
+    process.stdin.destroy();
+    await untilStopped();
+    await shutDown({ controller, source, embedded, messages, stopWatching });
+    return 0;
+  }
   await shutDown({ controller, source, embedded, messages, stopWatching });
   memory.stop();
   app.unmount();
   terminal.leave();
   process.stdin.pause();
   return 0;
+}
+
+/** Headless: wait for TERM or INT (as `svtui scan` does); a further HUP changes nothing. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const ignore = () => undefined;
+    process.on('SIGHUP', ignore);
+    const stop = () => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      resolve();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
 }
 
 async function shutDown(parts: {

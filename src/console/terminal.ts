@@ -1,9 +1,12 @@
 // The alternate screen, entered by hand (Ink 6 has no option for it) and left on every way out:
 // a normal return, a signal, an uncaught exception or rejection; the keyboard's raw mode is
-// undone with it, so even a crash hands back a usable terminal. `leave` is idempotent.
+// undone with it, so even a crash hands back a usable terminal. `leave` is idempotent. Ctrl-Z
+// (`suspend`) hands the terminal back to the shell as it was and takes it again on `fg`.
 
 export interface ScreenGuard {
   leave(): void;
+  /** Give the terminal back and stop this process (SIGTSTP); on SIGCONT take it again. */
+  suspend(onResume: () => void): void;
 }
 
 const enter = '\x1b[?1049h\x1b[H\x1b[2J';
@@ -22,7 +25,7 @@ export function enterAlternateScreen(
     if (!active) return;
     active = false;
     if (out.writable) out.write(restore);
-    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    setRaw(false);
     process.off('exit', leave);
     for (const [signal, handler] of handlers) process.off(signal, handler);
     process.off('uncaughtException', crash);
@@ -42,5 +45,25 @@ export function enterAlternateScreen(
   for (const [signal, handler] of handlers) process.on(signal, handler);
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  return { leave };
+  const suspend = (onResume: () => void) => {
+    if (!active) return;
+    out.write(restore);
+    setRaw(false);
+    process.once('SIGCONT', () => {
+      out.write(enter);
+      setRaw(true);
+      onResume();
+    });
+    process.kill(process.pid, 'SIGTSTP');
+  };
+  return { leave, suspend };
+}
+
+/** Raw mode on or off; a terminal that is gone (EIO) is left as it is. */
+function setRaw(on: boolean): void {
+  try {
+    if (process.stdin.isTTY) process.stdin.setRawMode(on);
+  } catch {
+    // The terminal vanished.
+  }
 }

@@ -6,7 +6,8 @@
 //
 // It lives in src/log/ beside script.ts, whose multilog semantics its users apply to the words,
 // rather than in src/codec/: it reads shell, not a file format, and log/ is the layer that
-// needs it most strictly (the in-process form).
+// needs it most strictly (the in-process form). Longer than most files because both readings
+// and the per-tool directory rules belong together; the word splitting is in run-words.ts.
 //
 // Two readings of one text:
 // - strict: after an optional `#!` line, comments, blank lines and pure redirections

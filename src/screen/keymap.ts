@@ -51,6 +51,7 @@ export function keyToIntent(state: UiState, input: string, key: KeyInfo): Intent
 function controlKey(state: UiState, input: string): Intent | undefined {
   if (input === 'c') return { kind: 'quit' };
   if (input === 'l') return { kind: 'redraw' };
+  if (input === 'z') return { kind: 'suspend' };
   if (state.overlay.kind !== 'none' || state.editingFilter) return undefined;
   switch (input) {
     case 'u':
@@ -137,14 +138,13 @@ export const keyHelp: readonly [string, string][] = [
   ['^U^D ^B^F', 'log: half page / page'],
   ['g G', 'first/last; log: top/follow'],
   ['← → h l', 'log sideways (G: back left)'],
-  ['u', 'up now (svc -u)'],
-  ['d', 'down after y/n (svc -d)'],
+  ['u d', 'up now; down after y/n'],
   ['Enter', 'menu of every svc letter'],
   ['z', 'next zone for log times'],
   ['/', 'filter services by name'],
-  ['?', 'this help'],
-  ['Esc', 'close menu, help, filter'],
+  ['? Esc', 'this help; close menu, filter'],
   ['q ^C', 'quit; embedded: stop all? y/n'],
+  ['^Z ^L', 'suspend (fg resumes); repaint'],
 ];
 
 /**

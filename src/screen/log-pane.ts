@@ -48,7 +48,8 @@ export function logPaneLines(input: LogPaneInput): Line[] {
   let title: { title: string; where: string };
   let body: string[] = [];
   if (content.kind === 'none') title = { title: '', where: '' };
-  else if (content.kind === 'absent') title = { title: `${content.name}: ${content.why.text}`, where: '' };
+  else if (content.kind === 'absent')
+    title = { title: `${content.name}: ${content.why.text}`, where: '' };
   else {
     const w = content.window;
     const place = w.following ? 'following' : w.atTop ? 'top' : `${Math.floor(w.fraction * 100)}%`;

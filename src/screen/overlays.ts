@@ -96,7 +96,9 @@ function menuLines(index: number, service: string, width: number, palette: Palet
       true,
     ),
     ...controlLetters.map((l, i) => {
-      const text = line(fit(`  ${l.letter}  ${l.name.padEnd(10)}${l.asks ? '*' : ' '} ${l.does}`, width));
+      const text = line(
+        fit(`  ${l.letter}  ${l.name.padEnd(10)}${l.asks ? '*' : ' '} ${l.does}`, width),
+      );
       return i === index ? inverse(text) : text;
     }),
   ];

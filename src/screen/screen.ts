@@ -56,9 +56,7 @@ export interface Layout {
   logWidth: number;
 }
 
-export function layoutOf(
-  input: Pick<ScreenInput, 'columns' | 'rows' | 'ui' | 'services'>,
-): Layout {
+export function layoutOf(input: Pick<ScreenInput, 'columns' | 'rows' | 'ui' | 'services'>): Layout {
   const visible = filterRows(input.services, input.ui.filter);
   const heights = layoutHeights(input.rows, visible.length);
   return {

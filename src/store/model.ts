@@ -26,8 +26,7 @@ export function stateWord(row: ServiceRow): StateWord {
   if (!o) return 'unknown';
   // Another user's tree: not an error, just not ours to look into (unless the status is readable).
   if (o.noAccess && !o.status) return 'no access';
-  if (o.problem)
-    return o.supervised || isDenied(o.problem.code) ? 'error' : 'unsupervised';
+  if (o.problem) return o.supervised || isDenied(o.problem.code) ? 'error' : 'unsupervised';
   if (!o.supervised && !o.noAccess) return 'unsupervised';
   const s = o.status;
   if (!s) return 'unknown';

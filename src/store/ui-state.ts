@@ -50,12 +50,14 @@ export type Intent =
   | { kind: 'close' }
   | { kind: 'quit' }
   | { kind: 'redraw' }
+  | { kind: 'suspend' }
   | { kind: 'message'; text: string };
 
 export type Effect =
   | { kind: 'control'; id: ServiceId; name: string; letter: ControlLetter }
   | { kind: 'log'; move: LogMove }
   | { kind: 'redraw' }
+  | { kind: 'suspend' }
   | { kind: 'quit'; stopServices: boolean };
 
 export interface Named {
@@ -153,6 +155,18 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
     }
     case 'redraw':
       return { state, effect: { kind: 'redraw' } };
+    case 'suspend':
+      // Embedded, this process is the supervisor: stopped, it would restart nothing and its
+      // loggers would stop reading, so the services would block on their pipes.
+      if (ctx.embedded)
+        return {
+          state: {
+            ...state,
+            message:
+              'not suspended: embedded, svtui is the supervisor (svtui scan DIR runs them alone)',
+          },
+        };
+      return { state, effect: { kind: 'suspend' } };
     case 'control':
       return askOrSend(state, intent.letter, ctx);
     case 'openMenu':
