@@ -30,6 +30,53 @@ const boundaries = [
     forbid: io,
     message: 'codec/ and core/ are pure: pass data in, return data or effects.',
   },
+  // The console's house (DESIGN "The console's house"): everything above the TreeSource port
+  // reaches the tree only through it.
+  {
+    name: 'console-above-the-port',
+    files: ['src/console/**/*.ts', 'src/screen/**/*.ts', 'src/store/**/*.ts', 'src/ui/**/*.ts*'],
+    forbid: io,
+    message:
+      'The console above the port never touches the file system or processes: ask the TreeSource.',
+  },
+  {
+    name: 'only-the-root-picks-the-source',
+    files: ['src/console/**/*.ts', 'src/screen/**/*.ts', 'src/store/**/*.ts', 'src/ui/**/*.ts*'],
+    ignores: ['src/console/start.ts'],
+    patterns: ['**/source/local/**', '**/source/embedded*', '**/supervisor/**', '**/control/**'],
+    message:
+      'Only the composition root (console/start.ts) chooses a source; the rest uses source/port.',
+  },
+  {
+    name: 'screen-model-is-pure',
+    files: [
+      'src/screen/**/*.ts',
+      'src/store/ui-state.ts',
+      'src/store/model.ts',
+      'src/store/outcome.ts',
+    ],
+    patterns: [
+      '**/console/**',
+      '**/ui/**',
+      '**/logview/view*',
+      '**/logview/files*',
+      '**/logview/watch*',
+    ],
+    message: 'The screen model and the reducer are pure: facts in, lines and intents out.',
+  },
+  {
+    name: 'store-below-screen',
+    files: ['src/store/**/*.ts'],
+    patterns: ['**/screen/**'],
+    message: 'store/ holds state; the screen model reads it, never the other way round.',
+  },
+  {
+    name: 'ui-draws-only',
+    files: ['src/ui/**/*.ts*'],
+    patterns: ['**/console/**', '**/store/**', '**/source/**'],
+    message:
+      'The Ink layer draws the screen model and hands keys on: it holds no state of its own.',
+  },
 ];
 
 const restrictedImports = builtinRules.get('no-restricted-imports');
