@@ -60,7 +60,8 @@ export class LocalSource implements TreeSource {
       {
         list: () => listServiceDirs(root),
         read: (entry) => readFacts(entry.dir, this.logged(entry)),
-        emit: (entry, facts, atMs) => this.emit({ kind: 'facts', id: localId(entry.name), facts, atMs }),
+        emit: (entry, facts, atMs) =>
+          this.emit({ kind: 'facts', id: localId(entry.name), facts, atMs }),
         listed: (entries) => this.emit({ kind: 'services', entries: entries.map(toEntry) }),
         watchTree: (onChange) => watchDirectory(root, onChange),
         now: this.now,

@@ -109,8 +109,7 @@ export class Poller {
       return; // The tree vanished for a moment: keep showing what we had.
     }
     const known = new Set(this.entries.map((e) => e.name));
-    const same =
-      entries.length === this.entries.length && entries.every((e) => known.has(e.name));
+    const same = entries.length === this.entries.length && entries.every((e) => known.has(e.name));
     this.entries = entries;
     if (same && readNew) return;
     this.ports.listed(entries);
