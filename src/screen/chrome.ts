@@ -3,6 +3,7 @@
 // draws before Ink has loaded, so the two agree to the character.
 import { FOCUS_MARK } from './columns.js';
 import { fit } from './format.js';
+import { displayColumns } from './hscroll.js';
 
 export interface TitledWindow {
   title: string;
@@ -82,5 +83,5 @@ export function logTitle(
   if (right.length + 8 > width) right = ` ${shownZone} `;
   const left = `${focused ? FOCUS_MARK : '─'} log ${window.title} `;
   const head = fit(left, Math.max(1, width - right.length - 1)).trimEnd() + ' ';
-  return head + '─'.repeat(Math.max(0, width - head.length - right.length)) + right;
+  return head + '─'.repeat(Math.max(0, width - displayColumns(head) - right.length)) + right;
 }

@@ -1,5 +1,7 @@
 // Pure formatting for the table: durations, cell words, fixed-width cells. The clock comes in as
 // an argument; nothing here reads it.
+import { charWidth } from '../logview/char-width.js';
+import { displayColumns } from './hscroll.js';
 import { neverRan, stateWord, wantWord, type ServiceRow, type StateWord } from '../store/model.js';
 
 /** A duration the way operators read it: 45s, 12m03s, 3h02m, 5d03h. */
@@ -17,11 +19,33 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** Cut or pad to exactly `width` columns (ASCII cells; names are sanitized before). */
+/**
+ * Cut or pad to exactly `width` terminal columns (names are made printable before). Wide
+ * characters (CJK, emoji) count two columns; one that would straddle the cut becomes a space.
+ */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
-  if (text.length > width) return width === 1 ? text.slice(0, 1) : `${text.slice(0, width - 1)}…`;
-  return align === 'left' ? text.padEnd(width) : text.padStart(width);
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    if (text.length > width)
+      return width === 1 ? text.slice(0, 1) : `${text.slice(0, width - 1)}…`;
+    return align === 'left' ? text.padEnd(width) : text.padStart(width);
+  }
+  const columns = displayColumns(text);
+  if (columns <= width) {
+    const pad = ' '.repeat(width - columns);
+    return align === 'left' ? text + pad : pad + text;
+  }
+  let out = '';
+  let used = 0;
+  const room = width === 1 ? 1 : width - 1;
+  for (const ch of text) {
+    const w = charWidth(ch.codePointAt(0)!);
+    if (used + w > room) break;
+    out += ch;
+    used += w;
+  }
+  return width === 1 ? out.padEnd(1) : `${out}${' '.repeat(room - used)}…`;
 }
 
 export type Freshness = 'new' | 'recent' | 'settled';

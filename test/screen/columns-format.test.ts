@@ -90,3 +90,14 @@ describe('format', () => {
     ]);
   });
 });
+
+describe('wide characters', () => {
+  it('fit counts terminal columns: CJK and emoji take two, a straddling one becomes a space', () => {
+    expect(fit('日本語', 8)).toBe('日本語  ');
+    expect(fit('日本語', 6)).toBe('日本語');
+    expect(fit('日本語', 5)).toBe('日本…');
+    expect(fit('日本語', 4)).toBe('日 …');
+    expect(fit('🚀rocket', 6)).toBe('🚀roc…');
+    expect(fit('日本', 6, 'right')).toBe('  日本');
+  });
+});

@@ -342,3 +342,34 @@ describe('console keys', () => {
     expect(screen.lines().at(-2)).toContain('alpha: TERM sent; back up as pid 4413 after 0.2 s');
   });
 });
+
+describe('wide service names', () => {
+  it('keep every column in place at 80×24 (CJK, emoji)', async () => {
+    const source = fixedSource();
+    for (const name of ['日本語のサービス名前がとても長い', '🚀rocket']) {
+      source.entries.push({ id: id(name), name });
+      source.facts.set(id(name), { observation: down(NOW - 5000) });
+    }
+    const { screen } = await mount(80, 24, { source });
+    const lines = screen.lines();
+    const header = lines[1] ?? '';
+    const logAt = columnsOf(header.slice(0, header.indexOf('LOG')));
+    for (const line of lines.slice(2, 7)) {
+      expect(columnsOf(line)).toBeLessThanOrEqual(80);
+      // The last cell (LOG: "-") starts under its header in every row.
+      expect(columnsOf(line.trimEnd()) - 1).toBe(logAt);
+    }
+  });
+});
+
+function columnsOf(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n +=
+      (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xff00 && c <= 0xff60) || (c >= 0x1f300 && c <= 0x1faff)
+        ? 2
+        : 1;
+  }
+  return n;
+}
