@@ -16,7 +16,9 @@ export function zoneList(extra: readonly string[], env: NodeJS.ProcessEnv = proc
   const zones: Zone[] = [];
   const add = (resolved: ResolvedZone) => {
     if (resolved.warning) warnings.push(resolved.warning.text);
-    if (!zones.some((z) => z.name === resolved.zone.name)) zones.push(resolved.zone);
+    const name = resolved.zone.name;
+    const same = (z: Zone) => z.name === name || (isUtcAlias(z.name) && isUtcAlias(name));
+    if (!zones.some(same)) zones.push(resolved.zone);
   };
   const fromEnv = zoneFromEnv(env);
   if (fromEnv.warning?.code === 'unknown-zone') {
@@ -36,6 +38,21 @@ export function zoneList(extra: readonly string[], env: NodeJS.ProcessEnv = proc
     else add(resolved);
   }
   return { zones, warnings, unknown };
+}
+
+/**
+ * The zoneinfo names of plain UTC (no leap seconds: `right/UTC` is another clock). The system zone
+ * is often `Etc/UTC`; offering `UTC` after it would make `z` switch to the same times.
+ */
+const UTC_ALIASES = new Set(
+  ['UTC', 'UCT', 'Universal', 'Zulu', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'Greenwich'].flatMap((n) => [
+    n,
+    `Etc/${n}`,
+  ]),
+);
+
+function isUtcAlias(name: string): boolean {
+  return UTC_ALIASES.has(name);
 }
 
 /** `UTC (TZ Bogus/Zone unknown)`: short, printable, whatever TZ holds. */

@@ -26,3 +26,19 @@ describe('zoneList', () => {
     expect([...name].every((c) => c.charCodeAt(0) >= 0x20)).toBe(true);
   });
 });
+
+describe('zoneList without repeats', () => {
+  it('a system zone of Etc/UTC is not followed by UTC: z would change nothing', () => {
+    expect(zoneList([], { TZ: 'Etc/UTC' }).zones.map((z) => z.name)).toEqual(['Etc/UTC']);
+    expect(zoneList(['UTC', 'Asia/Tokyo'], { TZ: 'Etc/UTC' }).zones.map((z) => z.name)).toEqual([
+      'Etc/UTC',
+      'Asia/Tokyo',
+    ]);
+  });
+  it('right/UTC counts leap seconds: it is another clock and stays', () => {
+    expect(zoneList([], { TZ: 'right/UTC' }).zones.map((z) => z.name)).toEqual([
+      'right/UTC',
+      'UTC',
+    ]);
+  });
+});
