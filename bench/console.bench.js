@@ -56,7 +56,7 @@ const PRESSES = 16;
 /** A pause after each screen is seen: a person's keys are tens of ms apart, not back to back. */
 const GAP_MS = 40;
 
-function buildTree(packStatus, timeFromMillis) {
+export function buildTree(packStatus, timeFromMillis) {
   for (let i = 0; i < SERVICES; i++) {
     const name = i === 0 ? 'aaa-big' : `svc-${String(i).padStart(4, '0')}`;
     const dir = join(tree, name);
@@ -107,7 +107,7 @@ function writeFileAt(path, data) {
 }
 
 /** A helper holding every ok and control FIFO open for reading, as a supervisor does. */
-function holdFifos() {
+export function holdFifos() {
   const script = `
     const fs = require('fs'); const path = require('path');
     const fds = [];
@@ -266,7 +266,7 @@ async function timePairs(terms, pairs) {
 }
 
 /** A child process appending `rate` TAI64N lines a second to `file` for `seconds`. */
-function startWriter(file, rate, seconds, every) {
+export function startWriter(file, rate, seconds, every) {
   const script = `
     const fs = require('fs');
     const [file, rate, seconds, every] = process.argv.slice(1).map((a, i) => i ? Number(a) : a);
