@@ -27,8 +27,7 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   if (width <= 0) return '';
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) {
-    if (text.length > width)
-      return width === 1 ? text.slice(0, 1) : `${text.slice(0, width - 1)}…`;
+    if (text.length > width) return width === 1 ? text.slice(0, 1) : `${text.slice(0, width - 1)}…`;
     return align === 'left' ? text.padEnd(width) : text.padStart(width);
   }
   const columns = displayColumns(text);

@@ -32,6 +32,7 @@ export function makePalette(noColor: boolean): Palette {
           return wantUp ? 'red' : 'gray';
         case 'paused':
         case 'finish':
+        case 'not ready':
           return 'yellow';
         case 'error':
           return 'red';

@@ -51,6 +51,12 @@ export interface Observation {
   /** When the status's pid last changed, ms since the epoch. */
   sinceMs?: number;
   history?: HistoryFacts;
+  /** Which supervisor wrote the status, when it says (s6 keeps its own layout). */
+  supervisor?: 's6';
+  /** s6: up and the daemon said it is ready (absent where no supervisor tracks readiness). */
+  ready?: boolean;
+  /** s6: how ./run last ended, when down. */
+  lastExit?: string;
 }
 
 /** The log service under `log/`, when there is one. */

@@ -18,7 +18,15 @@ export interface ServiceRow {
 }
 
 export type StateWord =
-  'up' | 'down' | 'paused' | 'finish' | 'unsupervised' | 'unknown' | 'error' | 'no access';
+  | 'up'
+  | 'not ready'
+  | 'down'
+  | 'paused'
+  | 'finish'
+  | 'unsupervised'
+  | 'unknown'
+  | 'error'
+  | 'no access';
 
 /** The one word the table shows in the state column. */
 export function stateWord(row: ServiceRow): StateWord {
@@ -32,7 +40,9 @@ export function stateWord(row: ServiceRow): StateWord {
   if (!s) return 'unknown';
   if (s.pid === 0) return 'down';
   if (s.state === 'finish') return 'finish';
-  return s.paused ? 'paused' : 'up';
+  if (s.paused) return 'paused';
+  // s6 tracks readiness: up but not yet ready (notification-fd) is not the same as ready.
+  return o.ready === false ? 'not ready' : 'up';
 }
 
 /** What the supervisor wants, as svstat words it relative to the normal state. */
@@ -66,6 +76,7 @@ export function observe(row: ServiceRow, next: Observation, nowMs: number): Serv
     restarts = Math.max(0, next.history.starts - 1);
     lastExit = next.history.lastExit ?? lastExit;
   }
+  if (next.lastExit) lastExit = next.lastExit;
   return { ...row, observation: next, restarts, lastExit, changedMs };
 }
 

@@ -81,7 +81,7 @@ export class LocalSource implements TreeSource {
   async access(): Promise<Access> {
     if (this.modeOverride) return this.modeOverride;
     const entries = this.initial ?? listServiceDirs(this.root);
-    const { mode, denied, owned } = detectMode(entries, this.options.explicit);
+    const { mode, denied, owned } = detectMode(this.root, entries, this.options.explicit);
     if (mode === 'unsupervised')
       return {
         mode,

@@ -1,11 +1,13 @@
 // The service tree on disk: which services it has (svscan's rule: every subdirectory not starting
 // with a dot) and one observation of a service directory, with typed problems.
 import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { constants as os } from 'node:os';
 import { join } from 'node:path';
 import { describeError, errorText } from '../../codec/errors.js';
 import { formatExitReason, parseHistory, type ServiceHistory } from '../../codec/history.js';
 import type { ServiceStatus } from '../../codec/status.js';
 import { openOkError } from '../../control/probe.js';
+import { sendControl } from '../../control/send.js';
 import { readStatusBytes } from '../../control/status-file.js';
 import { unpackStatus } from '../../codec/status.js';
 import type {
@@ -72,7 +74,12 @@ function readLogService(dir: string): LogServiceFacts {
 /** One reading of a service directory, worded as svstat words its failures. */
 export function observeService(dir: string): Observation {
   const normallyUp = !existsSync(join(dir, 'down'));
-  const okCode = openOkError(dir);
+  let okCode = openOkError(dir);
+  // s6-supervise makes no supervise/ok; it holds supervise/control open while it runs.
+  if (okCode === 'ENOENT') {
+    const control = sendControl(dir, '');
+    okCode = control.ok ? undefined : control.code === 'ENXIO' ? 'ENXIO' : 'ENOENT';
+  }
   const supervised = okCode === undefined;
   const access = okCode === 'EACCES' || okCode === 'EPERM' ? { noAccess: true } : {};
   const read = readStatusBytes(dir, 64);
@@ -95,7 +102,8 @@ export function observeService(dir: string): Observation {
   }
   const since = decoded.status.since;
   const sinceMs = Number(since.seconds) * 1000 + Math.floor(since.nanoseconds / 1e6);
-  const history = readHistory(dir, decoded.status);
+  const history = decoded.s6 ? undefined : readHistory(dir, decoded.status);
+  const s6 = decoded.s6;
   return {
     supervised,
     ...access,
@@ -103,6 +111,14 @@ export function observeService(dir: string): Observation {
     status: decoded.status,
     sinceMs,
     ...(history ? { history } : {}),
+    ...(s6
+      ? {
+          supervisor: 's6' as const,
+          ready: s6.ready,
+          ...(s6.exitCode !== undefined ? { lastExit: `exit ${s6.exitCode}` } : {}),
+          ...(s6.signal !== undefined ? { lastExit: `signal ${signalName(s6.signal)}` } : {}),
+        }
+      : {}),
   };
 }
 
@@ -157,4 +173,10 @@ export function describesCurrent(
   } catch {
     return false;
   }
+}
+
+/** SIGTERM's name from its number, as the table words exits (`signal TERM`). */
+function signalName(n: number): string {
+  for (const [name, value] of Object.entries(os.signals)) if (value === n) return name.slice(3);
+  return String(n);
 }
