@@ -1,10 +1,12 @@
 // The logger inside the supervisor: a log/run that is exactly `exec svtui multilog SCRIPT` runs
 // as a LogWriter fed from the held pipe, with no extra process. To the slot it looks like a
-// process whose pid is the supervisor's: TERM, INT, HUP and KILL end it (the partial last line is
-// finished, as multilog does at end of input), ALRM rotates, STOP and CONT pause and resume
-// reading. While a write is pending the pipe is not read, so a slow disk pushes back on the
-// service through the kernel buffer instead of filling memory. The reader outlives each run, so
-// bytes read ahead are kept for the next one.
+// process whose pid is IN_PROCESS_PID (src/codec/inprocess-pid.ts: never a real process, so no
+// `kill -9` of svstat's pid can reach the supervisor): TERM, INT, HUP and KILL end it (the
+// partial last line is finished, as multilog does at end of input), ALRM rotates, STOP and CONT
+// pause and resume reading. While a write is pending the pipe is not read, so a slow disk pushes
+// back on the service through the kernel buffer instead of filling memory. The reader outlives
+// each run, so bytes read ahead are kept for the next one.
+import { IN_PROCESS_PID } from '../codec/inprocess-pid.js';
 import { openMultilog, type LogWriter } from '../log/inprocess.js';
 import type { ExitReason } from '../codec/history.js';
 import type { LogPipe } from './log-pipe.js';
@@ -51,7 +53,7 @@ export function inProcessLogger(
       (opened) => {
         writer = opened;
         socket.on('data', onData).on('end', onEnd);
-        callbacks.onStarted(process.pid);
+        callbacks.onStarted(IN_PROCESS_PID);
         resume();
       },
       (error: unknown) => callbacks.onFailed((error as Error).message),

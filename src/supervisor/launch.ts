@@ -1,7 +1,7 @@
 // How a slot runs its process. A Launcher starts one run and reports, through callbacks, that it
 // started (with a pid), that it could not start (a one-line reason), or that it ended. The slot
 // signals it through the handle. Two kinds exist: a spawned `./run` (here) and the in-process
-// multilog (inprocess-logger.ts), which behaves as a process whose pid is the supervisor's own.
+// multilog (inprocess-logger.ts), which behaves as a process with a pid no process can have.
 import { spawn, type StdioOptions } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { isInProcessPid } from '../../src/codec/inprocess-pid.js';
 import { unpackStatus, type ServiceStatus } from '../../src/codec/status.js';
 import { startProcess, waitFor } from '../support/processes.js';
 import { cli } from '../support/tools.js';
@@ -22,7 +23,7 @@ afterAll(() => {
 });
 
 export function remember(pid: number): void {
-  if (pid > 1 && pid !== process.pid) seenPids.add(pid);
+  if (pid > 1 && pid !== process.pid && !isInProcessPid(pid)) seenPids.add(pid);
 }
 
 /** Write an executable script. */

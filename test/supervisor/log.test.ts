@@ -3,6 +3,7 @@
 import { closeSync, constants, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { IN_PROCESS_PID } from '../../src/codec/inprocess-pid.js';
 import { waitFor } from '../support/processes.js';
 import { haveTools, tempDir } from '../support/tools.js';
 import { alive, makeService, readStatus, sleep, startScan, waitDown, waitUp } from './helpers.js';
@@ -33,7 +34,7 @@ async function loseNoLine(tree: string, name: string, logRun: string, inProcess:
   const logDir = join(dir, 'log');
   await waitUp(dir);
   const loggerPid = await waitUp(logDir);
-  if (inProcess) expect(loggerPid).toBe(scan.child.pid);
+  if (inProcess) expect(loggerPid).toBe(IN_PROCESS_PID);
   else expect(loggerPid).not.toBe(scan.child.pid);
   await waitFor(() => {
     try {
