@@ -4,6 +4,15 @@
 import { errorText } from '../codec/errors.js';
 import { multilogScript } from './log-run.js';
 import { multilogProblems, parentProblems } from './multilog-rules.js';
+import {
+  logDown,
+  RUN_WRITABLE,
+  SERVICE_WRITABLE,
+  svtuiNotOnPath,
+  TREE_WRITABLE,
+  unexecdRun,
+  worldWritable,
+} from './run-rules.js';
 import type { FileInfo, Finding, ServiceEntry, ServiceFiles, Tree } from './tree.js';
 
 /** daemontools svscan supervises at most this many services (spec §1.2). */
@@ -12,14 +21,18 @@ const SVSCAN_LIMIT = 1000;
 export function checkTree(tree: Tree): Finding[] {
   const at = (name: string) =>
     tree.dir.endsWith('/') ? `${tree.dir}${name}` : `${tree.dir}/${name}`;
-  const findings: Finding[] = [];
+  const findings: Finding[] = [
+    ...worldWritable(tree.dir, { type: 'directory', mode: tree.mode }, TREE_WRITABLE),
+  ];
   if (tree.ownRun.type !== 'missing') {
     findings.push({
       path: at('run'),
       message: 'this looks like one service, not a tree of services: svscan would ignore it',
     });
   }
-  for (const entry of tree.entries) findings.push(...checkEntry(entry, at(entry.name)));
+  for (const entry of tree.entries) {
+    findings.push(...checkEntry(entry, at(entry.name), tree.svtuiOnPath));
+  }
   const count = serviceCount(tree);
   if (count > SVSCAN_LIMIT) {
     findings.push({
@@ -35,7 +48,7 @@ export function serviceCount(tree: Tree): number {
   return tree.entries.filter((e) => !e.name.startsWith('.') && e.entry.type === 'directory').length;
 }
 
-function checkEntry(entry: ServiceEntry, path: string): Finding[] {
+function checkEntry(entry: ServiceEntry, path: string, svtuiOnPath?: boolean): Finding[] {
   const at = (message: string): Finding[] => [{ path, message }];
   if (entry.name.startsWith('.')) {
     return entry.entry.type === 'directory'
@@ -48,11 +61,17 @@ function checkEntry(entry: ServiceEntry, path: string): Finding[] {
   if (entry.entry.type === 'error') return at(`unable to stat: ${errorText(entry.entry.code)}`);
   const service = entry.service;
   if (!service) return [];
-  const findings = checkFiles(service, path);
+  const findings = [
+    ...worldWritable(path, entry.entry, SERVICE_WRITABLE),
+    ...checkFiles(service, path),
+  ];
   const log = service.log;
   if (log.type === 'directory' && service.logFiles) {
+    findings.push(...worldWritable(`${path}/log`, log, SERVICE_WRITABLE));
     findings.push(...checkFiles(service.logFiles, `${path}/log`));
+    findings.push(...logDown(`${path}/log/down`, service.logFiles.down));
     const logRun = service.logFiles.run;
+    findings.push(...svtuiNotOnPath(`${path}/log/run`, logRun, svtuiOnPath));
     const script = logRun.type === 'file' ? multilogScript(logRun.head) : undefined;
     if (script) {
       const problems = [
@@ -83,6 +102,10 @@ function checkFiles(files: ServiceFiles, path: string): Finding[] {
     if (message !== undefined) findings.push({ path: `${path}/${name}`, message });
   };
   add('run', runProblem(files.run));
+  const run = `${path}/run`;
+  if (findings.length === 0) {
+    findings.push(...worldWritable(run, files.run, RUN_WRITABLE), ...unexecdRun(run, files.run));
+  }
   add('down', downProblem(files.down));
   add('supervise', superviseProblem(files.supervise));
   return findings;

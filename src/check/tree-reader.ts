@@ -11,7 +11,7 @@ import {
   readlinkSync,
   statSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { errorCode } from '../codec/errors.js';
 import { multilogScript } from './log-run.js';
 import { multilogParents } from './multilog-rules.js';
@@ -19,15 +19,42 @@ import type { FileInfo, ServiceEntry, ServiceFiles, Tree } from './tree.js';
 
 const HEAD_BYTES = 16384;
 
-/** Throws (a Node system error) only when DIR itself cannot be listed. */
-export function readTree(dir: string): Tree {
+/**
+ * Throws (a Node system error) only when DIR itself cannot be listed. `path` is the PATH a
+ * supervisor started from here would pass to its services: this process's own.
+ */
+export function readTree(dir: string, path = process.env.PATH ?? DEFAULT_PATH): Tree {
   const names = readdirSync(dir).sort();
   const at = (name: string) => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`);
+  const self = fileInfo(dir);
   return {
     dir,
     ownRun: fileInfo(at('run')),
+    ...(self.type === 'directory' && self.mode !== undefined ? { mode: self.mode } : {}),
     entries: names.map((name) => readEntry(at(name), name)),
+    svtuiOnPath: onPath('svtui', path),
   };
+}
+
+/** What sh searches when PATH is unset (as embedded.ts assumes too). */
+const DEFAULT_PATH = '/usr/local/bin:/usr/bin:/bin';
+
+/**
+ * Whether an executable file `name` is in a directory of `path`, as execvp(3) looks. Relative
+ * entries (an empty one is the cwd) are skipped: each service would resolve them in its own
+ * directory, and a supervisor's PATH has none in practice.
+ */
+export function onPath(name: string, path: string): boolean {
+  return path.split(delimiter).some((dir) => {
+    if (!isAbsolute(dir)) return false;
+    try {
+      const file = join(dir, name);
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 function readEntry(path: string, name: string): ServiceEntry {
@@ -62,15 +89,23 @@ export function fileInfo(path: string): FileInfo {
     if (code !== 'ENOENT') return { type: 'error', code };
     return danglingTarget(path) ?? { type: 'missing' };
   }
-  if (stat.isDirectory()) return { type: 'directory' };
+  const mode = stat.mode & 0o7777;
+  if (stat.isDirectory()) return { type: 'directory', mode };
   if (!stat.isFile()) return { type: 'other' };
   const head = readHead(path);
   const executable = (stat.mode & 0o111) !== 0;
+  const file = {
+    type: 'file' as const,
+    executable,
+    head,
+    mode,
+    ...(stat.size > head.length ? { truncated: true } : {}),
+  };
   const shebang = /^#!\s*(\S+)/.exec(head);
-  if (!shebang?.[1]) return { type: 'file', executable, head };
+  if (!shebang?.[1]) return file;
   // The kernel resolves a relative interpreter from the cwd of the exec: the file's directory.
   const interpreter = shebang[1].startsWith('/') ? shebang[1] : `${dirname(path)}/${shebang[1]}`;
-  return { type: 'file', executable, head, interpreter: interpreterInfo(interpreter) };
+  return { ...file, interpreter: interpreterInfo(interpreter) };
 }
 
 function danglingTarget(path: string): FileInfo | undefined {

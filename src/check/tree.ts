@@ -5,7 +5,11 @@
 export type FileInfo =
   | { type: 'missing' }
   | { type: 'dangling'; target: string }
-  | { type: 'directory' }
+  | {
+      type: 'directory';
+      /** Its permission bits (mode & 0o7777), when read. */
+      mode?: number;
+    }
   | { type: 'other' }
   | { type: 'error'; code: string }
   | {
@@ -14,6 +18,10 @@ export type FileInfo =
       executable: boolean;
       /** The first bytes (latin1), enough for a `#!` line or a short log/run. */
       head: string;
+      /** `head` is not the whole file. */
+      truncated?: boolean;
+      /** Its permission bits (mode & 0o7777), when read. */
+      mode?: number;
       /** For a `#!` script: its interpreter and whether it can be executed. */
       interpreter?: { path: string; executable: boolean };
     };
@@ -42,10 +50,25 @@ export interface Tree {
   dir: string;
   /** DIR/run, which hints that DIR is one service rather than a tree of them. */
   ownRun: FileInfo;
+  /** DIR's permission bits, when read. */
+  mode?: number;
   entries: ServiceEntry[];
+  /**
+   * Whether an executable `svtui` is in a directory of PATH as `svtui check` got it: the PATH a
+   * supervisor started from the same environment passes to its services (svscan, runsvdir and
+   * svtui scan pass their own on unchanged). Absent: not looked up.
+   */
+  svtuiOnPath?: boolean;
 }
+
+/** A problem breaks or endangers the tree (exit 1); a warning is worth a look (exit 0). */
+export type Severity = 'problem' | 'warning';
 
 export interface Finding {
   path: string;
+  /** The line of `path` it is about, from 1. */
+  line?: number;
   message: string;
+  /** Absent: a problem. */
+  severity?: Severity;
 }

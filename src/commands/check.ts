@@ -1,6 +1,8 @@
 // `svtui check DIR`: lint a service tree before it goes live. One line per finding on stdout
-// (`DIR/name/run: not executable`), exit 1 when there is any; a one-line summary and exit 0 when
-// clean; a DIR that cannot be read is one line on stderr and exit 111; bad usage exits 100.
+// (`DIR/name/run: not executable`, `DIR/name/run:3: warning: ...` with the line where one
+// applies), exit 1 when any is a problem; without problems the warnings, if any, then a one-line
+// summary and exit 0; a DIR that cannot be read is one line on stderr and exit 111; bad usage
+// exits 100.
 import { StreamError, writeAll } from '../adapters/stdio.js';
 import { errorCode, errorText } from '../codec/errors.js';
 import { checkTree, serviceCount } from '../check/rules.js';
@@ -31,11 +33,18 @@ export async function run(args: string[]): Promise<number> {
     return 111;
   }
   const findings = checkTree(tree);
+  const problems = findings.filter((f) => f.severity !== 'warning').length;
+  const warnings = findings.length - problems;
   const count = serviceCount(tree);
-  const report =
-    findings.length === 0
-      ? `${dir}: ${count} service${count === 1 ? '' : 's'}, no problems found\n`
-      : findings.map((f) => `${f.path}: ${f.message}\n`).join('');
+  const lines = findings.map(
+    (f) =>
+      `${f.path}${f.line === undefined ? '' : `:${f.line}`}: ${f.severity === 'warning' ? 'warning: ' : ''}${f.message}\n`,
+  );
+  if (problems === 0) {
+    const noted = warnings === 0 ? '' : `, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+    lines.push(`${dir}: ${count} service${count === 1 ? '' : 's'}, no problems found${noted}\n`);
+  }
+  const report = lines.join('');
   const bytes = Buffer.from(report);
   try {
     writeAll(1, bytes, 0, bytes.length);
@@ -44,5 +53,5 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`svtui check: fatal: unable to write output: ${errorText(error.code)}\n`);
     return 111;
   }
-  return findings.length === 0 ? 0 : 1;
+  return problems === 0 ? 0 : 1;
 }
