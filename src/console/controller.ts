@@ -4,6 +4,7 @@
 // the pure screen model of all that, rebuilt only when something changed and handed to whoever
 // draws (the first frame, then Ink) through subscribe/getScreen. No file system here: all of it is
 // behind the TreeSource.
+import { performance } from 'node:perf_hooks';
 import type { Access, LogTimeline, ServiceId, TreeSource } from '../source/port.js';
 import type { MessageStore } from '../store/message-store.js';
 import type { ServiceStore } from '../store/service-store.js';
@@ -34,6 +35,11 @@ export interface ControllerOptions {
   size: { columns: number; rows: number };
   /** Re-render when a shown time changes by itself; 0 turns that off (tests). */
   tickMs?: number;
+  /**
+   * The least time between two frames that the tree or the log asked for (a key's frame is never
+   * held back): a log at 1000 lines a second is drawn 20 times a second, not 50. 0: no pacing.
+   */
+  paceMs?: number;
   onQuit(stopServices: boolean): void;
   /** Ctrl-L: paint the whole screen again. */
   onRedraw?(): void;
@@ -57,6 +63,10 @@ export class ConsoleController {
   private tick: NodeJS.Timeout | undefined;
   private interest = '';
   private closed = false;
+  /** A key is being handled: its one frame is drawn at the end, whatever changed meanwhile. */
+  private dispatching = false;
+  private lastFrame = -Infinity;
+  private paced: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ControllerOptions) {
     const { access, services, messages, source } = options;
@@ -110,6 +120,16 @@ export class ConsoleController {
   }
 
   dispatch(intent: Intent): void {
+    this.dispatching = true;
+    try {
+      this.step(intent);
+    } finally {
+      this.dispatching = false;
+    }
+    this.changed(true);
+  }
+
+  private step(intent: Intent): void {
     const layout = layoutOf({ ...this.size, ui: this.ui, services: this.rows() });
     const window = this.logContent.kind === 'window' ? this.logContent.window : undefined;
     const step = reduce(this.ui, intent, {
@@ -124,7 +144,6 @@ export class ConsoleController {
     if (step.state.message) this.options.messages.set(step.state.message);
     this.ui = step.state.message ? { ...step.state, message: '' } : step.state;
     if (step.effect) this.carryOut(step.effect);
-    this.changed(true);
   }
 
   resize(columns: number, rows: number): void {
@@ -138,6 +157,7 @@ export class ConsoleController {
     this.closed = true;
     this.actions.cancel();
     if (this.tick) clearTimeout(this.tick);
+    if (this.paced) clearTimeout(this.paced);
     for (const off of this.unsubscribe) off();
     this.closeLog();
   }
@@ -175,14 +195,37 @@ export class ConsoleController {
     if (this.closed) return;
     this.settle();
     this.screen = undefined;
+    if (this.dispatching) return; // the key's own frame comes at the end of dispatch
     if (this.ui.selected !== this.log?.id && this.ui.selected !== this.opening) {
-      void this.syncLog().then(() => this.notify());
-      if (!fromKey) return;
+      // Another service is selected: one frame with its log, unless the source is slow to open
+      // it (a remote one); then the selection is drawn first and the log when it arrives.
+      const opened = this.syncLog();
+      let drawn = false;
+      const draw = () => {
+        if (!drawn) this.notify();
+        drawn = true;
+      };
+      void opened.then(() => (drawn ? this.notify() : draw()));
+      const late = setTimeout(draw, 30);
+      void opened.then(() => clearTimeout(late));
+      return;
     }
-    this.notify();
+    if (fromKey) this.notify();
+    else this.notifySoon();
+  }
+
+  /** A frame for a change nobody typed: at once after a quiet spell, else paced. */
+  private notifySoon(): void {
+    if (this.paced || this.dispatching) return;
+    const wait = this.lastFrame + (this.options.paceMs ?? 50) - performance.now();
+    if (wait <= 0) return this.notify();
+    this.paced = setTimeout(() => this.notify(), wait);
   }
 
   private notify(): void {
+    if (this.paced) clearTimeout(this.paced);
+    this.paced = undefined;
+    this.lastFrame = performance.now();
     for (const listener of [...this.listeners]) listener();
   }
 
@@ -215,7 +258,7 @@ export class ConsoleController {
       const off = opened.onChange(() => {
         this.logContent = { kind: 'window', window: opened.window() };
         this.screen = undefined;
-        this.notify();
+        this.notifySoon();
       });
       this.log = { id, timeline: opened, off };
       this.logContent = { kind: 'window', window: opened.window() };

@@ -93,7 +93,7 @@ export async function run(argv: string[]): Promise<number> {
   const { mountConsole } = await ui;
   restoreEnv();
   const memory = idleCollector();
-  const app = mountConsole(controller, process.stdout, process.stdin, () => memory.poke());
+  const app = await mountConsole(controller, process.stdout, process.stdin, () => memory.poke());
   const why = await done;
   if (why === 'SIGHUP' && embedded) {
     // Nobody to draw for: stop drawing and reading keys, and supervise on as `svtui scan DIR`

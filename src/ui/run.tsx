@@ -3,18 +3,20 @@
 import { render } from 'ink';
 import { App } from './App.js';
 import { fixIncrementalFrames } from './incremental-fix.js';
+import { speedUpInkOutput } from './ink-fast-output.js';
 import type { ConsolePort } from './use-console.js';
 
 export interface Mounted {
   unmount(): void;
 }
 
-export function mountConsole(
+export async function mountConsole(
   console: ConsolePort,
   stdout: NodeJS.WriteStream,
   stdin: NodeJS.ReadStream,
   onFrame: () => void = () => undefined,
-): Mounted {
+): Promise<Mounted> {
+  await speedUpInkOutput();
   const incremental = process.env.SVTUI_FULL_REDRAW === undefined;
   const instance = render(<App console={console} />, {
     stdout: incremental ? fixIncrementalFrames(stdout) : stdout,
@@ -22,7 +24,8 @@ export function mountConsole(
     exitOnCtrlC: false,
     patchConsole: false,
     incrementalRendering: incremental,
-    maxFps: 60,
+    // The controller paces what nobody typed (paceMs); a key's frame is never held for a trailing edge.
+    maxFps: 1000,
     onRender: onFrame,
   });
   return { unmount: () => instance.unmount() };

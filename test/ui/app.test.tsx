@@ -91,7 +91,7 @@ describe('console layout', () => {
 
 describe('console keys', () => {
   it('j and k move the selection; g and G jump to the ends', async () => {
-    const { screen, source } = await mount(120, 40);
+    const { screen } = await mount(120, 40);
     await screen.type('j');
     expect(shownLog(screen)).toBe('beta');
     await screen.type('G');
@@ -103,7 +103,7 @@ describe('console keys', () => {
   });
 
   it('z cycles the zones and the header names the active one', async () => {
-    const { screen, source } = await mount(120, 40);
+    const { screen } = await mount(120, 40);
     await screen.type('z');
     expect(screen.lines()[0]).toMatch(/zone UTC$/);
     await screen.type('z');
@@ -213,7 +213,7 @@ describe('console keys', () => {
   });
 
   it('/ filters rows by name; Esc clears the filter', async () => {
-    const { screen, source } = await mount(120, 40);
+    const { screen } = await mount(120, 40);
     await screen.type('/');
     await screen.type('g');
     await screen.type('a');
