@@ -42,6 +42,27 @@ export function longestLine(window: LogWindowFacts, zone: Zone): number {
   return longest;
 }
 
+/**
+ * A raw line as the pane shows it: label decoded, made safe, cut to `width`. Memoised (the same
+ * lines are drawn frame after frame while following or paging back and forth): the result depends
+ * on the arguments alone, so the cache changes no answer, only the cost.
+ */
+function shownLine(raw: string, zone: Zone, width: number): string {
+  const key = `${width}\u0000${raw}`;
+  let byLine = shown.get(zone);
+  if (!byLine) shown.set(zone, (byLine = new Map()));
+  let line = byLine.get(key);
+  if (line === undefined) {
+    line = sanitizeLine(decodeLabelLine(raw, zone), { width });
+    if (byLine.size >= SHOWN_LIMIT) byLine.clear();
+    byLine.set(key, line);
+  }
+  return line;
+}
+
+const SHOWN_LIMIT = 2048;
+const shown = new WeakMap<Zone, Map<string, string>>();
+
 export function logPaneLines(input: LogPaneInput): Line[] {
   const { content, zone, width, height, palette } = input;
   const bodyHeight = Math.max(0, height - 1);
@@ -58,7 +79,7 @@ export function logPaneLines(input: LogPaneInput): Line[] {
     body =
       input.shift > 0
         ? lines.map((l) => shiftLine(sanitizeLine(decodeLabelLine(l, zone)), input.shift, width))
-        : lines.map((l) => sanitizeLine(decodeLabelLine(l, zone), { width }));
+        : lines.map((l) => shownLine(l, zone, width));
     // An empty pane says why in its body, where a long path cannot push the reason off screen.
     if (body.length === 0 && w.note) body = [sanitizeLine(`(${w.note.text})`, { width })];
   }

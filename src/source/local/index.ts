@@ -64,6 +64,8 @@ export class LocalSource implements TreeSource {
           this.emit({ kind: 'facts', id: localId(entry.name), facts, atMs }),
         listed: (entries) => this.emit({ kind: 'services', entries: entries.map(toEntry) }),
         watchTree: (onChange) => watchDirectory(root, onChange),
+        watchService: (entry, onChange) =>
+          watchDirectory(join(entry.dir, 'supervise'), onChange, true),
         now: this.now,
       },
       options.times,
@@ -157,14 +159,20 @@ function toEntry(e: DirEntry): ServiceEntry {
   return { id: localId(e.name), name: e.name };
 }
 
-/** fs.watch on the tree's directory; silent where the platform cannot watch (the poll remains). */
-function watchDirectory(dir: string, onChange: () => void): () => void {
+/** fs.watch on a directory; where it cannot be watched the polls remain (undefined if asked). */
+function watchDirectory(dir: string, onChange: () => void): () => void;
+function watchDirectory(
+  dir: string,
+  onChange: () => void,
+  orUndefined: true,
+): (() => void) | undefined;
+function watchDirectory(dir: string, onChange: () => void, orUndefined = false) {
   let watcher: FSWatcher | undefined;
   try {
     watcher = watch(dir, { persistent: false }, () => onChange());
     watcher.on('error', () => watcher?.close());
   } catch {
-    return () => undefined;
+    return orUndefined ? undefined : () => undefined;
   }
   return () => watcher?.close();
 }

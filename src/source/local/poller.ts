@@ -1,8 +1,10 @@
 // Keeps a local tree's facts fresh without statting 1000 directories every second: the services on
-// screen (the interest) are read every `interestMs`, every service every `allMs` (spread over that
-// period in slices), and the tree is re-listed when its directory changes (fs.watch, debounced)
-// and every `listMs` in case the watch is silent. Every timer and the watch are released by
-// `stop()`. Readings go to `emit`; deciding what changed is the store's job.
+// screen (the interest) are watched (their supervise/ directory, where every status change is a
+// rename of status.new) and read at once when it changes, and read every `interestMs` anyway
+// (every second where no watch could be set); every service is read once per `allMs` (spread over
+// that period in slices); the tree is re-listed when its directory changes (fs.watch, debounced)
+// and every `listMs` in case the watch is silent. Every timer and watch is released by `stop()`.
+// Readings go to `emit`; deciding what changed is the store's job.
 import type { ServiceFacts } from '../port.js';
 import type { DirEntry } from './observe.js';
 
@@ -15,10 +17,14 @@ export interface PollerPorts {
   listed(entries: readonly DirEntry[]): void;
   /** Calls back when the tree's directory changes; returns a stop function. */
   watchTree?(onChange: () => void): () => void;
+  /** Calls back when a service's status may have changed; undefined when it cannot watch. */
+  watchService?(entry: DirEntry, onChange: () => void): (() => void) | undefined;
   now(): number;
 }
 
 export interface PollerTimes {
+  /** How often a watched service on screen is read all the same. */
+  watchedMs?: number;
   interestMs?: number;
   allMs?: number;
   listMs?: number;
@@ -29,6 +35,8 @@ export class Poller {
   private entries: DirEntry[] = [];
   private rest: DirEntry[] = [];
   private interest = new Set<string>();
+  /** Watches of the services on screen, and when each was last read. */
+  private watched = new Map<string, { stop: () => void; readAt: number }>();
   private cursor = 0;
   private timers: NodeJS.Timeout[] = [];
   private unwatch: (() => void) | undefined;
@@ -47,7 +55,9 @@ export class Poller {
     this.rescan(initial, false);
     for (const e of this.entries.slice(0, firstRows)) this.read(e);
     this.rest = this.entries.slice(firstRows);
-    const { interestMs = 1000, allMs = 20000, listMs = 10000, sliceMs = 500 } = this.times;
+    const { interestMs = 1000, listMs = 10000, sliceMs = 500 } = this.times;
+    // A big tree is swept more slowly: what is on screen is watched, the rest may lag a little.
+    const allMs = this.times.allMs ?? Math.max(20_000, this.entries.length * 40);
     const every = (ms: number, f: () => void) => {
       const timer = setInterval(f, ms);
       timer.unref();
@@ -72,6 +82,33 @@ export class Poller {
 
   setInterest(names: readonly string[]): void {
     this.interest = new Set(names);
+    for (const [name, watch] of this.watched) {
+      if (this.interest.has(name)) continue;
+      watch.stop();
+      this.watched.delete(name);
+    }
+    if (!this.ports.watchService) return;
+    for (const name of this.interest) {
+      const entry = this.entry(name);
+      if (!entry || this.watched.has(name)) continue;
+      let timer: NodeJS.Timeout | undefined;
+      const stop = this.ports.watchService(entry, () => {
+        // A status write is a few events (status.new, the rename): read once they are done.
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          const current = this.entry(name);
+          if (current && this.watched.has(name)) this.read(current);
+        }, 10);
+      });
+      if (stop)
+        this.watched.set(name, {
+          stop: () => {
+            if (timer) clearTimeout(timer);
+            stop();
+          },
+          readAt: this.ports.now(),
+        });
+    }
   }
 
   stop(): void {
@@ -80,6 +117,8 @@ export class Poller {
     if (this.relist) clearTimeout(this.relist);
     this.unwatch?.();
     this.unwatch = undefined;
+    for (const watch of this.watched.values()) watch.stop();
+    this.watched.clear();
   }
 
   /** Read one service now (after an action, while waiting for its outcome). */
@@ -118,20 +157,31 @@ export class Poller {
   }
 
   private readInterest(): void {
-    for (const e of this.entries) if (this.interest.has(e.name)) this.read(e);
+    const now = this.ports.now();
+    const watchedMs = this.times.watchedMs ?? 5000;
+    for (const e of this.entries) {
+      if (!this.interest.has(e.name)) continue;
+      const watch = this.watched.get(e.name);
+      if (watch && now - watch.readAt < watchedMs) continue;
+      this.read(e);
+    }
   }
 
   private readSlice(count: number): void {
     for (let i = 0; i < count && this.entries.length > 0; i++) {
       this.cursor = (this.cursor + 1) % this.entries.length;
       const entry = this.entries[this.cursor];
-      if (entry) this.read(entry);
+      // A service on screen is watched and polled on its own: no need to sweep it too.
+      if (entry && !this.watched.has(entry.name)) this.read(entry);
     }
   }
 
   private read(entry: DirEntry): ServiceFacts {
     const facts = this.ports.read(entry);
-    this.ports.emit(entry, facts, this.ports.now());
+    const now = this.ports.now();
+    const watch = this.watched.get(entry.name);
+    if (watch) watch.readAt = now;
+    this.ports.emit(entry, facts, now);
     return facts;
   }
 }

@@ -85,3 +85,47 @@ describe('poller', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('poller watching the services on screen', () => {
+  it('reads a watched service when its supervise/ changes, and polls it only every 5 s', () => {
+    vi.useFakeTimers();
+    const reads = new Map<string, number>();
+    const fire = new Map<string, () => void>();
+    const entries: DirEntry[] = [
+      { name: 'a', dir: '/t/a' },
+      { name: 'b', dir: '/t/b' },
+    ];
+    const poller = new Poller(
+      {
+        list: () => entries,
+        read: (e) => {
+          reads.set(e.name, (reads.get(e.name) ?? 0) + 1);
+          return { observation: up(1, NOW) };
+        },
+        emit: () => undefined,
+        listed: () => undefined,
+        now: () => Date.now(),
+        // b cannot be watched (no supervise/ yet): it is polled every second instead.
+        watchService: (e, onChange) => {
+          if (e.name === 'b') return undefined;
+          fire.set(e.name, onChange);
+          return () => fire.delete(e.name);
+        },
+      },
+      { interestMs: 1000, allMs: 600_000, sliceMs: 500, listMs: 600_000 },
+    );
+    poller.start(undefined, 0);
+    poller.setInterest(['a', 'b']);
+    vi.advanceTimersByTime(4000);
+    expect(reads.get('a') ?? 0).toBe(0);
+    expect(reads.get('b')).toBeGreaterThanOrEqual(4);
+    fire.get('a')!();
+    fire.get('a')!(); // status.new written, then renamed: one read
+    vi.advanceTimersByTime(20);
+    expect(reads.get('a')).toBe(1);
+    poller.setInterest([]);
+    expect(fire.size).toBe(0);
+    poller.stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
