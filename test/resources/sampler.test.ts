@@ -1,0 +1,49 @@
+// The sampler on real processes: a service whose run forks two children, a CPU burner, and the
+// figures checked against /proc read independently. Every process is stopped by pid at the end.
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ResourceSampler } from '../../src/resources/sampler.js';
+import { startProcess, waitFor } from '../support/processes.js';
+
+const sampler = new ResourceSampler({ pssEvery: 2 });
+afterAll(() => sampler.close());
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const vmRSS = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1]);
+const children = (pid: number) =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, 'latin1').split(' ').filter(Boolean).length;
+
+describe('ResourceSampler on real processes', () => {
+  it('groups a service by session and measures its main process and tree', async () => {
+    // detached: Node calls setsid(), as the supervisor does for ./run
+    const run = startProcess('sh', ['-c', 'sleep 1000 & sleep 1000 & wait']);
+    const burner = startProcess(process.execPath, ['-e', 'for (;;) {}']);
+    const services = [
+      { id: 'shell', pid: run.pid! },
+      { id: 'burner', pid: burner.pid! },
+      { id: 'down', pid: 0 },
+    ];
+    await waitFor(() => children(run.pid!) === 2);
+    const [shell0, burner0, down0] = sampler.sample(services);
+    expect(shell0?.tree.cpu).toBeUndefined();
+    expect(shell0?.tree).toMatchObject({ processes: 3, children: 2, threads: 3 });
+    expect(shell0?.main).toMatchObject({ children: 2, threads: 1 });
+    expect(shell0?.main?.pssKB).toBeLessThanOrEqual(shell0!.main!.rssKB);
+    expect(down0?.tree.processes).toBe(0);
+    expect(burner0?.main?.rssKB).toBeGreaterThan(10_000);
+
+    await sleep(1000);
+    const [, burner1] = sampler.sample(services);
+    const rss = vmRSS(burner.pid!);
+    // one busy thread: close to one core, unless the shared machine starves it
+    expect(burner1?.main?.cpu).toBeGreaterThan(40);
+    expect(burner1?.main?.cpu).toBeLessThan(115);
+    expect(Math.abs(burner1!.main!.rssKB - rss) / rss).toBeLessThan(0.1);
+    expect(burner1?.tree.threads).toBe(burner1?.main?.threads);
+    expect(sampler.openDescriptors).toBeGreaterThan(3);
+  });
+
+  it('refuses a pssEvery that is not a positive integer, naming it', () => {
+    expect(() => new ResourceSampler({ pssEvery: 0 })).toThrow(/pssEvery must be a positive/);
+  });
+});
