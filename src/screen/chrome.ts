@@ -59,9 +59,15 @@ export function consoleHeader(
   title: string,
   count: number,
   width = Infinity,
+  summary = '',
 ): string {
   const head = `svtui ${mode}${readOnly ? ' read-only' : ''} · `;
-  const tail = ` · ${count} service${count === 1 ? '' : 's'}`;
+  const services = ` · ${count} service${count === 1 ? '' : 's'}`;
+  // The summary goes first when room is short; the path gives way before the count.
+  const tail =
+    summary && width - head.length - services.length - summary.length >= 12
+      ? services + summary
+      : services;
   const room = width - head.length - tail.length;
   const path =
     title.length <= room ? title : `…${title.slice(title.length - Math.max(1, room - 1))}`;

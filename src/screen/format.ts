@@ -59,9 +59,37 @@ export function freshness(row: ServiceRow, nowMs: number): Freshness {
   return 'settled';
 }
 
+/** What the row's STATE cell says: the state, or a trouble that outranks it. */
+export type StateCell = StateWord | Trouble;
+
+/**
+ * `crash loop`: three restarts or more within a minute while wanted up; `ignores TERM`: wanted down
+ * and still running five seconds after (a shell that did not exec, a daemon that traps TERM).
+ */
+export type Trouble = 'crash loop' | 'ignores TERM';
+
+const CRASH_WINDOW_MS = 60_000;
+const CRASH_RESTARTS = 3;
+const STOP_GRACE_MS = 5000;
+
+export function trouble(row: ServiceRow, nowMs: number): Trouble | undefined {
+  if (row.stoppingSinceMs !== undefined && nowMs - row.stoppingSinceMs >= STOP_GRACE_MS)
+    return 'ignores TERM';
+  const want = row.observation?.status?.want;
+  const recent = (row.restartTimesMs ?? []).filter((t) => nowMs - t < CRASH_WINDOW_MS);
+  if (want !== 'down' && recent.length >= CRASH_RESTARTS) return 'crash loop';
+  return undefined;
+}
+
+/** The RST cell: the supervisor's own count, or `+N` restarts seen by this console (a lower bound). */
+function restartsCell(row: ServiceRow): string {
+  if (row.restartsFrom === 'record') return String(row.restarts);
+  return row.restarts > 0 ? `+${row.restarts}` : '';
+}
+
 export interface Cells {
   name: string;
-  state: StateWord;
+  state: StateCell;
   pid: string;
   time: string;
   normally: string;
@@ -84,12 +112,12 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
   const problem = state === 'error' ? o?.problem?.text : undefined;
   return {
     name: printable(row.name),
-    state,
+    state: (known && trouble(row, nowMs)) || state,
     pid: s && s.pid !== 0 && known ? String(s.pid) : '',
     time: known && since !== undefined ? formatDuration(nowMs - since) : '',
     normally: o ? (o.normallyUp ? 'up' : 'down') : '',
     want: known ? wantWord(row) : '',
-    restarts: o ? String(row.restarts) : '',
+    restarts: o ? restartsCell(row) : '',
     lastExit:
       problem ??
       o?.history?.problem ??
@@ -145,5 +173,34 @@ export function msUntilChange(row: ServiceRow, nowMs: number): number {
   let next = step - (age % step);
   if (age < 5000) next = Math.min(next, 5000 - age);
   else if (age < 30000) next = Math.min(next, 30000 - age);
+  // A service that will have ignored TERM for 5 s, or whose crash loop ends.
+  if (row.stoppingSinceMs !== undefined) {
+    const left = STOP_GRACE_MS - (nowMs - row.stoppingSinceMs);
+    if (left > 0) next = Math.min(next, left);
+  }
+  for (const t of row.restartTimesMs ?? []) {
+    const left = CRASH_WINDOW_MS - (nowMs - t);
+    if (left > 0) next = Math.min(next, left);
+  }
   return next;
+}
+
+/** The header's summary: how many are up, down as wanted, and in trouble. */
+export interface Counts {
+  up: number;
+  down: number;
+  failing: number;
+}
+
+export function countStates(rows: readonly ServiceRow[], nowMs: number): Counts {
+  const counts = { up: 0, down: 0, failing: 0 };
+  for (const row of rows) {
+    const state = stateWord(row);
+    const wantUp = row.observation?.status?.want !== 'down';
+    if (state === 'error' || trouble(row, nowMs) || (state === 'down' && wantUp)) counts.failing++;
+    else if (state === 'up' || state === 'not ready' || state === 'paused' || state === 'finish')
+      counts.up++;
+    else if (state === 'down') counts.down++;
+  }
+  return counts;
 }

@@ -1,12 +1,11 @@
 // Colours by meaning. With NO_COLOR every colour is dropped (bold and inverse stay: they are not
 // colour, and the selected row must still show).
-import type { StateWord } from '../store/model.js';
-import type { Freshness } from './format.js';
+import type { Freshness, StateCell } from './format.js';
 
 export type Colour = 'green' | 'red' | 'yellow' | 'gray' | 'cyan' | 'magenta' | undefined;
 
 export interface Palette {
-  state(word: StateWord, wantUp: boolean): Colour;
+  state(word: StateCell, wantUp: boolean): Colour;
   fresh(f: Freshness): Colour;
   accent: Colour;
   dim: Colour;
@@ -35,6 +34,8 @@ export function makePalette(noColor: boolean): Palette {
         case 'not ready':
           return 'yellow';
         case 'error':
+        case 'crash loop':
+        case 'ignores TERM':
           return 'red';
         default:
           return 'gray';

@@ -8,7 +8,7 @@ import type { Mode } from '../source/port.js';
 import type { Zone } from '../time/zone.js';
 import { consoleHeader, mainHints } from './chrome.js';
 import { layoutColumns } from './columns.js';
-import { fit, rowReason } from './format.js';
+import { countStates, fit, rowReason } from './format.js';
 import { layoutHeights } from './layout.js';
 import { logPaneLines, type LogPaneContent } from './log-pane.js';
 import { overlayBody, questionLine } from './overlays.js';
@@ -74,8 +74,12 @@ export function buildScreen(input: ScreenInput): Screen {
   const heights = layoutHeights(input.rows, visible.length);
   const selected = visible.find((r) => r.id === ui.selected);
   const overlay = overlayBody(ui.overlay, selected?.name ?? '', width, heights.body, palette);
+  // In a list longer than the table, where the selection is: "31/60".
+  const bodyRows = heights.table - 1;
+  const at = visible.findIndex((r) => r.id === ui.selected);
+  const position = visible.length > bodyRows && at >= 0 ? ` · ${at + 1}/${visible.length}` : '';
   return {
-    header: headerLine(input, width),
+    header: headerLine(input, width, position),
     body: overlay
       ? { kind: 'overlay', lines: overlay }
       : {
@@ -121,20 +125,27 @@ function tableKeys(shown: readonly ServiceRow[], height: number): string[] {
   return keys.slice(0, height);
 }
 
-function headerLine(input: ScreenInput, width: number): Line {
+function headerLine(input: ScreenInput, width: number, position: string): Line {
   const { ui } = input;
   const filterText =
     ui.editingFilter || ui.filter ? ` · filter /${ui.filter}${ui.editingFilter ? '▏' : ''}` : '';
   const zoneText = `zone ${input.zone.name}`;
+  const counts = countStates(input.services, input.nowMs);
+  const summary = `: ${counts.up} up · ${counts.down} down · ${counts.failing} failing`;
   const header = consoleHeader(
     input.mode,
     ui.readOnly,
     input.title,
     input.services.length,
-    width - zoneText.length - 1 - filterText.length,
+    width - zoneText.length - 1 - filterText.length - position.length,
+    summary,
   );
   return [
-    span(fit(header + filterText, Math.max(1, width - zoneText.length - 1)), undefined, true),
+    span(
+      fit(header + position + filterText, Math.max(1, width - zoneText.length - 1)),
+      undefined,
+      true,
+    ),
     span(' '),
     span(zoneText, input.palette.accent, true),
   ];

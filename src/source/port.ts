@@ -33,6 +33,8 @@ export interface HistoryFacts {
   starts: number;
   lastExit?: string;
   lastExitMs?: number;
+  /** When the recent exits happened (ms, oldest first): crash loops. */
+  recentExitsMs?: readonly number[];
   /** Why the supervisor cannot start it now ("unable to start run: file does not exist"). */
   problem?: string;
 }

@@ -11,6 +11,16 @@ export interface ServiceRow {
   log?: LogServiceFacts;
   /** Restarts: from the history when known, else counted from observed pid changes. */
   restarts: number;
+  /**
+   * Where `restarts` comes from: `record` — the supervisor's own count (svtui scan keeps one);
+   * `seen` — counted by this console since it started (daemontools, runit and s6 keep none), so
+   * only a lower bound.
+   */
+  restartsFrom?: 'record' | 'seen';
+  /** When the recent restarts happened (ms, oldest first, at most RECENT): crash loops. */
+  restartTimesMs?: readonly number[];
+  /** Since when the supervisor wants it down while it still runs: a service ignoring TERM. */
+  stoppingSinceMs?: number;
   /** The last exit: from the history, else "seen down" when observed. */
   lastExit?: string;
   /** When the console last saw the state change (pid or up/down), for the freshness colour. */
@@ -60,25 +70,47 @@ export function observe(row: ServiceRow, next: Observation, nowMs: number): Serv
   let restarts = row.restarts;
   let lastExit = row.lastExit;
   let changedMs = row.changedMs;
+  let times = row.restartTimesMs ?? [];
   const pidBefore = before?.pid ?? 0;
   const pidAfter = after?.pid ?? 0;
   if (row.observation && pidBefore !== pidAfter) {
     changedMs = nowMs;
-    // A new pid after an earlier one (or after a down): a (re)start we saw happen.
-    if (pidAfter !== 0 && pidBefore !== 0) {
+    // A new pid right after another, or after a death while it was wanted up: a restart we saw.
+    // Bringing a service up that was down on purpose (u) is not a restart.
+    const restarted =
+      pidAfter !== 0 && (pidBefore !== 0 || (before !== undefined && before.want !== 'down'));
+    if (restarted) {
       restarts += 1;
-      lastExit = 'seen exit';
-    } else if (pidAfter !== 0 && row.observation.status) restarts += 1;
-    else if (pidAfter === 0) lastExit = 'seen exit';
+      times = [...times, nowMs].slice(-RECENT);
+    }
+    if (pidBefore !== 0) lastExit = 'seen exit';
   }
   if (!row.observation) changedMs = next.sinceMs ?? nowMs;
+  let restartsFrom: ServiceRow['restartsFrom'] = row.restartsFrom ?? 'seen';
   if (next.history) {
     restarts = Math.max(0, next.history.starts - 1);
+    restartsFrom = 'record';
     lastExit = next.history.lastExit ?? lastExit;
+    if (next.history.recentExitsMs) times = next.history.recentExitsMs.slice(-RECENT);
   }
   if (next.lastExit) lastExit = next.lastExit;
-  return { ...row, observation: next, restarts, lastExit, changedMs };
+  const stopping = after !== undefined && after.pid !== 0 && after.want === 'down';
+  const stoppingSinceMs = stopping ? (row.stoppingSinceMs ?? nowMs) : undefined;
+  const { stoppingSinceMs: _was, ...kept } = row;
+  return {
+    ...kept,
+    observation: next,
+    restarts,
+    restartsFrom,
+    lastExit,
+    changedMs,
+    ...(times.length > 0 ? { restartTimesMs: times } : {}),
+    ...(stoppingSinceMs !== undefined ? { stoppingSinceMs } : {}),
+  };
 }
+
+/** Restart times kept per row. */
+export const RECENT = 10;
 
 export function isDenied(code: string | undefined): boolean {
   return code === 'EACCES' || code === 'EPERM';

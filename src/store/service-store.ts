@@ -106,7 +106,14 @@ function compareNames(a: string, b: string): number {
 }
 
 function sameRow(a: ServiceRow, b: ServiceRow): boolean {
-  if (a.restarts !== b.restarts || a.lastExit !== b.lastExit || a.changedMs !== b.changedMs)
+  if (
+    a.restarts !== b.restarts ||
+    a.restartsFrom !== b.restartsFrom ||
+    a.lastExit !== b.lastExit ||
+    a.changedMs !== b.changedMs ||
+    a.stoppingSinceMs !== b.stoppingSinceMs ||
+    a.restartTimesMs?.at(-1) !== b.restartTimesMs?.at(-1)
+  )
     return false;
   const x = a.observation;
   const y = b.observation;
@@ -117,7 +124,9 @@ function sameRow(a: ServiceRow, b: ServiceRow): boolean {
     x.problem?.code !== y.problem?.code ||
     x.problem?.text !== y.problem?.text ||
     x.normallyUp !== y.normallyUp ||
-    x.history?.problem !== y.history?.problem
+    x.history?.problem !== y.history?.problem ||
+    x.ready !== y.ready ||
+    x.lastExit !== y.lastExit
   )
     return false;
   if (x.sinceMs !== y.sinceMs) return false;

@@ -2,12 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { layoutColumns, headerLine } from '../../src/screen/columns.js';
 import {
+  countStates,
   fit,
   formatDuration,
   freshness,
   msUntilChange,
   printable,
+  rowCells,
 } from '../../src/screen/format.js';
+import { makePalette } from '../../src/screen/palette.js';
+import type { ServiceRow } from '../../src/store/model.js';
 import { filterRows } from '../../src/store/ui-state.js';
 import { id, NOW, up } from '../console/fake-source.js';
 
@@ -99,5 +103,38 @@ describe('wide characters', () => {
     expect(fit('日本語', 4)).toBe('日 …');
     expect(fit('🚀rocket', 6)).toBe('🚀roc…');
     expect(fit('日本', 6, 'right')).toBe('  日本');
+  });
+});
+
+describe('trouble at a glance', () => {
+  const row = (extra: Partial<ServiceRow>): ServiceRow => ({
+    id: id('a'),
+    name: 'a',
+    restarts: 0,
+    observation: up(10, NOW - 2000),
+    ...extra,
+  });
+  it('three restarts within a minute while wanted up: crash loop, red, counted as failing', () => {
+    const looping = row({ restarts: 31, restartTimesMs: [NOW - 50_000, NOW - 30_000, NOW - 2000] });
+    expect(rowCells(looping, NOW).state).toBe('crash loop');
+    expect(makePalette(false).state('crash loop', true)).toBe('red');
+    expect(rowCells(looping, NOW + 20_000).state).toBe('up'); // the oldest left the minute
+    expect(countStates([looping], NOW)).toEqual({ up: 0, down: 0, failing: 1 });
+  });
+  it('wanted down and still running after 5 s: ignores TERM', () => {
+    const o = up(10, NOW - 60_000);
+    const stubborn = row({
+      observation: { ...o, status: { ...o.status!, want: 'down' } },
+      stoppingSinceMs: NOW - 4000,
+    });
+    expect(rowCells(stubborn, NOW).state).toBe('up');
+    expect(msUntilChange(stubborn, NOW)).toBe(1000);
+    expect(rowCells(stubborn, NOW + 1000).state).toBe('ignores TERM');
+  });
+  it('RST says where its figure comes from: a record, or "+N" seen by this console', () => {
+    expect(rowCells(row({ restarts: 6, restartsFrom: 'record' }), NOW).restarts).toBe('6');
+    expect(rowCells(row({ restarts: 0, restartsFrom: 'record' }), NOW).restarts).toBe('0');
+    expect(rowCells(row({ restarts: 2, restartsFrom: 'seen' }), NOW).restarts).toBe('+2');
+    expect(rowCells(row({ restarts: 0, restartsFrom: 'seen' }), NOW).restarts).toBe('');
   });
 });

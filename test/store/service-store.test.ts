@@ -12,14 +12,24 @@ describe('service store', () => {
     store.setServices([{ id: id('a'), name: 'a' }]);
     store.observe(id('a'), up(10, NOW), NOW);
     store.observe(id('a'), up(11, NOW + 1000), NOW + 1000);
-    store.observe(id('a'), down(NOW + 2000, true), NOW + 2000);
+    // Died while wanted up, then started again by the supervisor: a restart.
+    const died = down(NOW + 2000, true);
+    store.observe(id('a'), { ...died, status: { ...died.status!, want: 'up' } }, NOW + 2000);
     store.observe(id('a'), up(12, NOW + 3000), NOW + 3000);
     expect(flushes).toHaveLength(1);
     flushes[0]?.();
     expect(heard).toBe(1);
     const row = store.getSnapshot().rows[0];
     expect(row?.restarts).toBe(2);
+    expect(row?.restartsFrom).toBe('seen');
     expect(row?.lastExit).toBe('seen exit');
+  });
+  it('does not count bringing up a service that was down on purpose (u) as a restart', () => {
+    const store = new ServiceStore((f) => f());
+    store.setServices([{ id: id('a'), name: 'a' }]);
+    store.observe(id('a'), down(NOW), NOW);
+    store.observe(id('a'), up(12, NOW + 1000), NOW + 1000);
+    expect(store.getSnapshot().rows[0]?.restarts).toBe(0);
   });
   it('prefers svtui history when the supervisor keeps one', () => {
     const store = new ServiceStore((f) => f());

@@ -42,11 +42,14 @@ describe('console layout', () => {
     const { screen, source } = await mount(120, 40);
     const lines = screen.lines();
     expect(lines).toHaveLength(39);
-    expect(lines[0]).toMatch(/^svtui attached · \/t · 3 services +zone Etc\/UTC$/);
+    expect(lines[0]).toMatch(
+      /^svtui attached · \/t · 3 services: 2 up · 1 down · 0 failing +zone Etc\/UTC$/,
+    );
     expect(lines[1]).toMatch(/^▶ SERVICE +STATE +PID +TIME +NORM +WANT +RST +LAST EXIT +LOG/);
-    expect(lines[2]).toMatch(/^alpha +up +4412 +2h00m +up +up +0 +-/);
+    // RST: nothing known of alpha's restarts (no record, none seen); beta's record says 3.
+    expect(lines[2]).toMatch(/^alpha +up +4412 +2h00m +up +up +-/);
     expect(lines[3]).toMatch(/^beta +up +977 +3s +up +up +3 +exit 1/);
-    expect(lines[4]).toMatch(/^gamma +down +1m00s +down +down +0/);
+    expect(lines[4]).toMatch(/^gamma +down +1m00s +down +down +-/);
     expect(lines.join('\n')).toContain('2026-11-23 12:00:01.000000000 world');
     expect(lines.join('\n')).toContain('log alpha/log/main ');
     expect(lines.at(-1)).toContain('? help');
@@ -328,7 +331,7 @@ describe('console keys', () => {
     });
     const { screen } = await mount(80, 24, { source });
     const row = screen.lines()[2] ?? '';
-    expect(row).toMatch(/^aardvark +unsupervised +up +0 +never ran/);
+    expect(row).toMatch(/^aardvark +unsupervised +up +never ran/);
     expect(screen.lines().slice(1, 6).join('\n')).not.toContain('unable to open');
     expect(screen.lines().at(-2)).toBe(`aardvark: unsupervised: ${problem}`);
     await screen.type('j');

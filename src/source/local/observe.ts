@@ -143,6 +143,7 @@ function readHistory(dir: string, status: ServiceStatus): HistoryFacts | undefin
     starts: history.starts,
     ...(history.lastExit ? { lastExit: formatExitReason(history.lastExit) } : {}),
     ...(last ? { lastExitMs: Number(last.at.seconds) * 1000 } : {}),
+    recentExitsMs: history.recentExits.map((e) => Number(e.at.seconds) * 1000),
     ...(history.problem ? { problem: history.problem } : {}),
   };
 }
