@@ -76,19 +76,43 @@ export class Cursor {
     return this.peek().kind === 'eof';
   }
 
-  /** After a failure: on to the next `if` (not `else if`) or `every`, past at least one token. */
-  resync(): void {
-    if (this.peekRaw().kind !== 'eof') this.index++;
+  /** Where the cursor is: give it to resync after a failure. */
+  mark(): number {
+    return this.index;
+  }
+
+  /**
+   * After a failure in the statement that began at `mark`: on to the next token that begins a
+   * statement (`starts`), past the failed statement's first token.
+   */
+  resync(mark: number, starts: (token: Token, before: Token | undefined) => boolean): void {
+    if (this.index === mark) this.skipRaw();
     for (;;) {
       const token = this.peekRaw();
-      if (token.kind === 'eof') return;
-      if (token.kind === 'word' && (token.key === 'if' || token.key === 'every')) {
-        const before = this.tokens[this.index - 1];
-        if (!(before?.kind === 'word' && before.key === 'else')) return;
-      }
+      if (token.kind === 'eof' || starts(token, this.tokens[this.index - 1])) return;
       this.index++;
     }
   }
+}
+
+/** monit's statements that begin with a word svtui also reads as an action. */
+const ACTION_STARTS = new Set(['start', 'stop', 'restart', 'alert']);
+/** monit's other statement words inside or between check blocks. */
+const STATEMENT_STARTS = new Set(
+  'if every check set include group depends depend mode onreboot noalert'.split(' '),
+);
+
+/**
+ * Whether a token begins a monit statement: `if` (not `else if`), `every`, `check`, `set`, …; and
+ * `start`, `stop`, `restart`, `alert` when first on their line and not after `then` or `else`.
+ */
+export function startsStatement(token: Token, before: Token | undefined): boolean {
+  if (token.kind !== 'word') return false;
+  const after = before?.kind === 'word' ? before.key : '';
+  if (token.key === 'if') return after !== 'else';
+  if (STATEMENT_STARTS.has(token.key)) return true;
+  const firstOnLine = before === undefined || before.at.line < token.at.line;
+  return ACTION_STARTS.has(token.key) && firstOnLine && after !== 'then' && after !== 'else';
 }
 
 export function toError(file: string, failure: Failure): MonitorError {

@@ -1,6 +1,6 @@
 // The tree's `.svtui/monitrc`: monit's `set daemon N [with start delay N]` and comments, nothing
 // else. The default cycle, when no `set daemon` is written, is DEFAULT_CYCLE_SECONDS.
-import { Cursor, Failure, toError, withLexError } from './cursor.js';
+import { Cursor, Failure, startsStatement, toError, withLexError } from './cursor.js';
 import { lex } from './lexer.js';
 import type { MonitrcFile, TreeSettings } from './types.js';
 
@@ -28,6 +28,7 @@ export function parseMonitrc(text: string, file: string): MonitrcFile {
   const cursor = new Cursor(lexed.tokens);
   const result: MonitrcFile = { settings: { ...DEFAULT_SETTINGS }, errors: [] };
   while (!cursor.atEnd()) {
+    const mark = cursor.mark();
     try {
       const start = cursor.peek();
       cursor.expect('"set daemon"', 'set');
@@ -48,19 +49,9 @@ export function parseMonitrc(text: string, file: string): MonitrcFile {
     } catch (error) {
       if (!(error instanceof Failure)) throw error;
       result.errors.push(toError(file, error));
-      skipStatement(cursor);
+      cursor.resync(mark, startsStatement);
     }
   }
   result.errors = withLexError(file, result.errors, lexed.error);
   return result;
-}
-
-/** On to the next `set`, past at least one token. */
-function skipStatement(cursor: Cursor): void {
-  if (!cursor.atEnd()) cursor.next();
-  for (;;) {
-    const token = cursor.peek();
-    if (token.kind === 'eof' || (token.kind === 'word' && token.key === 'set')) return;
-    cursor.next();
-  }
 }
