@@ -3,6 +3,7 @@
 // supervise do with such a tree (spec §1.2, §1.3, §2.1, §2.4).
 import { errorText } from '../codec/errors.js';
 import { multilogScript } from './log-run.js';
+import { alertHookProblems, monitorProblems, monitrcProblems } from './monitor-rules.js';
 import { multilogProblems, parentProblems } from './multilog-rules.js';
 import {
   logDown,
@@ -14,6 +15,9 @@ import {
   worldWritable,
 } from './run-rules.js';
 import type { FileInfo, Finding, ServiceEntry, ServiceFiles, Tree } from './tree.js';
+
+/** The tree's own settings (monitrc, the alert hook): svscan and runsvdir skip it, as meant. */
+const SETTINGS_DIR = '.svtui';
 
 /** daemontools svscan supervises at most this many services (spec §1.2). */
 const SVSCAN_LIMIT = 1000;
@@ -33,6 +37,10 @@ export function checkTree(tree: Tree): Finding[] {
   for (const entry of tree.entries) {
     findings.push(...checkEntry(entry, at(entry.name), tree.svtuiOnPath));
   }
+  findings.push(
+    ...monitrcProblems(at('.svtui/monitrc'), tree.monitrc),
+    ...alertHookProblems(at('.svtui/alert'), tree.alert),
+  );
   const count = serviceCount(tree);
   if (count > SVSCAN_LIMIT) {
     findings.push({
@@ -50,6 +58,7 @@ export function serviceCount(tree: Tree): number {
 
 function checkEntry(entry: ServiceEntry, path: string, svtuiOnPath?: boolean): Finding[] {
   const at = (message: string): Finding[] => [{ path, message }];
+  if (entry.name === SETTINGS_DIR) return [];
   if (entry.name.startsWith('.')) {
     return entry.entry.type === 'directory'
       ? at('skipped by svscan: names starting with . are never supervised')
@@ -64,6 +73,7 @@ function checkEntry(entry: ServiceEntry, path: string, svtuiOnPath?: boolean): F
   const findings = [
     ...worldWritable(path, entry.entry, SERVICE_WRITABLE),
     ...checkFiles(service, path),
+    ...monitorProblems(`${path}/monitor`, service.monitor),
   ];
   const log = service.log;
   if (log.type === 'directory' && service.logFiles) {

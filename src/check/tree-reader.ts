@@ -6,6 +6,7 @@ import {
   constants,
   lstatSync,
   openSync,
+  readFileSync,
   readSync,
   readdirSync,
   readlinkSync,
@@ -33,7 +34,24 @@ export function readTree(dir: string, path = process.env.PATH ?? DEFAULT_PATH): 
     ...(self.type === 'directory' && self.mode !== undefined ? { mode: self.mode } : {}),
     entries: names.map((name) => readEntry(at(name), name)),
     svtuiOnPath: onPath('svtui', path),
+    ...optional('monitrc', readText(at('.svtui/monitrc'))),
+    alert: fileInfo(at('.svtui/alert')),
   };
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+/** A monitor or monitrc file's text: the whole of a regular file up to 1 MB, as UTF-8. */
+function readText(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    return readFileSync(path)
+      .subarray(0, 1 << 20)
+      .toString('utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** What sh searches when PATH is unset (as embedded.ts assumes too). */
@@ -61,7 +79,11 @@ function readEntry(path: string, name: string): ServiceEntry {
   const entry = fileInfo(path);
   if (entry.type !== 'directory') return { name, entry };
   const log = fileInfo(`${path}/log`);
-  const service = { ...serviceFiles(path), log };
+  const service = {
+    ...serviceFiles(path),
+    log,
+    ...optional('monitor', readText(`${path}/monitor`)),
+  };
   if (log.type !== 'directory') return { name, entry, service };
   const logFiles = serviceFiles(`${path}/log`);
   const script = logFiles.run.type === 'file' ? multilogScript(logFiles.run.head) : undefined;

@@ -42,6 +42,8 @@ export interface ServiceEntry {
     logFiles?: ServiceFiles;
     /** For a multilog log/run: each parent directory its script needs, keyed as written. */
     logParents?: Record<string, FileInfo>;
+    /** The text of SERVICE/monitor (its rules), when it is a regular file. */
+    monitor?: string;
   };
 }
 
@@ -59,6 +61,10 @@ export interface Tree {
    * svtui scan pass their own on unchanged). Absent: not looked up.
    */
   svtuiOnPath?: boolean;
+  /** The text of DIR/.svtui/monitrc, when it is a regular file. */
+  monitrc?: string;
+  /** DIR/.svtui/alert, the alert hook, when read. */
+  alert?: FileInfo;
 }
 
 /** A problem breaks or endangers the tree (exit 1); a warning is worth a look (exit 0). */
@@ -68,6 +74,8 @@ export interface Finding {
   path: string;
   /** The line of `path` it is about, from 1. */
   line?: number;
+  /** The column of that line, from 1 (only with `line`). */
+  column?: number;
   message: string;
   /** Absent: a problem. */
   severity?: Severity;

@@ -1,6 +1,6 @@
 // `svtui check DIR`: lint a service tree before it goes live. One line per finding on stdout
 // (`DIR/name/run: not executable`, `DIR/name/run:3: warning: ...` with the line where one
-// applies), exit 1 when any is a problem; without problems the warnings, if any, then a one-line
+// applies, `DIR/name/monitor:3:17: expected ..., got ...` with the column too), exit 1 when any is a problem; without problems the warnings, if any, then a one-line
 // summary and exit 0; a DIR that cannot be read is one line on stderr and exit 111; bad usage
 // exits 100.
 import { StreamError, writeAll } from '../adapters/stdio.js';
@@ -38,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
   const count = serviceCount(tree);
   const lines = findings.map(
     (f) =>
-      `${f.path}${f.line === undefined ? '' : `:${f.line}`}: ${f.severity === 'warning' ? 'warning: ' : ''}${f.message}\n`,
+      `${f.path}${f.line === undefined ? '' : `:${f.line}`}${f.line !== undefined && f.column !== undefined ? `:${f.column}` : ''}: ${f.severity === 'warning' ? 'warning: ' : ''}${f.message}\n`,
   );
   if (problems === 0) {
     const noted = warnings === 0 ? '' : `, ${warnings} warning${warnings === 1 ? '' : 's'}`;
