@@ -130,7 +130,7 @@ export class ConsoleController {
   }
 
   private step(intent: Intent): void {
-    const layout = layoutOf({ ...this.size, ui: this.ui, services: this.rows() });
+    const layout = this.layout();
     const window = this.logContent.kind === 'window' ? this.logContent.window : undefined;
     const step = reduce(this.ui, intent, {
       rows: layout.visible,
@@ -186,8 +186,17 @@ export class ConsoleController {
     return zones[this.ui.zoneIndex % Math.max(1, zones.length)] ?? zones[0]!;
   }
 
+  private layout() {
+    return layoutOf({
+      ...this.size,
+      ui: this.ui,
+      services: this.rows(),
+      logAbsent: this.logContent.kind === 'absent',
+    });
+  }
+
   private logRows(): number {
-    return Math.max(1, layoutOf({ ...this.size, ui: this.ui, services: this.rows() }).logLines);
+    return Math.max(1, this.layout().logLines);
   }
 
   /** Something the screen shows changed: rebuild it and tell the drawer. */
@@ -231,7 +240,7 @@ export class ConsoleController {
 
   /** Keep the selection on a visible row after the tree or the filter changed. */
   private settle(): void {
-    const { visible } = layoutOf({ ...this.size, ui: this.ui, services: this.rows() });
+    const { visible } = this.layout();
     this.ui = settleSelection(this.ui, visible);
   }
 
@@ -275,7 +284,7 @@ export class ConsoleController {
 
   /** After a build: tell the source what is on screen, arm the clock for the next time change. */
   private afterBuild(): void {
-    const layout = layoutOf({ ...this.size, ui: this.ui, services: this.rows() });
+    const layout = this.layout();
     const interest = layout.onScreen.map((r) => r.id);
     const key = interest.join('\n');
     if (key !== this.interest) {

@@ -30,19 +30,24 @@ const specs: readonly ColumnSpec[] = [
   { key: 'log', title: 'LOG', min: 6, max: 6, align: 'left' },
 ];
 
-/** Who gets spare width first, and up to how much: readable state and exit, then the name. */
+/**
+ * Who gets spare width first, and up to how much: a readable state, then what has content — the
+ * exit reason and the name (no wider than the longest name) — and only then padding for the
+ * fixed-size columns, whose minimum already fits what they hold.
+ */
 const growth: readonly [ColumnKey, number][] = [
   ['state', 12],
   ['lastExit', 16],
   ['name', 20],
+  ['lastExit', 24],
+  ['name', 28],
+  ['lastExit', 60],
   ['pid', 8],
   ['time', 8],
   ['normally', 6],
   ['want', 6],
   ['restarts', 4],
   ['log', 6],
-  ['lastExit', 24],
-  ['name', 28],
   // Whatever is left: exit reasons and problems ("unable to start run: …") read in full.
   ['lastExit', Infinity],
 ];
@@ -51,7 +56,9 @@ const growth: readonly [ColumnKey, number][] = [
  * One space between columns. Too narrow for all of them at their minimum: drop columns from the
  * right (LOG first, the name never). Spare width goes out in `growth` order.
  */
-export function layoutColumns(totalWidth: number): Column[] {
+export function layoutColumns(totalWidth: number, content: { name?: number } = {}): Column[] {
+  // The name column grows to the longest name (and the header's `▶ SERVICE`), no further.
+  const nameNeed = Math.max(specs[0]!.min, (content.name ?? Infinity) + 1);
   const kept = [...specs];
   const needed = (list: readonly ColumnSpec[]) =>
     list.reduce((sum, s) => sum + s.min, 0) + list.length - 1;
@@ -63,7 +70,8 @@ export function layoutColumns(totalWidth: number): Column[] {
     const spec = kept.find((s) => s.key === key);
     const width = widths.get(key);
     if (!spec || width === undefined || spare <= 0) continue;
-    const grow = Math.max(0, Math.min(spare, Math.min(cap, spec.max) - width));
+    const limit = Math.min(cap, spec.max, key === 'name' ? nameNeed : Infinity);
+    const grow = Math.max(0, Math.min(spare, limit - width));
     widths.set(key, width + grow);
     spare -= grow;
   }

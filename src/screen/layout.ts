@@ -11,9 +11,14 @@ export interface Heights {
   logLines: number;
 }
 
-export function layoutHeights(rows: number, serviceCount: number): Heights {
+/**
+ * `logAbsent`: the selected service has no log to show, so the table takes the room (the pane
+ * keeps its title and one line saying why).
+ */
+export function layoutHeights(rows: number, serviceCount: number, logAbsent = false): Heights {
   const body = Math.max(4, rows - 1 - 3);
-  const table = Math.max(3, Math.min(serviceCount + 1, Math.floor(body * 0.45)));
+  const share = logAbsent ? body - 2 : Math.floor(body * 0.45);
+  const table = Math.max(3, Math.min(serviceCount + 1, share));
   const log = body - table;
   return { body, table, log, logLines: Math.max(0, log - 1) };
 }

@@ -8,7 +8,8 @@ import type { Mode } from '../source/port.js';
 import type { Zone } from '../time/zone.js';
 import { consoleHeader, mainHints } from './chrome.js';
 import { layoutColumns } from './columns.js';
-import { countStates, fit, rowReason } from './format.js';
+import { countStates, fit, printable, rowReason } from './format.js';
+import { displayColumns } from './hscroll.js';
 import { layoutHeights } from './layout.js';
 import { logPaneLines, type LogPaneContent } from './log-pane.js';
 import { overlayBody, questionLine } from './overlays.js';
@@ -56,9 +57,11 @@ export interface Layout {
   logWidth: number;
 }
 
-export function layoutOf(input: Pick<ScreenInput, 'columns' | 'rows' | 'ui' | 'services'>): Layout {
+export function layoutOf(
+  input: Pick<ScreenInput, 'columns' | 'rows' | 'ui' | 'services'> & { logAbsent?: boolean },
+): Layout {
   const visible = filterRows(input.services, input.ui.filter);
-  const heights = layoutHeights(input.rows, visible.length);
+  const heights = layoutHeights(input.rows, visible.length, input.logAbsent);
   return {
     visible,
     onScreen: shownRows(visible, input.ui.selected, heights.table),
@@ -71,7 +74,7 @@ export function layoutOf(input: Pick<ScreenInput, 'columns' | 'rows' | 'ui' | 's
 export function buildScreen(input: ScreenInput): Screen {
   const { columns: width, ui, palette } = input;
   const visible = filterRows(input.services, ui.filter);
-  const heights = layoutHeights(input.rows, visible.length);
+  const heights = layoutHeights(input.rows, visible.length, input.log.kind === 'absent');
   const selected = visible.find((r) => r.id === ui.selected);
   const overlay = overlayBody(ui.overlay, selected?.name ?? '', width, heights.body, palette);
   // In a list longer than the table, where the selection is: "31/60".
@@ -87,7 +90,7 @@ export function buildScreen(input: ScreenInput): Screen {
           tableKeys: tableKeys(shownRows(visible, ui.selected, heights.table), heights.table),
           table: tableLines({
             rows: visible,
-            columns: layoutColumns(width),
+            columns: layoutColumns(width, { name: longestName(input.services) }),
             selected: ui.selected,
             height: heights.table,
             nowMs: input.nowMs,
@@ -167,3 +170,16 @@ function hints(ui: UiState, width: number): string {
 }
 
 export type { ServiceId };
+
+/** The widest service name, in columns (the name column is no wider than it needs). */
+function longestName(rows: readonly ServiceRow[]): number {
+  let known = widest.get(rows);
+  if (known === undefined) {
+    known = 0;
+    for (const r of rows) known = Math.max(known, displayColumns(printable(r.name)));
+    widest.set(rows, known);
+  }
+  return known;
+}
+
+const widest = new WeakMap<readonly ServiceRow[], number>();

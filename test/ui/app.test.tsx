@@ -1,6 +1,6 @@
 // The whole console at fixed sizes with a fixed clock: layout, every key's effect, overlays.
 import { afterEach, describe, expect, it } from 'vitest';
-import { down, FakeSource, fixedSource, id, NOW } from '../console/fake-source.js';
+import { down, FakeSource, fixedSource, id, NOW, up } from '../console/fake-source.js';
 import { keys, type Screen } from './harness.js';
 import { mountConsole, shownLog } from './mount.js';
 
@@ -376,3 +376,40 @@ function columnsOf(text: string): number {
   }
   return n;
 }
+
+describe('long lists', () => {
+  it('60 services: the title says where the selection is; short names leave LAST EXIT room', async () => {
+    const source = fixedSource();
+    for (let i = 0; i < 57; i++) {
+      const name = `svc-${String(i).padStart(2, '0')}`;
+      source.entries.push({ id: id(name), name });
+      source.facts.set(id(name), {
+        observation: up(100 + i, NOW - 60_000, {
+          history: { starts: 1, problem: 'unable to start ./run: exec format error (no #! line?)' },
+        }),
+      });
+    }
+    const { screen } = await mount(120, 40, { source });
+    expect(screen.lines()[0]).toContain(' · 1/60');
+    for (let i = 0; i < 30; i++) await screen.type('j');
+    expect(screen.lines()[0]).toContain(' · 31/60');
+    const row = screen.lines().find((l) => l.startsWith('svc-27')) ?? '';
+    expect(row, row).toContain('unable to start ./run: exec format error (no #! line?)');
+  });
+
+  it('a selected service without a log gives the table the room', async () => {
+    const source = fixedSource();
+    for (let i = 0; i < 40; i++) {
+      const name = `svc-${String(i).padStart(2, '0')}`;
+      source.entries.push({ id: id(name), name });
+      source.facts.set(id(name), { observation: up(100 + i, NOW - 60_000) });
+    }
+    const { screen } = await mount(120, 40, { source });
+    const rowsShown = () =>
+      screen.lines().filter((l) => /^(alpha|beta|gamma|svc-\d\d) /.test(l)).length;
+    const withLog = rowsShown();
+    await screen.type('G'); // svc-39: no log service in this fake tree
+    expect(screen.frame()).toContain('svc-39: no log service');
+    expect(rowsShown()).toBeGreaterThan(withLog + 10);
+  });
+});
