@@ -5,6 +5,13 @@
 // for open + read + close and 16 ms for readFileSync (bench/resources.bench.js measures the
 // sampler as a whole). A kept descriptor names one process: once it dies the read fails (ESRCH),
 // even if its pid was reused, so the table reopens and sees the newcomer.
+//
+// A sweep reads again only the processes it is asked to watch (the services' sessions, and the
+// main pids); any other is read when its pid first appears and then kept as it was, because a
+// process never joins a session but by being forked into it (a new pid, read at once) or by
+// setsid() (then its pid is the session's: a main pid, always read). Its kept line goes stale
+// only if the pid dies and is reused between two sweeps; every `refreshEvery` sweeps reads them
+// all to bound that.
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { parseAuxv, parseSmapsRollupPss, parseStat, type ProcStat } from './proc-parse.js';
 
@@ -13,16 +20,26 @@ export interface ProcTableOptions {
   proc?: string;
   /** Descriptors kept open at most; processes beyond are opened and closed each sweep. */
   maxOpen?: number;
+  /** Read every process, watched or not, once in this many sweeps (15). */
+  refreshEvery?: number;
+}
+
+/** What a sweep must read afresh: processes of these sessions, and these pids. */
+export interface Watch {
+  sids: ReadonlySet<number>;
+  pids: ReadonlySet<number>;
 }
 
 interface Entry {
   fd: number;
   seen: number;
+  stat: ProcStat;
 }
 
 export class ProcTable {
   readonly #proc: string;
   readonly #maxOpen: number;
+  readonly #refreshEvery: number;
   readonly #entries = new Map<number, Entry>();
   readonly #buffer = Buffer.alloc(4096);
   #open = 0;
@@ -31,11 +48,13 @@ export class ProcTable {
   constructor(options: ProcTableOptions = {}) {
     this.#proc = options.proc ?? '/proc';
     this.#maxOpen = options.maxOpen ?? 4096;
+    this.#refreshEvery = options.refreshEvery ?? 15;
   }
 
-  /** Every process on the box now, each read once. */
-  sweep(): ProcStat[] {
+  /** Every process on the box now: those watched (all, without `watch`) read afresh. */
+  sweep(watch?: Watch): ProcStat[] {
     const sweep = ++this.#sweep;
+    const all = !watch || sweep % this.#refreshEvery === 1;
     const out: ProcStat[] = [];
     let names: string[];
     try {
@@ -47,7 +66,13 @@ export class ProcTable {
       const first = name.charCodeAt(0);
       if (first < 48 || first > 57) continue;
       const pid = Number(name);
-      const stat = this.#read(pid);
+      const kept = this.#entries.get(pid);
+      if (kept && !all && !watch.sids.has(kept.stat.sid) && !watch.pids.has(pid)) {
+        kept.seen = sweep;
+        out.push(kept.stat);
+        continue;
+      }
+      const stat = this.#read(pid, kept);
       if (!stat) continue;
       this.#entries.get(pid)!.seen = sweep;
       out.push(stat);
@@ -75,11 +100,12 @@ export class ProcTable {
     return this.#open;
   }
 
-  #read(pid: number): ProcStat | undefined {
-    const entry = this.#entries.get(pid);
+  #read(pid: number, entry: Entry | undefined): ProcStat | undefined {
     if (entry && entry.fd >= 0) {
       try {
-        return parseStat(this.#buffer, readSync(entry.fd, this.#buffer, 0, 4096, 0));
+        const stat = parseStat(this.#buffer, readSync(entry.fd, this.#buffer, 0, 4096, 0));
+        if (stat) entry.stat = stat;
+        return stat;
       } catch {
         this.#forget(pid, entry); // it died; the pid may already be someone else's
       }
@@ -94,12 +120,12 @@ export class ProcTable {
     try {
       const stat = parseStat(this.#buffer, readSync(fd, this.#buffer, 0, 4096, 0));
       if (stat && this.#open < this.#maxOpen) {
-        this.#entries.set(pid, { fd, seen: 0 });
+        this.#entries.set(pid, { fd, seen: 0, stat });
         this.#open++;
         return stat;
       }
       closeSync(fd);
-      if (stat) this.#entries.set(pid, { fd: -1, seen: 0 });
+      if (stat) this.#entries.set(pid, { fd: -1, seen: 0, stat });
       return stat;
     } catch {
       closeSync(fd);

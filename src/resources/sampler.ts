@@ -1,9 +1,10 @@
 // The resource sampler: call sample() once a tick (2 s in the supervisor) with the services and
-// their main pids; it sweeps /proc once (src/resources/proc-table.ts), keeps the sweep before it
-// for CPU deltas, and every `pssEvery` ticks reads smaps_rollup of the services' processes only
-// (it costs ~0.1 ms a process, 30 × a stat read, so it runs at a slower pace). No process is
-// spawned. Synchronous on purpose: a sweep of 600 processes takes ~3 ms, less than the promise
-// machinery of doing it asynchronously (fs.promises: ~110 ms of CPU for the same sweep).
+// their main pids. It sweeps /proc once (src/resources/proc-table.ts: the services' processes
+// read afresh, the rest of the box only when new and every `refreshEvery` ticks), keeps the sweep
+// before for CPU deltas, and every `pssEvery` ticks reads smaps_rollup of the services' processes
+// only (~0.1 ms a process, 20–30 × a stat read, hence the slower pace). No process is spawned.
+// Synchronous on purpose: a sweep of 600 processes takes a few ms of CPU, while fs.promises
+// spends ~110 ms on the same sweep in promise machinery.
 import {
   measureServices,
   SweepIndex,
@@ -12,7 +13,7 @@ import {
   type Sweep,
   type Units,
 } from './figures.js';
-import { machineUnits, ProcTable } from './proc-table.js';
+import { machineUnits, ProcTable, type Watch } from './proc-table.js';
 
 export interface SamplerOptions {
   /** Where procfs is mounted (tests may point elsewhere). */
@@ -25,6 +26,8 @@ export interface SamplerOptions {
   units?: Units;
   /** Descriptors of stat files kept open at most (4096). */
   maxOpen?: number;
+  /** Read the box's other processes, not only the services', once in this many ticks (15). */
+  refreshEvery?: number;
 }
 
 export class ResourceSampler {
@@ -43,7 +46,11 @@ export class ResourceSampler {
       throw new TypeError(
         `ResourceSampler: pssEvery must be a positive integer, got ${String(pssEvery)} (${typeof pssEvery})`,
       );
-    this.#table = new ProcTable({ proc: options.proc, maxOpen: options.maxOpen });
+    this.#table = new ProcTable({
+      proc: options.proc,
+      maxOpen: options.maxOpen,
+      refreshEvery: options.refreshEvery,
+    });
     this.#now = options.now ?? (() => performance.now());
     this.#units = options.units ?? machineUnits(options.proc);
     this.#pssEvery = pssEvery;
@@ -51,7 +58,7 @@ export class ResourceSampler {
 
   /** Figures for each service, in the order given (rows keyed by `id`). */
   sample(services: readonly ServiceRef[]): ServiceResources[] {
-    const procs = this.#table.sweep();
+    const procs = this.#table.sweep(this.#watch(services));
     const sweep = { procs, at: this.#now(), index: new SweepIndex(procs) };
     if (this.#ticks++ % this.#pssEvery === 0) this.#readPss(services, sweep.index);
     const out = measureServices(
@@ -74,6 +81,22 @@ export class ResourceSampler {
   close(): void {
     this.#table.close();
     this.#before = undefined;
+  }
+
+  /** The services' sessions: their main pids, and the session of a main that leads none. */
+  #watch(services: readonly ServiceRef[]): Watch | undefined {
+    const before = this.#before;
+    if (!before) return undefined;
+    const pids = new Set<number>();
+    const sids = new Set<number>();
+    for (const { pid } of services) {
+      if (pid <= 0) continue;
+      pids.add(pid);
+      sids.add(pid);
+      const sid = before.index.byPid.get(pid)?.sid;
+      if (sid !== undefined) sids.add(sid);
+    }
+    return { pids, sids };
   }
 
   #readPss(services: readonly ServiceRef[], index: SweepIndex): void {
