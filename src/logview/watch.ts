@@ -2,7 +2,8 @@
 // reports new, renamed, deleted and written files inside it, so a new line is seen within a
 // millisecond or two) plus a cheap stat poll as a fallback for file systems where watching is
 // silent, for a directory that does not exist yet, and for one replaced by a new directory
-// (the watch is then set up again). Nothing here keeps the process alive.
+// (the watch is then set up again). While the watch is set, the poll only looks for such a
+// replacement, once a second; without it, every `pollMs`. Nothing here keeps the process alive.
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,19 +28,29 @@ export function watchLogDir(dir: string, changed: () => void, pollMs: number): (
     }
   };
   startWatching();
-  const stopPolling = pollLogDir(
-    dir,
-    () => {
+  let last = signature(dir);
+  let timer: NodeJS.Timeout | undefined;
+  const poll = () => {
+    const now = signature(dir);
+    if (now !== last) {
+      last = now;
       startWatching();
       changed();
-    },
-    pollMs,
-  );
+    }
+    timer = setTimeout(poll, watcher ? WATCHED_POLL_MS : pollMs);
+    timer.unref();
+  };
+  timer = setTimeout(poll, watcher ? WATCHED_POLL_MS : pollMs);
+  timer.unref();
   return () => {
-    stopPolling();
+    if (timer) clearTimeout(timer);
+    timer = undefined;
     stopWatching();
   };
 }
+
+/** The poll's pace while inotify watches the directory: it only catches a replaced directory. */
+const WATCHED_POLL_MS = 1000;
 
 /** The stat poll alone (what is left where fs.watch is silent). */
 export function pollLogDir(dir: string, changed: () => void, pollMs: number): () => void {

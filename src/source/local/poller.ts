@@ -1,10 +1,11 @@
-// Keeps a local tree's facts fresh without statting 1000 directories every second: the services on
-// screen (the interest) are watched (their supervise/ directory, where every status change is a
-// rename of status.new) and read at once when it changes, and read every `interestMs` anyway
-// (every second where no watch could be set); every service is read once per `allMs` (spread over
-// that period in slices); the tree is re-listed when its directory changes (fs.watch, debounced)
-// and every `listMs` in case the watch is silent. Every timer and watch is released by `stop()`.
-// Readings go to `emit`; deciding what changed is the store's job.
+// Keeps a local tree's facts fresh without statting 1000 directories every second. Every service's
+// supervise/ directory is watched (every status change is a rename of status.new into it), up to
+// `maxWatches`, and a service is read as soon as its directory changes. Polling is the safety net:
+// a watched service is read again every `watchedMs` all the same; one that could not be watched
+// (no supervise/ yet, the kernel's watch limit) is read every `interestMs` while on screen and once
+// per `allMs` otherwise (spread over that period in slices). The tree is re-listed when its
+// directory changes (fs.watch, debounced) and every `listMs`. Every timer and watch is released
+// by `stop()`. Readings go to `emit`; deciding what changed is the store's job.
 import type { ServiceFacts } from '../port.js';
 import type { DirEntry } from './observe.js';
 
@@ -23,20 +24,27 @@ export interface PollerPorts {
 }
 
 export interface PollerTimes {
-  /** How often a watched service on screen is read all the same. */
+  /** How often a watched service is read all the same. */
   watchedMs?: number;
+  /** How often an unwatched service on screen is read. */
   interestMs?: number;
+  /** How long a sweep of every unwatched service takes. */
   allMs?: number;
   listMs?: number;
   sliceMs?: number;
+  maxWatches?: number;
+}
+
+interface Watch {
+  stop: () => void;
+  readAt: number;
 }
 
 export class Poller {
   private entries: DirEntry[] = [];
   private rest: DirEntry[] = [];
   private interest = new Set<string>();
-  /** Watches of the services on screen, and when each was last read. */
-  private watched = new Map<string, { stop: () => void; readAt: number }>();
+  private watched = new Map<string, Watch>();
   private cursor = 0;
   private timers: NodeJS.Timeout[] = [];
   private unwatch: (() => void) | undefined;
@@ -55,9 +63,7 @@ export class Poller {
     this.rescan(initial, false);
     for (const e of this.entries.slice(0, firstRows)) this.read(e);
     this.rest = this.entries.slice(firstRows);
-    const { interestMs = 1000, listMs = 10000, sliceMs = 500 } = this.times;
-    // A big tree is swept more slowly: what is on screen is watched, the rest may lag a little.
-    const allMs = this.times.allMs ?? Math.max(20_000, this.entries.length * 40);
+    const { interestMs = 1000, listMs = 10000, sliceMs = 500, allMs = 20_000 } = this.times;
     const every = (ms: number, f: () => void) => {
       const timer = setInterval(f, ms);
       timer.unref();
@@ -69,7 +75,7 @@ export class Poller {
     this.unwatch = this.ports.watchTree?.(() => this.scheduleRescan());
   }
 
-  /** Read the services `start` left for later, 200 per turn of the event loop. */
+  /** Read the services `start` left for later, 200 per turn of the event loop; then watch all. */
   readRest(): void {
     const batch = this.rest.splice(0, 200);
     for (const e of batch) this.read(e);
@@ -77,38 +83,11 @@ export class Poller {
       const timer = setTimeout(() => this.readRest(), 0);
       timer.unref();
       this.timers.push(timer);
-    }
+    } else this.watchAll();
   }
 
   setInterest(names: readonly string[]): void {
     this.interest = new Set(names);
-    for (const [name, watch] of this.watched) {
-      if (this.interest.has(name)) continue;
-      watch.stop();
-      this.watched.delete(name);
-    }
-    if (!this.ports.watchService) return;
-    for (const name of this.interest) {
-      const entry = this.entry(name);
-      if (!entry || this.watched.has(name)) continue;
-      let timer: NodeJS.Timeout | undefined;
-      const stop = this.ports.watchService(entry, () => {
-        // A status write is a few events (status.new, the rename): read once they are done.
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          const current = this.entry(name);
-          if (current && this.watched.has(name)) this.read(current);
-        }, 10);
-      });
-      if (stop)
-        this.watched.set(name, {
-          stop: () => {
-            if (timer) clearTimeout(timer);
-            stop();
-          },
-          readAt: this.ports.now(),
-        });
-    }
   }
 
   stop(): void {
@@ -123,12 +102,17 @@ export class Poller {
 
   /** Read one service now (after an action, while waiting for its outcome). */
   refresh(name: string): ServiceFacts | undefined {
-    const entry = this.entries.find((e) => e.name === name);
+    const entry = this.entry(name);
     return entry ? this.read(entry) : undefined;
   }
 
   entry(name: string): DirEntry | undefined {
     return this.entries.find((e) => e.name === name);
+  }
+
+  /** Whether `name`'s supervise/ is watched (tests, and the status of the safety net). */
+  watching(name: string): boolean {
+    return this.watched.has(name);
   }
 
   private scheduleRescan(): void {
@@ -150,29 +134,75 @@ export class Poller {
     const known = new Set(this.entries.map((e) => e.name));
     const same = entries.length === this.entries.length && entries.every((e) => known.has(e.name));
     this.entries = entries;
-    if (same && readNew) return;
+    if (same && readNew) {
+      this.watchAll(); // a supervise/ made since: watch it now
+      return;
+    }
     this.ports.listed(entries);
-    // New services are read at once, not at their turn in the slices.
-    if (readNew) for (const e of entries) if (!known.has(e.name)) this.read(e);
+    const names = new Set(entries.map((e) => e.name));
+    for (const [name, watch] of this.watched) {
+      if (names.has(name)) continue;
+      watch.stop();
+      this.watched.delete(name);
+    }
+    if (!readNew) return;
+    // New services are read and watched at once, not at their turn in the slices.
+    for (const e of entries) if (!known.has(e.name)) this.read(e);
+    this.watchAll();
+  }
+
+  /** Watch every service not watched yet, up to the cap. */
+  private watchAll(): void {
+    const watchService = this.ports.watchService;
+    if (!watchService || this.rest.length > 0) return;
+    const cap = this.times.maxWatches ?? 4096;
+    for (const entry of this.entries) {
+      if (this.watched.size >= cap) return;
+      if (this.watched.has(entry.name)) continue;
+      const name = entry.name;
+      let timer: NodeJS.Timeout | undefined;
+      const stop = watchService(entry, () => {
+        // A status write is a few events (status.new, the rename): read once they are done.
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          const current = this.entry(name);
+          if (current && this.watched.has(name)) this.read(current);
+        }, 10);
+      });
+      if (!stop) continue;
+      this.watched.set(name, {
+        stop: () => {
+          if (timer) clearTimeout(timer);
+          stop();
+        },
+        readAt: this.ports.now(),
+      });
+    }
+  }
+
+  /**
+   * Due for a poll: not watched, or watched but not read for `watchedMs` (5 minutes; 10 s for a
+   * service on screen). The kernel's notifications are the news; this only catches a watch that
+   * went quiet (a directory replaced under it, a file system that does not notify).
+   */
+  private due(name: string, now: number, onScreen = false): boolean {
+    const watch = this.watched.get(name);
+    const after = onScreen ? 10_000 : (this.times.watchedMs ?? 300_000);
+    return !watch || now - watch.readAt >= after;
   }
 
   private readInterest(): void {
     const now = this.ports.now();
-    const watchedMs = this.times.watchedMs ?? 5000;
-    for (const e of this.entries) {
-      if (!this.interest.has(e.name)) continue;
-      const watch = this.watched.get(e.name);
-      if (watch && now - watch.readAt < watchedMs) continue;
-      this.read(e);
-    }
+    for (const e of this.entries)
+      if (this.interest.has(e.name) && this.due(e.name, now, true)) this.read(e);
   }
 
   private readSlice(count: number): void {
+    const now = this.ports.now();
     for (let i = 0; i < count && this.entries.length > 0; i++) {
       this.cursor = (this.cursor + 1) % this.entries.length;
       const entry = this.entries[this.cursor];
-      // A service on screen is watched and polled on its own: no need to sweep it too.
-      if (entry && !this.watched.has(entry.name)) this.read(entry);
+      if (entry && this.due(entry.name, now)) this.read(entry);
     }
   }
 

@@ -86,8 +86,8 @@ describe('poller', () => {
   });
 });
 
-describe('poller watching the services on screen', () => {
-  it('reads a watched service when its supervise/ changes, and polls it only every 5 s', () => {
+describe('poller watching every service', () => {
+  it('reads a service when its supervise/ changes; polls only what it cannot watch', () => {
     vi.useFakeTimers();
     const reads = new Map<string, number>();
     const fire = new Map<string, () => void>();
@@ -105,7 +105,7 @@ describe('poller watching the services on screen', () => {
         emit: () => undefined,
         listed: () => undefined,
         now: () => Date.now(),
-        // b cannot be watched (no supervise/ yet): it is polled every second instead.
+        // b cannot be watched (no supervise/ yet): it is polled while on screen instead.
         watchService: (e, onChange) => {
           if (e.name === 'b') return undefined;
           fire.set(e.name, onChange);
@@ -115,6 +115,10 @@ describe('poller watching the services on screen', () => {
       { interestMs: 1000, allMs: 600_000, sliceMs: 500, listMs: 600_000 },
     );
     poller.start(undefined, 0);
+    poller.readRest();
+    reads.clear();
+    expect(poller.watching('a')).toBe(true);
+    expect(poller.watching('b')).toBe(false);
     poller.setInterest(['a', 'b']);
     vi.advanceTimersByTime(4000);
     expect(reads.get('a') ?? 0).toBe(0);
@@ -123,9 +127,10 @@ describe('poller watching the services on screen', () => {
     fire.get('a')!(); // status.new written, then renamed: one read
     vi.advanceTimersByTime(20);
     expect(reads.get('a')).toBe(1);
-    poller.setInterest([]);
-    expect(fire.size).toBe(0);
+    vi.advanceTimersByTime(11_000); // on screen and watched: read every 10 s all the same
+    expect(reads.get('a')).toBe(2);
     poller.stop();
+    expect(fire.size).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 });
