@@ -18,7 +18,7 @@ const dir = join(root, 'bench/out/console-profile');
 const args = process.argv.slice(2);
 let interval = 250;
 if (args[0] === '--interval') interval = Number(args.splice(0, 2)[1]);
-const flags = args.length ? args : ['--max-semi-space-size=1'];
+const flags = args.length ? args : ['--max-semi-space-size=2'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const now = () => Number(process.hrtime.bigint() / 1000n);
 

@@ -37,7 +37,7 @@ export interface ControllerOptions {
   tickMs?: number;
   /**
    * The least time between two frames that the tree or the log asked for (a key's frame is never
-   * held back): a log at 1000 lines a second is drawn 20 times a second, not 50. 0: no pacing.
+   * held back): a log at 1000 lines a second is drawn 15 times a second, not 50. 0: no pacing.
    */
   paceMs?: number;
   onQuit(stopServices: boolean): void;
@@ -226,7 +226,7 @@ export class ConsoleController {
   /** A frame for a change nobody typed: at once after a quiet spell, else paced. */
   private notifySoon(): void {
     if (this.paced || this.dispatching) return;
-    const wait = this.lastFrame + (this.options.paceMs ?? 50) - performance.now();
+    const wait = this.lastFrame + (this.options.paceMs ?? 66) - performance.now();
     if (wait <= 0) return this.notify();
     this.paced = setTimeout(() => this.notify(), wait);
   }
