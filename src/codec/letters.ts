@@ -113,8 +113,8 @@ export const controlLetters: readonly LetterInfo[] = [
   {
     letter: 'a',
     name: 'alarm',
-    does: 'send ALRM (multilog: rotate now)',
-    brief: 'ALRM (multilog: rotate)',
+    does: 'send ALRM (a logger rotates; log service: menu)',
+    brief: 'ALRM',
     asks: true,
     signals: ['SIGALRM'],
     action: 'signal',

@@ -21,13 +21,24 @@ export class ActionRunner {
 
   constructor(private readonly ports: ActionPorts) {}
 
-  async run(id: ServiceId, name: string, letter: ControlLetter, timeoutMs = 3000): Promise<void> {
+  async run(
+    id: ServiceId,
+    service: string,
+    letter: ControlLetter,
+    target: 'service' | 'log' = 'service',
+    timeoutMs = 3000,
+  ): Promise<void> {
     this.cancel();
     const generation = this.generation;
     const { source, now, messages } = this.ports;
-    const before = (await source.read(id))?.observation;
+    const name = target === 'log' ? `${service}/log` : service;
+    const observe = async () => {
+      const facts = await source.read(id);
+      return target === 'log' ? facts?.logObservation : facts?.observation;
+    };
+    const before = await observe();
     const started = now();
-    const result = await source.control(id, letter);
+    const result = await source.control(id, letter, target);
     if (generation !== this.generation) return;
     if (!result.ok) {
       const why = isDenied(result.code)
@@ -36,8 +47,12 @@ export class ActionRunner {
       messages.set(`${name}: ${why}`);
       return;
     }
+    if (target === 'log' && letter === 'a') {
+      messages.set(`${name}: ALRM sent: the logger starts a new current`);
+      return;
+    }
     const check = async () => {
-      const after = (await source.read(id))?.observation;
+      const after = await observe();
       if (generation !== this.generation) return;
       const elapsedMs = now() - started;
       const text = describeOutcome({ service: name, letter, before, after, elapsedMs, timeoutMs });

@@ -137,6 +137,7 @@ export class ConsoleController {
       zoneCount: this.options.zones.length,
       embedded: this.options.access.mode === 'embedded',
       serviceCount: this.rows().length,
+      selectedHasLog: this.options.services.row(this.ui.selected!)?.log !== undefined,
       logWidth: layout.logWidth,
       longestLogLine: window ? longestLine(window, this.zone()) : 0,
     });
@@ -173,7 +174,7 @@ export class ConsoleController {
       case 'log':
         return this.log?.timeline.move(effect.move);
       case 'control':
-        void this.actions.run(effect.id, effect.name, effect.letter);
+        void this.actions.run(effect.id, effect.name, effect.letter, effect.target);
     }
   }
 

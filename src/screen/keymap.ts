@@ -1,7 +1,6 @@
 // Keys to intents, as a pure function of the console's state: which overlay is open decides
 // what a key means. The Key shape is the subset of Ink's we read, so tests need no Ink. A key
 // with Ctrl or Alt never falls through to the bare letter's action: Ctrl-U brings nothing up.
-import { controlLetters } from '../codec/letters.js';
 import { isControl } from './format.js';
 import type { Intent, LogOp, UiState } from '../store/ui-state.js';
 
@@ -84,8 +83,8 @@ function menuKey(input: string, key: KeyInfo): Intent | undefined {
   if (key.upArrow) return { kind: 'menuMove', delta: -1 };
   if (key.downArrow || input === 'j') return { kind: 'menuMove', delta: 1 };
   if (key.return) return { kind: 'menuChoose' };
-  const letter = controlLetters.find((l) => l.letter === input);
-  return letter ? { kind: 'menuChoose', letter: letter.letter } : undefined;
+  // Lowercase letters are svc's, for the service; uppercase ones the log service's entries.
+  return /^[a-zA-Z]$/.test(input) ? { kind: 'menuChoose', key: input } : undefined;
 }
 
 function mainKey(state: UiState, input: string, key: KeyInfo): Intent | undefined {

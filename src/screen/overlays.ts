@@ -1,6 +1,7 @@
 // The overlays as lines: help and the svc letter menu in place of the table and log, y/n questions
 // on the status line.
-import { controlLetters, letterInfo } from '../codec/letters.js';
+import { controlLetters } from '../codec/letters.js';
+import { menuItems } from '../store/menu.js';
 import type { Overlay } from '../store/ui-state.js';
 import { fit } from './format.js';
 import { keyHelp } from './keymap.js';
@@ -10,14 +11,14 @@ import { inverse, line, span, type Line } from './spans.js';
 /** Help or the menu, `height` lines for the body; undefined for the other overlays. */
 export function overlayBody(
   overlay: Overlay,
-  selectedName: string,
+  selected: { name: string; hasLog: boolean },
   width: number,
   height: number,
   palette: Palette,
 ): Line[] | undefined {
   let lines: Line[];
   if (overlay.kind === 'help') lines = helpLines(width, height, palette);
-  else if (overlay.kind === 'menu') lines = menuLines(overlay.index, selectedName, width, palette);
+  else if (overlay.kind === 'menu') lines = menuLines(overlay.index, selected, width, palette);
   else return undefined;
   while (lines.length < height) lines.push([]);
   return lines.slice(0, height);
@@ -26,9 +27,11 @@ export function overlayBody(
 /** The y/n question that replaces the status line, when one is open. */
 export function questionLine(overlay: Overlay, width: number, palette: Palette): Line | undefined {
   if (overlay.kind === 'confirm') {
-    const info = letterInfo(overlay.letter);
+    const { item } = overlay;
     const ask = 'y/n';
-    const text = `${overlay.name}: ${info.name} (svc -${info.letter}: ${info.does})?`;
+    const who = item.target === 'log' ? `${overlay.name}/log` : overlay.name;
+    const name = item.target === 'log' ? item.name.replace(/^log /, '') : item.name;
+    const text = `${who}: ${name} (svc -${item.letter}: ${item.does})?`;
     return line(
       fit(`${fit(text, Math.max(1, width - ask.length - 1)).trimEnd()} ${ask}`, width),
       palette.warn,
@@ -88,18 +91,26 @@ function helpLines(width: number, height: number, palette: Palette): Line[] {
   return out;
 }
 
-function menuLines(index: number, service: string, width: number, palette: Palette): Line[] {
-  return [
+function menuLines(
+  index: number,
+  selected: { name: string; hasLog: boolean },
+  width: number,
+  palette: Palette,
+): Line[] {
+  const out: Line[] = [
     line(
-      fit(`svc on ${service}: Enter or the letter sends it (* asks y/n); Esc closes`, width),
+      fit(`svc on ${selected.name}: Enter or the key sends it (* asks y/n); Esc closes`, width),
       palette.accent,
       true,
     ),
-    ...controlLetters.map((l, i) => {
-      const text = line(
-        fit(`  ${l.letter}  ${l.name.padEnd(10)}${l.asks ? '*' : ' '} ${l.does}`, width),
-      );
-      return i === index ? inverse(text) : text;
-    }),
   ];
+  menuItems(selected.hasLog).forEach((item, i) => {
+    if (item.target === 'log' && (i === 0 || menuItems(true)[i - 1]?.target === 'service'))
+      out.push(line(fit(`${selected.name}/log, its log service:`, width), palette.accent));
+    const text = line(
+      fit(`  ${item.key}  ${item.name.padEnd(11)}${item.asks ? '*' : ' '} ${item.does}`, width),
+    );
+    out.push(i === index ? inverse(text) : text);
+  });
+  return out;
 }

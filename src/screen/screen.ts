@@ -76,7 +76,13 @@ export function buildScreen(input: ScreenInput): Screen {
   const visible = filterRows(input.services, ui.filter);
   const heights = layoutHeights(input.rows, visible.length, input.log.kind === 'absent');
   const selected = visible.find((r) => r.id === ui.selected);
-  const overlay = overlayBody(ui.overlay, selected?.name ?? '', width, heights.body, palette);
+  const overlay = overlayBody(
+    ui.overlay,
+    { name: selected?.name ?? '', hasLog: selected?.log !== undefined },
+    width,
+    heights.body,
+    palette,
+  );
   // In a list longer than the table, where the selection is: "31/60".
   const bodyRows = heights.table - 1;
   const at = visible.findIndex((r) => r.id === ui.selected);

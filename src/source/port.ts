@@ -73,6 +73,8 @@ export interface ServiceFacts {
   observation: Observation;
   /** Absent: the service has no log/ service. */
   log?: LogServiceFacts;
+  /** The log service's own reading, for the outcome of an action on it. */
+  logObservation?: Observation;
 }
 
 export type Mode = 'attached' | 'embedded' | 'unsupervised';
@@ -108,7 +110,12 @@ export interface TreeSource {
    */
   watch(listener: (change: TreeChange) => void): () => void;
   setInterest(ids: readonly ServiceId[]): void;
-  control(id: ServiceId, letter: ControlLetter): Promise<ControlOutcome>;
+  /** Send a letter to the service's supervisor, or to its log service's (`log/`). */
+  control(
+    id: ServiceId,
+    letter: ControlLetter,
+    target?: 'service' | 'log',
+  ): Promise<ControlOutcome>;
   /** The service's log timeline, or why there is none. */
   openLog(id: ServiceId, rows: number): Promise<LogTimeline | Fact<LogAbsence>>;
   close(): Promise<void>;

@@ -2,7 +2,8 @@
 // the log is scrolled sideways) as a pure reducer: an intent in, the next state and at most one
 // effect out. Effects (control bytes, log moves, quitting) are carried out by the console's
 // controller, never here. Services are addressed by id; names are for filtering and words.
-import { controlLetters, letterInfo, type ControlLetter } from '../codec/letters.js';
+import { letterInfo, type ControlLetter } from '../codec/letters.js';
+import { menuItems, type MenuItem, type Target } from './menu.js';
 import type { LogMove, ServiceId } from '../source/port.js';
 
 export type Focus = 'table' | 'log';
@@ -11,7 +12,7 @@ export type Overlay =
   | { kind: 'none' }
   | { kind: 'help' }
   | { kind: 'menu'; index: number }
-  | { kind: 'confirm'; letter: ControlLetter; id: ServiceId; name: string }
+  | { kind: 'confirm'; item: MenuItem; id: ServiceId; name: string }
   | { kind: 'quit' };
 
 export interface UiState {
@@ -39,7 +40,7 @@ export type Intent =
   | { kind: 'control'; letter: ControlLetter }
   | { kind: 'openMenu' }
   | { kind: 'menuMove'; delta: number }
-  | { kind: 'menuChoose'; letter?: ControlLetter }
+  | { kind: 'menuChoose'; key?: string }
   | { kind: 'answer'; yes: boolean }
   | { kind: 'cycleZone' }
   | { kind: 'startFilter' }
@@ -54,7 +55,7 @@ export type Intent =
   | { kind: 'message'; text: string };
 
 export type Effect =
-  | { kind: 'control'; id: ServiceId; name: string; letter: ControlLetter }
+  | { kind: 'control'; id: ServiceId; name: string; letter: ControlLetter; target: Target }
   | { kind: 'log'; move: LogMove }
   | { kind: 'redraw' }
   | { kind: 'suspend' }
@@ -76,6 +77,8 @@ export interface Context {
   embedded: boolean;
   /** Every service in the tree, filtered or not (embedded with none: q quits at once). */
   serviceCount?: number;
+  /** The selected service has a log service (the menu offers its actions). */
+  selectedHasLog?: boolean;
 }
 
 export interface Step {
@@ -168,7 +171,7 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
         };
       return { state, effect: { kind: 'suspend' } };
     case 'control':
-      return askOrSend(state, intent.letter, ctx);
+      return askOrSend(state, serviceItem(intent.letter), ctx);
     case 'openMenu':
       if (!state.selected) return { state };
       // Read-only: every letter would be refused, so say why now instead of opening the menu.
@@ -176,14 +179,19 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
       return { state: { ...state, overlay: { kind: 'menu', index: 0 } } };
     case 'menuMove': {
       if (state.overlay.kind !== 'menu') return { state };
-      const index = clamp(state.overlay.index + intent.delta, 0, controlLetters.length - 1);
+      const items = menuItems(ctx.selectedHasLog ?? false);
+      const index = clamp(state.overlay.index + intent.delta, 0, items.length - 1);
       return { state: { ...state, overlay: { kind: 'menu', index } } };
     }
     case 'menuChoose': {
       if (state.overlay.kind !== 'menu') return { state };
-      const letter = intent.letter ?? controlLetters[state.overlay.index]?.letter;
-      if (!letter) return { state };
-      return askOrSend({ ...state, overlay: { kind: 'none' } }, letter, ctx);
+      const items = menuItems(ctx.selectedHasLog ?? false);
+      const item =
+        intent.key === undefined
+          ? items[state.overlay.index]
+          : items.find((i) => i.key === intent.key);
+      if (!item) return { state };
+      return askOrSend({ ...state, overlay: { kind: 'none' } }, item, ctx);
     }
     case 'answer':
       return answer(state, intent.yes, ctx);
@@ -215,15 +223,28 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
   }
 }
 
-function askOrSend(state: UiState, letter: ControlLetter, ctx: Context): Step {
+function serviceItem(letter: ControlLetter): MenuItem {
+  const info = letterInfo(letter);
+  return {
+    target: 'service',
+    letter,
+    key: letter,
+    name: info.name,
+    does: info.does,
+    asks: info.asks,
+  };
+}
+
+function askOrSend(state: UiState, item: MenuItem, ctx: Context): Step {
   const id = state.selected;
   if (!id) return { state };
   const name = nameOf(ctx, id);
   if (state.readOnly) return { state: readOnlyRefusal(state, name) };
-  if (letterInfo(letter).asks) {
-    return { state: { ...state, overlay: { kind: 'confirm', letter, id, name } } };
-  }
-  return { state, effect: { kind: 'control', id, name, letter } };
+  if (item.asks) return { state: { ...state, overlay: { kind: 'confirm', item, id, name } } };
+  return {
+    state,
+    effect: { kind: 'control', id, name, letter: item.letter, target: item.target },
+  };
 }
 
 function readOnlyRefusal(state: UiState, service: string): UiState {
@@ -236,9 +257,16 @@ function answer(state: UiState, yes: boolean, _ctx: Context): Step {
   const closed = { ...state, overlay: { kind: 'none' } as const };
   if (overlay.kind === 'confirm') {
     if (!yes) return { state: { ...closed, message: `${overlay.name}: cancelled, nothing sent` } };
+    const { item } = overlay;
     return {
       state: closed,
-      effect: { kind: 'control', id: overlay.id, name: overlay.name, letter: overlay.letter },
+      effect: {
+        kind: 'control',
+        id: overlay.id,
+        name: overlay.name,
+        letter: item.letter,
+        target: item.target,
+      },
     };
   }
   if (overlay.kind === 'quit') {

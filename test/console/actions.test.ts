@@ -76,7 +76,7 @@ describe('action runner', () => {
   it('gives up after the timeout and says what is still the case', async () => {
     vi.useFakeTimers();
     const r = runner([{ observation: up(10, NOW) }]);
-    await r.actions.run(id('alpha'), 'alpha', 'd', 1000);
+    await r.actions.run(id('alpha'), 'alpha', 'd', 'service', 1000);
     for (let i = 0; i < 25; i++) {
       r.advance(50);
       await vi.advanceTimersByTimeAsync(50);

@@ -58,7 +58,7 @@ export function down(sinceMs: number, normallyUp = false): Observation {
 
 export class FakeSource implements TreeSource {
   readonly title = '/t';
-  readonly controls: { id: ServiceId; letter: ControlLetter }[] = [];
+  readonly controls: { id: ServiceId; letter: ControlLetter; target?: 'log' }[] = [];
   readonly moves: LogMove[] = [];
   readonly opened: ServiceId[] = [];
   interest: readonly ServiceId[] = [];
@@ -93,8 +93,8 @@ export class FakeSource implements TreeSource {
   setInterest(ids: readonly ServiceId[]) {
     this.interest = ids;
   }
-  async control(service: ServiceId, letter: ControlLetter) {
-    this.controls.push({ id: service, letter });
+  async control(service: ServiceId, letter: ControlLetter, target?: 'service' | 'log') {
+    this.controls.push({ id: service, letter, ...(target === 'log' ? { target } : {}) });
     return this.outcome;
   }
   async openLog(service: ServiceId, rows: number): Promise<LogTimeline | Fact<LogAbsence>> {

@@ -413,3 +413,31 @@ describe('long lists', () => {
     expect(rowsShown()).toBeGreaterThan(withLog + 10);
   });
 });
+
+describe('the log service from the svc menu', () => {
+  it('offers its own actions (up, rotate, restart, down) under the service letters', async () => {
+    const source = fixedSource();
+    const alpha = source.facts.get(id('alpha'))!;
+    source.facts.set(id('alpha'), { ...alpha, log: { supervised: true, up: true, pid: 77 } });
+    const { screen } = await mount(120, 40, { source });
+    await screen.type(keys.enter);
+    expect(screen.frame()).toContain('alpha/log, its log service:');
+    expect(screen.frame()).toMatch(/^ {2}A {2}log rotate +ALRM to the logger/m);
+    expect(screen.frame()).toMatch(
+      /^ {2}a {2}alarm +\* send ALRM \(a logger rotates; log service: menu\)/m,
+    );
+    await screen.type('A');
+    expect(source.controls).toEqual([{ id: 'alpha', letter: 'a', target: 'log' }]);
+    await screen.type(keys.enter);
+    await screen.type('T');
+    expect(screen.frame()).toContain('alpha/log: restart (svc -t: TERM the logger');
+    await screen.type('y');
+    expect(source.controls.at(-1)).toEqual({ id: 'alpha', letter: 't', target: 'log' });
+  });
+
+  it('a service without a log service has no such entries', async () => {
+    const { screen } = await mount(120, 40);
+    await screen.type(keys.enter);
+    expect(screen.frame()).not.toContain('its log service');
+  });
+});

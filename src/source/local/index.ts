@@ -122,10 +122,14 @@ export class LocalSource implements TreeSource {
     this.poller.refresh(name);
   }
 
-  async control(id: ServiceId, letter: ControlLetter): Promise<ControlOutcome> {
+  async control(
+    id: ServiceId,
+    letter: ControlLetter,
+    target: 'service' | 'log' = 'service',
+  ): Promise<ControlOutcome> {
     const entry = this.poller.entry(id);
     if (!entry) return { ok: false, code: 'ENOENT', text: 'no such service' };
-    const result = sendControl(entry.dir, letter);
+    const result = sendControl(target === 'log' ? join(entry.dir, 'log') : entry.dir, letter);
     if (result.ok) return { ok: true };
     return { ok: false, code: result.code, text: result.reason };
   }

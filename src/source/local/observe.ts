@@ -57,11 +57,12 @@ export function isSupervised(dir: string): boolean {
 /** A service and, when it has one, its log service. */
 export function readFacts(dir: string, hasLog: boolean): ServiceFacts {
   const observation = observeService(dir);
-  return hasLog ? { observation, log: readLogService(join(dir, 'log')) } : { observation };
+  if (!hasLog) return { observation };
+  const logObservation = observeService(join(dir, 'log'));
+  return { observation, log: logFacts(logObservation), logObservation };
 }
 
-function readLogService(dir: string): LogServiceFacts {
-  const o = observeService(dir);
+function logFacts(o: Observation): LogServiceFacts {
   const pid = o.status?.pid ?? 0;
   return {
     supervised: o.supervised,
