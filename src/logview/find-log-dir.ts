@@ -1,7 +1,9 @@
 // Where a service's log lives, for the console's log pane: the directories the multilog, svlogd
 // or s6-log run by `SERVICE/log/run` writes to, as the one log/run reader (src/log/run-script.ts)
 // reads them (after a `cd` and simple variables), resolved against `SERVICE/log/`; else
-// `SERVICE/log/main`. Says how it was found, with a `code` to decide on and a note to show.
+// `SERVICE/log/main`. A file `log/svtui-logdir` naming the directory (relative to log/) overrides
+// the guess, for scripts no reader can follow. Says how it was found, with a `code` to decide on
+// and a note to show.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readLogRun, type LogTool, type UnknownReason } from '../log/run-script.js';
@@ -13,6 +15,7 @@ import { readLogRun, type LogTool, type UnknownReason } from '../log/run-script.
  */
 export type FindLogDirCode =
   | 'found'
+  | 'named'
   | 'no-log-service'
   | 'run-unreadable'
   | 'no-logger'
@@ -22,8 +25,11 @@ export type FindLogDirCode =
 export interface FoundLogDir {
   /** Absolute path of the log directory (it may not exist yet): the first of `dirs`, or log/main. */
   path: string;
-  /** `log/run`: from the script's logger argument; `default`: log/main; `none`: no log/ service. */
-  how: 'log/run' | 'default' | 'none';
+  /**
+   * `log/run`: from the script's logger argument; `named`: from log/svtui-logdir; `default`:
+   * log/main; `none`: no log/ service.
+   */
+  how: 'log/run' | 'named' | 'default' | 'none';
   code: FindLogDirCode;
   /** The logger named in log/run, when found there. */
   tool?: LogTool;
@@ -47,6 +53,16 @@ export function findLogDir(serviceDir: string): FoundLogDir {
   });
   if (!existsSync(logService)) {
     return missing('no-log-service', `no log service: ${logService} does not exist`);
+  }
+  const named = namedDir(logService);
+  if (named) {
+    return {
+      path: named,
+      how: 'named',
+      code: 'named',
+      dirs: [named],
+      note: `named in log/${NAMED_FILE}`,
+    };
   }
   let script: string;
   try {
@@ -76,4 +92,21 @@ export function findLogDir(serviceDir: string): FoundLogDir {
     ...(unknown ? { unknown } : {}),
     note: `from log/run (${run.tool} ${first.path!})`,
   };
+}
+
+/** The file an operator writes when svtui cannot read the directory from log/run. */
+export const NAMED_FILE = 'svtui-logdir';
+
+function namedDir(logService: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(logService, NAMED_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const line = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#'));
+  return line ? resolve(logService, line) : undefined;
 }

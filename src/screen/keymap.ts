@@ -114,6 +114,8 @@ function mainKey(state: UiState, input: string, key: KeyInfo): Intent | undefine
       return { kind: 'control', letter: 'd' };
     case 'z':
       return { kind: 'cycleZone' };
+    case 'o':
+      return log({ kind: 'nextDirectory' });
     case '/':
       return { kind: 'startFilter' };
     case '?':
@@ -139,7 +141,7 @@ export const keyHelp: readonly [string, string][] = [
   ['← → h l', 'log sideways (G: back left)'],
   ['u d', 'up now; down after y/n'],
   ['Enter', 'menu of every svc letter'],
-  ['z', 'next zone for log times'],
+  ['z o', 'next zone; next log directory'],
   ['/', 'filter services by name'],
   ['? Esc', 'this help; close menu, filter'],
   ['q ^C', 'quit; embedded: stop all? y/n'],

@@ -74,7 +74,11 @@ export function logPaneLines(input: LogPaneInput): Line[] {
   else {
     const w = content.window;
     const place = w.following ? 'following' : w.atTop ? 'top' : `${Math.floor(w.fraction * 100)}%`;
-    title = { title: w.title, where: input.shift > 0 ? `${place} · +${input.shift} cols` : place };
+    const which = w.directory ? ` (${w.directory.index + 1}/${w.directory.count}, o: next)` : '';
+    title = {
+      title: w.title + which,
+      where: input.shift > 0 ? `${place} · +${input.shift} cols` : place,
+    };
     const lines = w.lines.slice(-bodyHeight);
     body =
       input.shift > 0

@@ -128,10 +128,13 @@ export type LogMove =
   | { kind: 'top' }
   | { kind: 'page'; direction: -1 | 1 }
   | { kind: 'half'; direction: -1 | 1 }
-  | { kind: 'line'; direction: -1 | 1 };
+  | { kind: 'line'; direction: -1 | 1 }
+  /** The logger writes to several directories: show the next one. */
+  | { kind: 'nextDirectory' };
 
 /** Why a log window is empty or where it moved. */
-export type LogNoteCode = 'no-files' | 'unreadable' | 'no-permission' | 'missing-dir' | 'moved';
+export type LogNoteCode =
+  'no-files' | 'unreadable' | 'no-permission' | 'missing-dir' | 'moved' | 'unknown-dir';
 
 /** What the log pane shows of a timeline: raw lines (labels undecoded, bytes unsanitised). */
 export interface LogWindowFacts {
@@ -142,6 +145,8 @@ export interface LogWindowFacts {
   atTop: boolean;
   /** Rough place in the whole timeline, 0..1. */
   fraction: number;
+  /** The logger writes to several directories: which one this is (0-based), of how many. */
+  directory?: { index: number; count: number };
   note?: Fact<LogNoteCode>;
 }
 

@@ -1,10 +1,18 @@
-// A local service's log timeline, over src/logview: which directory it logs to (findLogDir), each
-// service's place kept when the operator switches away and back (pm2#4565), moves, and why a
-// window is empty as a typed note. Lines leave here raw; decoding and sanitising happen in the
-// screen model, in the zone the operator picked.
+// A local service's log timeline, over src/logview: which directories it logs to (findLogDir:
+// log/run as a shell would read it, or log/svtui-logdir), each directory's place kept when the
+// operator switches away and back (pm2#4565), moves, the next directory when the logger writes to
+// several, and why a window is empty as a typed note. Lines leave here raw; decoding and
+// sanitising happen in the screen model, in the zone the operator picked.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { findLogDir, openLogView, type LogPosition, type LogView } from '../../logview/index.js';
+import {
+  findLogDir,
+  openLogView,
+  type FoundLogDir,
+  type LogPosition,
+  type LogView,
+} from '../../logview/index.js';
+import { NAMED_FILE } from '../../logview/find-log-dir.js';
 import type { Fact, LogMove, LogNoteCode, LogTimeline, LogWindowFacts } from '../port.js';
 
 export class LocalLogs {
@@ -16,46 +24,60 @@ export class LocalLogs {
   open(serviceDir: string, rows: number): LogTimeline | Fact<'no-log-service'> {
     const found = findLogDir(serviceDir);
     if (found.how === 'none') return { code: 'no-log-service', text: 'no log service' };
-    const restore = this.places.get(found.path);
-    const view = openLogView(found.path, { rows, ...(restore ? { restore } : {}) });
-    const title = relative(this.root, found.path) || found.path;
-    return new LocalTimeline(view, found.path, title, rows, (place) => {
-      if (place) this.places.set(found.path, place);
-      else this.places.delete(found.path);
-    });
+    return new LocalTimeline(this, found, rows);
+  }
+
+  view(dir: string, rows: number): LogView {
+    const restore = this.places.get(dir);
+    return openLogView(dir, { rows, ...(restore ? { restore } : {}) });
+  }
+
+  leave(dir: string, view: LogView): void {
+    const place = view.following ? undefined : view.position();
+    if (place) this.places.set(dir, place);
+    else this.places.delete(dir);
+  }
+
+  /** A directory as the operator knows the tree: relative to it. */
+  title(dir: string): string {
+    return relative(this.root, dir) || dir;
   }
 }
 
 class LocalTimeline implements LogTimeline {
   private readonly listeners = new Set<() => void>();
-  private readonly unsubscribe: () => void;
+  private readonly dirs: readonly string[];
+  private index = 0;
+  private view: LogView;
+  private unsubscribe: () => void;
 
   constructor(
-    private readonly view: LogView,
-    private readonly dir: string,
-    private readonly title: string,
+    private readonly logs: LocalLogs,
+    private readonly found: FoundLogDir,
     private rows: number,
-    private readonly leave: (place: LogPosition | undefined) => void,
   ) {
-    this.unsubscribe = view.onChange(() => this.notify());
+    this.dirs = found.dirs.length > 0 ? found.dirs : [found.path];
+    this.view = logs.view(this.dir(), rows);
+    this.unsubscribe = this.view.onChange(() => this.notify());
   }
 
   window(): LogWindowFacts {
     const info = this.view.info();
     const note = this.note(info.noteCode, info.note);
+    const count = this.dirs.length;
     return {
-      title: this.title,
+      title: this.logs.title(this.dir()),
       lines: this.view.lines(),
       following: this.view.following,
       atTop: info.atTop,
       fraction: info.fraction,
       ...(note ? { note } : {}),
+      ...(count > 1 ? { directory: { index: this.index, count } } : {}),
     };
   }
 
   move(move: LogMove): void {
-    const view = this.view;
-    const rows = this.rows;
+    const { view, rows } = this;
     switch (move.kind) {
       case 'tail':
         view.tail(rows);
@@ -72,6 +94,13 @@ class LocalTimeline implements LogTimeline {
         break;
       case 'line':
         view.scroll(move.direction, rows);
+        break;
+      case 'nextDirectory':
+        if (this.dirs.length < 2) return;
+        this.closeView();
+        this.index = (this.index + 1) % this.dirs.length;
+        this.view = this.logs.view(this.dir(), rows);
+        this.unsubscribe = this.view.onChange(() => this.notify());
         break;
     }
     this.notify();
@@ -90,10 +119,18 @@ class LocalTimeline implements LogTimeline {
   }
 
   close(): void {
-    this.leave(this.view.following ? undefined : this.view.position());
+    this.closeView();
+    this.listeners.clear();
+  }
+
+  private dir(): string {
+    return this.dirs[this.index] ?? this.found.path;
+  }
+
+  private closeView(): void {
+    this.logs.leave(this.dir(), this.view);
     this.unsubscribe();
     this.view.close();
-    this.listeners.clear();
   }
 
   private notify(): void {
@@ -105,10 +142,19 @@ class LocalTimeline implements LogTimeline {
     if (code === 'none') return undefined;
     if (code === 'moved') return { code: 'moved', text };
     if (code === 'unreadable') return { code: 'unreadable', text };
-    if (!existsSync(this.dir))
-      return { code: 'missing-dir', text: `log directory ${this.title} does not exist` };
+    const { found } = this;
+    if (found.code === 'unknown-directory' || found.code === 'no-directory') {
+      const why = found.unknown ? `${found.unknown.detail} cannot be known before it runs` : '';
+      return {
+        code: 'unknown-dir',
+        text: `log directory unknown${why ? `: ${why}` : ''}; write it in log/${NAMED_FILE}`,
+      };
+    }
+    const title = this.logs.title(this.dir());
+    if (!existsSync(this.dir()))
+      return { code: 'missing-dir', text: `log directory ${title} does not exist` };
     try {
-      accessSync(this.dir, constants.R_OK | constants.X_OK);
+      accessSync(this.dir(), constants.R_OK | constants.X_OK);
     } catch {
       return { code: 'no-permission', text: 'log directory not readable: permission denied' };
     }

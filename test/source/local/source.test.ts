@@ -106,3 +106,50 @@ describe('facts and logs through the port', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('where a service logs, when log/run does not say plainly', () => {
+  it('follows cd, offers every directory of the script (o: next), and names what it cannot know', async () => {
+    const dir = tree();
+    mkdirSync(join(dir, 'split/log/errors'), { recursive: true });
+    mkdirSync(join(dir, 'split/log/main'), { recursive: true });
+    writeFileSync(
+      join(dir, 'split/log/run'),
+      "#!/bin/sh\nexec multilog t '-*' '+*err*' ./errors '+*' ./main\n",
+    );
+    writeFileSync(join(dir, 'split/log/errors/current'), 'an error\n');
+    writeFileSync(join(dir, 'split/log/main/current'), 'a line\n');
+    mkdirSync(join(dir, 'moved/log'), { recursive: true });
+    mkdirSync(join(dir, 'var/x'), { recursive: true });
+    writeFileSync(join(dir, 'var/x/current'), 'far away\n');
+    writeFileSync(join(dir, 'moved/log/run'), `#!/bin/sh\ncd ${dir}/var && exec multilog t ./x\n`);
+    mkdirSync(join(dir, 'dynamic/log'), { recursive: true });
+    writeFileSync(join(dir, 'dynamic/log/run'), '#!/bin/sh\nexec multilog t "$(cat /etc/where)"\n');
+    source = new LocalSource(dir, { explicit: false });
+    source.watch(() => undefined);
+    const split = await source.openLog(localId('split'), 5);
+    if (!('window' in split)) throw new Error('split logs');
+    expect(split.window()).toMatchObject({
+      title: 'split/log/errors',
+      lines: ['an error'],
+      directory: { index: 0, count: 2 },
+    });
+    split.move({ kind: 'nextDirectory' });
+    expect(split.window()).toMatchObject({ title: 'split/log/main', lines: ['a line'] });
+    split.close();
+    const moved = await source.openLog(localId('moved'), 5);
+    if (!('window' in moved)) throw new Error('moved logs');
+    expect(moved.window()).toMatchObject({ title: 'var/x', lines: ['far away'] });
+    moved.close();
+    const dynamic = await source.openLog(localId('dynamic'), 5);
+    if (!('window' in dynamic)) throw new Error('dynamic logs');
+    expect(dynamic.window().note?.code).toBe('unknown-dir');
+    expect(dynamic.window().note?.text).toContain('write it in log/svtui-logdir');
+    dynamic.close();
+    // The operator names it: svtui takes the file's word over its own reading.
+    writeFileSync(join(dir, 'dynamic/log/svtui-logdir'), `# where multilog writes\n../../var/x\n`);
+    const named = await source.openLog(localId('dynamic'), 5);
+    if (!('window' in named)) throw new Error('named logs');
+    expect(named.window()).toMatchObject({ title: 'var/x', lines: ['far away'] });
+    named.close();
+  });
+});
