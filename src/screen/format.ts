@@ -111,7 +111,7 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
   // reading its status stays there.
   const problem = state === 'error' ? o?.problem?.text : undefined;
   return {
-    name: printable(row.name),
+    name: row.removed ? `${printable(row.name)} (removed)` : printable(row.name),
     state: (known && trouble(row, nowMs)) || state,
     pid: s && s.pid !== 0 && known ? String(s.pid) : '',
     time: known && since !== undefined ? formatDuration(nowMs - since) : '',

@@ -14,6 +14,8 @@ export interface ServiceEntry {
   id: ServiceId;
   /** The directory's name, shown in the table (may hold any byte but `/`). */
   name: string;
+  /** Its directory left the tree while it ran; its supervisor still runs it. */
+  removed?: boolean;
 }
 
 /** A fact carries a machine-readable code beside its words: decisions use the code. */

@@ -7,6 +7,8 @@ export type { LogServiceFacts, Observation, ServiceId };
 export interface ServiceRow {
   id: ServiceId;
   name: string;
+  /** Its directory left the tree; its supervisor still runs it (svscan's way). */
+  removed?: boolean;
   observation?: Observation;
   log?: LogServiceFacts;
   /** Restarts: from the history when known, else counted from observed pid changes. */

@@ -33,10 +33,14 @@ export class ServiceStore {
   /** Replace the set of services (a rescan): keeps what is known about ids still present. */
   setServices(entries: readonly ServiceEntry[]): void {
     const next = new Map<ServiceId, ServiceRow>();
-    for (const { id, name } of entries) {
-      next.set(id, this.byId.get(id) ?? { id, name, restarts: 0 });
+    let same = entries.length === this.byId.size;
+    for (const { id, name, removed } of entries) {
+      const known = this.byId.get(id);
+      if (!known || !!known.removed !== !!removed) same = false;
+      const row = known ?? { id, name, restarts: 0 };
+      const { removed: _was, ...rest } = row;
+      next.set(id, removed ? { ...rest, removed: true } : rest);
     }
-    const same = next.size === this.byId.size && [...next.keys()].every((id) => this.byId.has(id));
     this.byId = next;
     if (!same) this.markDirty();
   }

@@ -131,6 +131,9 @@ describe('trouble at a glance', () => {
     expect(msUntilChange(stubborn, NOW)).toBe(1000);
     expect(rowCells(stubborn, NOW + 1000).state).toBe('ignores TERM');
   });
+  it('a service whose directory left the tree says so by its name', () => {
+    expect(rowCells(row({ removed: true }), NOW).name).toBe('a (removed)');
+  });
   it('RST says where its figure comes from: a record, or "+N" seen by this console', () => {
     expect(rowCells(row({ restarts: 6, restartsFrom: 'record' }), NOW).restarts).toBe('6');
     expect(rowCells(row({ restarts: 0, restartsFrom: 'record' }), NOW).restarts).toBe('0');

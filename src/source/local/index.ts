@@ -160,7 +160,7 @@ export class LocalSource implements TreeSource {
 }
 
 function toEntry(e: DirEntry): ServiceEntry {
-  return { id: localId(e.name), name: e.name };
+  return { id: localId(e.name), name: e.name, ...(e.removed ? { removed: true } : {}) };
 }
 
 /** fs.watch on a directory; where it cannot be watched the polls remain (undefined if asked). */

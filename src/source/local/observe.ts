@@ -21,6 +21,11 @@ import type {
 export interface DirEntry {
   name: string;
   dir: string;
+  /**
+   * The directory left the tree while its service ran: svscan and svtui scan keep supervising
+   * it, so the console keeps it, reached through the running process (`/proc/PID/cwd`).
+   */
+  removed?: boolean;
 }
 
 /** The services of `root`, sorted by name. Throws a one-line Error naming the directory. */

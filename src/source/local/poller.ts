@@ -45,6 +45,8 @@ export class Poller {
   private rest: DirEntry[] = [];
   private interest = new Set<string>();
   private watched = new Map<string, Watch>();
+  /** The pid each service last ran as (a removed directory is reached through it). */
+  private pids = new Map<string, number>();
   private cursor = 0;
   private timers: NodeJS.Timeout[] = [];
   private unwatch: (() => void) | undefined;
@@ -131,8 +133,12 @@ export class Poller {
     } catch {
       return; // The tree vanished for a moment: keep showing what we had.
     }
+    entries = this.keepRemoved(entries);
     const known = new Set(this.entries.map((e) => e.name));
-    const same = entries.length === this.entries.length && entries.every((e) => known.has(e.name));
+    const wasRemoved = new Set(this.entries.filter((e) => e.removed).map((e) => e.name));
+    const same =
+      entries.length === this.entries.length &&
+      entries.every((e) => known.has(e.name) && !!e.removed === wasRemoved.has(e.name));
     this.entries = entries;
     if (same && readNew) {
       this.watchAll(); // a supervise/ made since: watch it now
@@ -149,6 +155,27 @@ export class Poller {
     // New services are read and watched at once, not at their turn in the slices.
     for (const e of entries) if (!known.has(e.name)) this.read(e);
     this.watchAll();
+  }
+
+  /**
+   * Services whose directory left the tree while they ran stay, reached through their process
+   * (`/proc/PID/cwd` is the directory, moved or deleted, as long as the process lives), until
+   * that process is gone.
+   */
+  private keepRemoved(listed: DirEntry[]): DirEntry[] {
+    const names = new Set(listed.map((e) => e.name));
+    const kept: DirEntry[] = [];
+    for (const e of this.entries) {
+      if (names.has(e.name)) continue;
+      const pid = this.pids.get(e.name);
+      if (!pid) continue;
+      const entry = { name: e.name, dir: `/proc/${pid}/cwd`, removed: true };
+      const facts = this.ports.read(entry);
+      if (facts.observation.status?.pid !== pid) continue;
+      kept.push(entry);
+    }
+    if (kept.length === 0) return listed;
+    return [...listed, ...kept].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /** Watch every service not watched yet, up to the cap. */
@@ -208,6 +235,9 @@ export class Poller {
 
   private read(entry: DirEntry): ServiceFacts {
     const facts = this.ports.read(entry);
+    const pid = facts.observation.status?.pid ?? 0;
+    if (pid !== 0) this.pids.set(entry.name, pid);
+    else this.pids.delete(entry.name);
     const now = this.ports.now();
     const watch = this.watched.get(entry.name);
     if (watch) watch.readAt = now;
