@@ -120,7 +120,9 @@ export function observeService(dir: string): Observation {
     ...(s6
       ? {
           supervisor: 's6' as const,
-          ready: s6.ready,
+          // Readiness means something only for a daemon that notifies it (notification-fd);
+          // s6 leaves the others "up", never "ready", and so does s6-svstat.
+          ...(existsSync(join(dir, 'notification-fd')) ? { ready: s6.ready } : {}),
           ...(s6.exitCode !== undefined ? { lastExit: `exit ${s6.exitCode}` } : {}),
           ...(s6.signal !== undefined ? { lastExit: `signal ${signalName(s6.signal)}` } : {}),
         }
