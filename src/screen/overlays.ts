@@ -108,7 +108,7 @@ function menuLines(
     if (item.target === 'log' && (i === 0 || menuItems(true)[i - 1]?.target === 'service'))
       out.push(line(fit(`${selected.name}/log, its log service:`, width), palette.accent));
     const text = line(
-      fit(`  ${item.key}  ${item.name.padEnd(11)}${item.asks ? '*' : ' '} ${item.does}`, width),
+      fit(`  ${item.key}  ${item.name.padEnd(12)}${item.asks ? '*' : ' '} ${item.does}`, width),
     );
     out.push(i === index ? inverse(text) : text);
   });
