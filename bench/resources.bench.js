@@ -9,7 +9,10 @@
 // Then accuracy: a CPU burner and a process growing 10 MB/s, the sampler's CPU % and RSS beside
 // top's (CPU over the same 2 s) and ps's (RSS) taken in the same instant; within 10 % (or one
 // clock tick of each tool, 1 point of CPU over 2 s, for a nearly idle process).
-// SVTUI_BENCH_SERVICES (500) and SVTUI_BENCH_SECONDS (30) scale it down.
+// The measuring process runs as users run svtui: Node with `--max-semi-space-size=2`
+// (bin/svtui.js), a 2 MB young generation, so the garbage collector's share is the one they see;
+// bench/run.js starts it as a child for this. SVTUI_BENCH_SERVICES (500) and
+// SVTUI_BENCH_SECONDS (30) scale it down; SVTUI_BENCH_DIST (dist) names another build to compare.
 import { execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,10 +233,25 @@ async function accuracy(api) {
   }
 }
 
-export default async function () {
-  const api = await import(join(root, 'dist/resources/index.js'));
+const SEMI_SPACE = '--max-semi-space-size=2';
+
+async function main() {
+  const dist = process.env.SVTUI_BENCH_DIST ?? join(root, 'dist');
+  const api = await import(join(dist, 'resources/index.js'));
+  console.log(`node ${process.execArgv.join(' ')}, ${dist}`);
   const count = Number(process.env.SVTUI_BENCH_SERVICES ?? 500);
   const seconds = Number(process.env.SVTUI_BENCH_SECONDS ?? 30);
   await cost(api, count, seconds);
   await accuracy(api);
 }
+
+/** From bench/run.js: this file again in a Node run as bin/svtui.js runs it. */
+export default async function () {
+  const child = spawn(process.execPath, [SEMI_SPACE, new URL(import.meta.url).pathname], {
+    stdio: 'inherit',
+  });
+  const [code, signal] = await new Promise((done) => child.once('exit', (c, s) => done([c, s])));
+  if (code !== 0) throw new Error(`resources bench: exit ${code ?? signal}`);
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) await main();

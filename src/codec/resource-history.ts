@@ -114,7 +114,11 @@ const u16 = (v: number | undefined) =>
 
 /** One record, sealed with its sequence number and CRC. */
 export function packRecord(record: ResourceRecord, seq: number): Buffer {
-  const out = Buffer.alloc(RECORD_SIZE);
+  return packRecordInto(record, seq, Buffer.alloc(RECORD_SIZE));
+}
+
+/** packRecord into `out` (RECORD_SIZE bytes from its start), made once by a writer and reused. */
+export function packRecordInto(record: ResourceRecord, seq: number, out: Buffer): Buffer {
   out.writeUInt32LE(seq >>> 0, 0);
   out.writeUInt32LE(Math.max(0, Math.floor(record.time)) >>> 0, 8);
   out.writeUInt32LE(record.pid >>> 0, 12);

@@ -1,9 +1,10 @@
-// Pure: one sweep of /proc (and the one before it) → each service's figures, for its main process
-// and for its whole tree. A service's tree is its session: ./run starts in a new session (setsid),
+// Pure: the process table after a sweep → each service's figures, for its main process and for
+// its whole tree (walked through the lists the table threads through its processes; nothing but
+// the figures themselves is made). A service's tree is its session: ./run starts in a new session (setsid),
 // so its sid is the run's pid while it lives, every child keeps it, and it outlives the run for
 // processes left behind. A main process that is not a session leader (daemontools' supervise
 // does not call setsid) gets monit's tree instead: itself and its descendants by ppid links.
-import type { ProcStat } from './proc-parse.js';
+import type { Proc } from './proc-table.js';
 
 /** A service to measure: its main process (./run), or the last one, whose session may linger. */
 export interface ServiceRef {
@@ -43,96 +44,97 @@ export interface Units {
   pageSize: number;
 }
 
-/** What a PSS pass found, keyed by pid; starttime guards against pid reuse. */
-export type PssTable = ReadonlyMap<number, { starttime: number; kb: number }>;
-
-export interface Sweep {
-  procs: readonly ProcStat[];
-  /** Monotonic milliseconds when the sweep was taken. */
-  at: number;
+/** What measureServices reads of the table (src/resources/proc-table.ts) after a sweep. */
+export interface ProcView {
+  readonly cpuKnown: boolean;
+  get(pid: number): Proc | undefined;
+  fresh(p: Proc): boolean;
+  session(sid: number): Proc | undefined;
+  firstChild(p: Proc): Proc | undefined;
 }
 
-export class SweepIndex {
-  readonly byPid = new Map<number, ProcStat>();
-  readonly bySid = new Map<number, ProcStat[]>();
-  readonly byParent = new Map<number, ProcStat[]>();
+/** One service's sums and what they need, and a walk of a tree that is not a session: module
+ * state reused by every call, so measuring makes nothing but the figures. */
+const sum = { processes: 0, rssKB: 0, pssKB: 0, threads: 0, cpu: 0 };
+const ctx = { table: undefined as ProcView | undefined, kb: 4, hz: 100, pss: false };
+const stack: Proc[] = [];
 
-  constructor(procs: readonly ProcStat[]) {
-    for (const p of procs) {
-      this.byPid.set(p.pid, p);
-      push(this.bySid, p.sid, p);
-      push(this.byParent, p.ppid, p);
-    }
-  }
-
-  /** The processes of the tree of main pid `pid`. */
-  tree(pid: number): ProcStat[] {
-    const main = this.byPid.get(pid);
-    if (!main || main.sid === pid) return this.bySid.get(pid) ?? [];
-    const out = [main];
-    for (let i = 0; i < out.length; i++) out.push(...(this.byParent.get(out[i]!.pid) ?? []));
-    return out;
-  }
-}
-
-function push(map: Map<number, ProcStat[]>, key: number, p: ProcStat): void {
-  const list = map.get(key);
-  if (list) list.push(p);
-  else map.set(key, [p]);
+function add(p: Proc): void {
+  sum.processes++;
+  sum.rssKB += p.rssPages * ctx.kb;
+  sum.threads += p.threads;
+  if (ctx.table!.cpuKnown) sum.cpu += cpuOf(p, ctx.table!, ctx.hz) ?? 0;
+  if (ctx.pss) sum.pssKB += pssOf(p, ctx.kb);
 }
 
 /**
- * Figures for each service from this sweep and the previous one. `pss` is undefined until the
- * first PSS pass. A process absent from the previous sweep was born since, so all its ticks fall
- * inside the interval.
+ * Figures for each service from the last sweep. `pss`: a PSS pass has run, so a process's PSS
+ * figure is its smaps_rollup, or its RSS where none was read yet. CPU is each process's tick
+ * delta since its previous read; one born since the sweep before counts all its ticks.
  */
 export function measureServices(
   services: readonly ServiceRef[],
-  now: Sweep & { index: SweepIndex },
-  before: (Sweep & { index: SweepIndex }) | undefined,
+  table: ProcView,
   units: Units,
-  pss: PssTable | undefined,
+  pss: boolean,
 ): ServiceResources[] {
-  const seconds = before ? (now.at - before.at) / 1000 : 0;
-  const cpuOf = (p: ProcStat): number | undefined => {
-    if (!before || seconds <= 0) return undefined;
-    const old = before.index.byPid.get(p.pid);
-    const ticks = old && old.starttime === p.starttime ? p.ticks - old.ticks : p.ticks;
-    return (100 * Math.max(0, ticks)) / units.clockTicks / seconds;
-  };
   const kb = units.pageSize / 1024;
-  const pssOf = (p: ProcStat): number => {
-    const known = pss?.get(p.pid);
-    return known && known.starttime === p.starttime ? known.kb : p.rssPages * kb;
-  };
-  return services.map(({ id, pid }) => {
-    const members = pid > 0 ? now.index.tree(pid) : [];
-    const mainStat = pid > 0 ? now.index.byPid.get(pid) : undefined;
-    const tree: ServiceResources['tree'] = {
-      rssKB: 0,
-      threads: 0,
-      children: members.length - (mainStat && members.includes(mainStat) ? 1 : 0),
-      processes: members.length,
-      ...(before ? { cpu: 0 } : {}),
-      ...(pss ? { pssKB: 0 } : {}),
-    };
-    for (const p of members) {
-      tree.rssKB += p.rssPages * kb;
-      tree.threads += p.threads;
-      if (tree.cpu !== undefined) tree.cpu += cpuOf(p) ?? 0;
-      if (tree.pssKB !== undefined) tree.pssKB += pssOf(p);
+  const hz = units.clockTicks;
+  const cpuKnown = table.cpuKnown;
+  ctx.table = table;
+  ctx.kb = kb;
+  ctx.hz = hz;
+  ctx.pss = pss;
+  const out = new Array<ServiceResources>(services.length);
+  for (let i = 0; i < services.length; i++) {
+    const { id, pid } = services[i]!;
+    const mainStat = pid > 0 ? table.get(pid) : undefined;
+    sum.processes = sum.rssKB = sum.pssKB = sum.threads = sum.cpu = 0;
+    if (pid > 0 && (!mainStat || mainStat.sid === pid)) {
+      for (let p = table.session(pid); p; p = p.nextInSession) add(p);
+    } else if (mainStat) {
+      // not a session leader: monit's tree, itself and its descendants by ppid
+      stack.length = 0;
+      stack.push(mainStat);
+      while (stack.length > 0) {
+        const p = stack.pop()!;
+        add(p);
+        for (let c = table.firstChild(p); c; c = c.nextSibling) stack.push(c);
+      }
     }
-    const result: ServiceResources = { id, pid, tree };
+    const tree: ServiceResources['tree'] = {
+      cpu: cpuKnown ? sum.cpu : undefined,
+      rssKB: sum.rssKB,
+      pssKB: pss ? sum.pssKB : undefined,
+      threads: sum.threads,
+      children: sum.processes - (mainStat ? 1 : 0),
+      processes: sum.processes,
+    };
+    let main: Figures | undefined;
     if (mainStat) {
-      const cpu = cpuOf(mainStat);
-      result.main = {
+      let children = 0;
+      for (let c = table.firstChild(mainStat); c; c = c.nextSibling) children++;
+      main = {
+        cpu: cpuKnown ? cpuOf(mainStat, table, hz) : undefined,
         rssKB: mainStat.rssPages * kb,
+        pssKB: pss ? pssOf(mainStat, kb) : undefined,
         threads: mainStat.threads,
-        children: now.index.byParent.get(pid)?.length ?? 0,
-        ...(cpu !== undefined ? { cpu } : {}),
-        ...(pss ? { pssKB: pssOf(mainStat) } : {}),
+        children,
       };
     }
-    return result;
-  });
+    out[i] = { id, pid, main, tree };
+  }
+  ctx.table = undefined;
+  return out;
+}
+
+/** % of one core over the process's last interval; undefined when it has none. */
+function cpuOf(p: Proc, table: ProcView, hz: number): number | undefined {
+  if (!table.fresh(p)) return 0; // kept from an earlier sweep: nothing known of it since
+  if (!(p.deltaMs > 0)) return undefined;
+  return (100 * Math.max(0, p.deltaTicks)) / hz / (p.deltaMs / 1000);
+}
+
+function pssOf(p: Proc, kb: number): number {
+  return Number.isNaN(p.pssKB) ? p.rssPages * kb : p.pssKB;
 }

@@ -9,7 +9,8 @@ import {
   DEFAULT_RINGS,
   historyFileSize,
   packHistoryHeader,
-  packRecord,
+  packRecordInto,
+  RECORD_SIZE,
   recordPosition,
   unpackHistory,
   type DecodedHistory,
@@ -38,6 +39,7 @@ export class ResourceHistoryWriter {
   readonly #rings: readonly RingLayout[];
   readonly #lastSeq: number[];
   readonly #pending: ResourceRecord[][];
+  readonly #record = Buffer.alloc(RECORD_SIZE);
   #fd: number;
 
   /** Open (or make) the history at `path`; a file with other rings is replaced. */
@@ -112,7 +114,7 @@ export class ResourceHistoryWriter {
 
   #write(ring: number, record: ResourceRecord): void {
     const seq = this.#lastSeq[ring]! + 1;
-    const bytes = packRecord(record, seq);
+    const bytes = packRecordInto(record, seq, this.#record);
     writeSync(this.#fd, bytes, 0, bytes.length, recordPosition(this.#rings, ring, seq));
     this.#lastSeq[ring] = seq;
   }

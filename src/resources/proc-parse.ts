@@ -21,34 +21,74 @@ export interface ProcStat {
 
 const SPACE = 0x20;
 const PAREN = 0x29;
-const STAT_FIELDS = [1, 3, 11, 12, 17, 19, 21]; // ppid sid utime stime threads starttime rss
+const NEWLINE = 0x0a;
 
 /**
- * Parse `length` bytes of a stat line. The command name (field 2) may hold spaces and
- * parentheses, so fields are counted from its last `)`. Undefined when the line is cut short.
+ * Parse `length` bytes of a stat line into `into`, in place (a sweep reads every process each
+ * tick: no object, array or string is made). The command name (field 2) may hold spaces and
+ * parentheses, so fields are counted from its last `)`. False, and `into` partly written, when
+ * the line is cut short.
  */
-export function parseStat(bytes: Uint8Array, length = bytes.length): ProcStat | undefined {
+export function parseStatInto(bytes: Uint8Array, length: number, into: ProcStat): boolean {
   let i = length - 1;
   while (i > 0 && bytes[i] !== PAREN) i--;
-  if (i <= 0) return undefined;
+  if (i <= 0) return false;
   let pid = 0;
   for (let k = 0; k < i && bytes[k] !== SPACE; k++) pid = pid * 10 + bytes[k]! - 48;
+  into.pid = pid;
   // Fields after ") ": index 0 is field 3 (state), so field n is index n - 3. The ones read
-  // are all unsigned numbers.
-  const want = STAT_FIELDS;
-  const got: number[] = [];
-  for (let at = i + 2, index = 0; got.length < want.length; index++) {
-    if (at >= length) return undefined;
-    const wanted = index === want[got.length];
+  // (ppid sid utime stime threads starttime rss: indexes 1 3 11 12 17 19 21) are all unsigned.
+  let utime = 0;
+  let at = i + 2;
+  for (let index = 0; index <= 21; index++) {
+    if (at >= length) return false;
     let value = 0;
-    let end = at;
-    for (; end < length && bytes[end] !== SPACE && bytes[end] !== 0x0a; end++)
-      if (wanted) value = value * 10 + bytes[end]! - 48;
-    if (wanted) got.push(value);
-    at = end + 1;
+    let c = bytes[at]!;
+    while (c !== SPACE && c !== NEWLINE) {
+      value = value * 10 + c - 48;
+      if (++at >= length) break;
+      c = bytes[at]!;
+    }
+    at++;
+    switch (index) {
+      case 1:
+        into.ppid = value;
+        break;
+      case 3:
+        into.sid = value;
+        break;
+      case 11:
+        utime = value;
+        break;
+      case 12:
+        into.ticks = utime + value;
+        break;
+      case 17:
+        into.threads = value;
+        break;
+      case 19:
+        into.starttime = value;
+        break;
+      case 21:
+        into.rssPages = value;
+        break;
+    }
   }
-  const [ppid = 0, sid = 0, utime = 0, stime = 0, threads = 0, starttime = 0, rssPages = 0] = got;
-  return { pid, ppid, sid, ticks: utime + stime, threads, starttime, rssPages };
+  return true;
+}
+
+/** parseStatInto on a new object; undefined when the line is cut short. */
+export function parseStat(bytes: Uint8Array, length = bytes.length): ProcStat | undefined {
+  const stat: ProcStat = {
+    pid: 0,
+    ppid: 0,
+    sid: 0,
+    ticks: 0,
+    threads: 0,
+    starttime: 0,
+    rssPages: 0,
+  };
+  return parseStatInto(bytes, length, stat) ? stat : undefined;
 }
 
 const PSS = [0x0a, 0x50, 0x73, 0x73, 0x3a]; // "\nPss:"

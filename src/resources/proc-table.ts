@@ -1,10 +1,15 @@
-// The only code of the sampler that reads /proc. One sweep lists /proc once and reads every
-// process's `stat` once: through a descriptor kept open from the sweep that first saw the
-// process and read again with pread at offset 0 (the kernel regenerates the line), because on
-// 500 sleeping services plus the box's own ~80 processes that costs 2.8 ms a sweep against 8.0 ms
-// for open + read + close and 16 ms for readFileSync (bench/resources.bench.js measures the
-// sampler as a whole). A kept descriptor names one process: once it dies the read fails (ESRCH),
-// even if its pid was reused, so the table reopens and sees the newcomer.
+// The only code of the sampler that reads /proc, and the table of the box's processes it keeps.
+// One sweep lists /proc once and reads each process's `stat` through a descriptor kept open from
+// the sweep that first saw the process, again with pread at offset 0 (the kernel regenerates the
+// line): on 500 sleeping services plus the box's own ~80 processes that costs 2.8 ms a sweep
+// against 8.0 ms for open + read + close and 16 ms for readFileSync. A kept descriptor names one
+// process: once it dies the read fails (ESRCH), even if its pid was reused, so the table reopens
+// and sees the newcomer.
+//
+// Nothing is made afresh each sweep (bench/resources.bench.js measures the sampler with Node's
+// small young generation, as users run svtui, where garbage is CPU): each process is one `Proc`
+// updated in place, its CPU is the delta of its ticks since its own previous read, and sessions
+// and children are lists threaded through the Procs, rebuilt each sweep without allocating.
 //
 // A sweep reads again only the processes it is asked to watch (the services' sessions, and the
 // main pids); any other is read when its pid first appears and then kept as it was, because a
@@ -13,7 +18,7 @@
 // only if the pid dies and is reused between two sweeps; every `refreshEvery` sweeps reads them
 // all to bound that.
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
-import { parseAuxv, parseSmapsRollupPss, parseStat, type ProcStat } from './proc-parse.js';
+import { parseAuxv, parseSmapsRollupPss, parseStatInto, type ProcStat } from './proc-parse.js';
 
 export interface ProcTableOptions {
   /** Where procfs is mounted. */
@@ -24,26 +29,53 @@ export interface ProcTableOptions {
   refreshEvery?: number;
 }
 
-/** What a sweep must read afresh: processes of these sessions, and these pids. */
-export interface Watch {
-  sids: ReadonlySet<number>;
-  pids: ReadonlySet<number>;
+/** One process of the box, updated in place by each sweep that reads it. */
+export class Proc implements ProcStat {
+  pid: number;
+  ppid = 0;
+  sid = 0;
+  ticks = 0;
+  threads = 0;
+  starttime = 0;
+  rssPages = 0;
+  /** Ticks used between the read before and the last one, over `deltaMs`; NaN when unknown. */
+  deltaTicks = Number.NaN;
+  deltaMs = Number.NaN;
+  /** PSS in KB from the last smaps_rollup read of this process; NaN before one. */
+  pssKB = Number.NaN;
+  /** The sweep that last read the stat line, and when (monotonic ms). */
+  readSweep = 0;
+  readAt = Number.NaN;
+  fd = -1;
+  seen = 0;
+  watched = 0;
+  nextInSession: Proc | undefined = undefined;
+  childSweep = 0;
+  firstChild: Proc | undefined = undefined;
+  nextSibling: Proc | undefined = undefined;
+
+  constructor(pid: number) {
+    this.pid = pid;
+  }
 }
 
-interface Entry {
-  fd: number;
-  seen: number;
-  stat: ProcStat;
+class Session {
+  sweep = 0;
+  first: Proc | undefined = undefined;
+  watched = 0;
 }
 
 export class ProcTable {
   readonly #proc: string;
   readonly #maxOpen: number;
   readonly #refreshEvery: number;
-  readonly #entries = new Map<number, Entry>();
+  readonly #procs = new Map<number, Proc>();
+  readonly #sessions = new Map<number, Session>();
   readonly #buffer = Buffer.alloc(4096);
   #open = 0;
   #sweep = 0;
+  #lastAt = Number.NaN;
+  #cpuKnown = false;
 
   constructor(options: ProcTableOptions = {}) {
     this.#proc = options.proc ?? '/proc';
@@ -51,95 +83,221 @@ export class ProcTable {
     this.#refreshEvery = options.refreshEvery ?? 15;
   }
 
-  /** Every process on the box now: those watched (all, without `watch`) read afresh. */
-  sweep(watch?: Watch): ProcStat[] {
+  /**
+   * Before the next sweep: read main pid `pid` afresh, and every process of its session — and of
+   * the session it is in, if it leads none (daemontools' supervise does not call setsid).
+   */
+  watch(pid: number): void {
+    const next = this.#sweep + 1;
+    this.#session(pid).watched = next;
+    const p = this.#procs.get(pid);
+    if (p) {
+      p.watched = next;
+      if (p.sid !== pid) this.#session(p.sid).watched = next;
+    }
+  }
+
+  /**
+   * Sweep /proc at monotonic time `at` (ms): every process watched since the last sweep read
+   * afresh (every one with `all`, on the first sweep and every `refreshEvery`), the dead let go.
+   */
+  sweep(at: number, all = false): void {
     const sweep = ++this.#sweep;
-    const all = !watch || sweep % this.#refreshEvery === 1;
-    const out: ProcStat[] = [];
+    const everyone = all || (sweep - 1) % this.#refreshEvery === 0;
+    this.#cpuKnown = !Number.isNaN(this.#lastAt);
     let names: string[];
     try {
       names = readdirSync(this.#proc);
     } catch {
-      return out;
+      names = [];
     }
-    for (const name of names) {
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n]!;
       const first = name.charCodeAt(0);
       if (first < 48 || first > 57) continue;
       const pid = Number(name);
-      const kept = this.#entries.get(pid);
-      if (kept && !all && !watch.sids.has(kept.stat.sid) && !watch.pids.has(pid)) {
-        kept.seen = sweep;
-        out.push(kept.stat);
+      let p = this.#procs.get(pid);
+      if (p && !everyone && p.watched !== sweep && this.#sessions.get(p.sid)?.watched !== sweep) {
+        p.seen = sweep; // kept as it was
         continue;
       }
-      const stat = this.#read(pid, kept);
-      if (!stat) continue;
-      this.#entries.get(pid)!.seen = sweep;
-      out.push(stat);
+      if (p && !this.#reread(p, at)) p = undefined; // died: the pid may be someone else's now
+      if (!p) p = this.#add(pid, at);
+      if (p) p.seen = sweep;
     }
-    for (const [pid, entry] of this.#entries) if (entry.seen !== sweep) this.#forget(pid, entry);
-    return out;
+    // Let the dead go, and thread sessions and children through the living.
+    for (const p of this.#procs.values()) {
+      if (p.seen !== sweep) {
+        this.#forget(p);
+        continue;
+      }
+      const session = this.#session(p.sid);
+      if (session.sweep !== sweep) {
+        session.sweep = sweep;
+        session.first = undefined;
+      }
+      p.nextInSession = session.first;
+      session.first = p;
+      const parent = this.#procs.get(p.ppid);
+      if (parent) {
+        if (parent.childSweep !== sweep) {
+          parent.childSweep = sweep;
+          parent.firstChild = undefined;
+        }
+        p.nextSibling = parent.firstChild;
+        parent.firstChild = p;
+      }
+    }
+    if (everyone)
+      for (const [sid, session] of this.#sessions)
+        if (session.sweep !== sweep && session.watched < sweep) this.#sessions.delete(sid);
+    this.#lastAt = at;
   }
 
-  /** PSS of one process in KB, from smaps_rollup (Linux ≥ 4.14); undefined if unreadable. */
-  readPss(pid: number): number | undefined {
+  /** Did a sweep come before the last one (since close)? Then processes have CPU figures. */
+  get cpuKnown(): boolean {
+    return this.#cpuKnown;
+  }
+
+  /** A process of the last sweep. */
+  get(pid: number): Proc | undefined {
+    return this.#procs.get(pid);
+  }
+
+  /** Was `p` read by the last sweep (not kept from an earlier one)? */
+  fresh(p: Proc): boolean {
+    return p.readSweep === this.#sweep;
+  }
+
+  /** The first process of session `sid` in the last sweep (then `nextInSession`). */
+  session(sid: number): Proc | undefined {
+    const s = this.#sessions.get(sid);
+    return s && s.sweep === this.#sweep ? s.first : undefined;
+  }
+
+  /** The first child of `p` in the last sweep (then `nextSibling`). */
+  firstChild(p: Proc): Proc | undefined {
+    return p.childSweep === this.#sweep ? p.firstChild : undefined;
+  }
+
+  /** Read the PSS of `p` from smaps_rollup (Linux ≥ 4.14) into `p.pssKB`; false if unreadable. */
+  readPss(p: Proc): boolean {
+    let fd: number;
     try {
-      const bytes = readFileSync(`${this.#proc}/${pid}/smaps_rollup`);
-      return parseSmapsRollupPss(bytes);
+      fd = openSync(`${this.#proc}/${p.pid}/smaps_rollup`, 'r');
     } catch {
-      return undefined;
+      return false;
+    }
+    try {
+      const kb = parseSmapsRollupPss(this.#buffer, readSync(fd, this.#buffer, 0, 4096, 0));
+      if (kb === undefined) return false;
+      p.pssKB = kb;
+      return true;
+    } catch {
+      return false;
+    } finally {
+      closeSync(fd);
     }
   }
 
-  /** Close every descriptor; the table can sweep again afterwards. */
+  /** Close every descriptor and forget every process; the next sweep starts over. */
   close(): void {
-    for (const [pid, entry] of this.#entries) this.#forget(pid, entry);
+    for (const p of this.#procs.values()) this.#forget(p);
+    this.#sessions.clear();
+    this.#lastAt = Number.NaN;
+    this.#cpuKnown = false;
   }
 
   get openDescriptors(): number {
     return this.#open;
   }
 
-  #read(pid: number, entry: Entry | undefined): ProcStat | undefined {
-    if (entry && entry.fd >= 0) {
+  /** Read a known process again; false when it is gone (its descriptor is closed then). */
+  #reread(p: Proc, at: number): boolean {
+    const before = p.ticks;
+    const startedAt = p.starttime;
+    let ok: boolean;
+    if (p.fd >= 0) {
       try {
-        const stat = parseStat(this.#buffer, readSync(entry.fd, this.#buffer, 0, 4096, 0));
-        if (stat) entry.stat = stat;
-        return stat;
+        ok = parseStatInto(this.#buffer, readSync(p.fd, this.#buffer, 0, 4096, 0), p);
       } catch {
-        this.#forget(pid, entry); // it died; the pid may already be someone else's
+        ok = false; // it died (ESRCH)
       }
+    } else {
+      ok = this.#readOnce(p);
+      if (ok && p.starttime !== startedAt) ok = false; // another process has the pid now
     }
+    if (!ok) {
+      this.#forget(p);
+      return false;
+    }
+    p.deltaTicks = p.ticks - before;
+    p.deltaMs = at - p.readAt;
+    p.readAt = at;
+    p.readSweep = this.#sweep;
+    return true;
+  }
+
+  /** A pid not in the table: born since the last sweep, so all its ticks fall after it. */
+  #add(pid: number, at: number): Proc | undefined {
+    const p = new Proc(pid);
     let fd: number;
     try {
       fd = openSync(`${this.#proc}/${pid}/stat`, 'r');
     } catch {
-      this.#entries.delete(pid);
       return undefined; // gone between the listing and the open
     }
+    let ok = false;
     try {
-      const stat = parseStat(this.#buffer, readSync(fd, this.#buffer, 0, 4096, 0));
-      if (stat && this.#open < this.#maxOpen) {
-        this.#entries.set(pid, { fd, seen: 0, stat });
-        this.#open++;
-        return stat;
-      }
-      closeSync(fd);
-      if (stat) this.#entries.set(pid, { fd: -1, seen: 0, stat });
-      return stat;
+      ok = parseStatInto(this.#buffer, readSync(fd, this.#buffer, 0, 4096, 0), p);
     } catch {
+      ok = false;
+    }
+    if (ok && this.#open < this.#maxOpen) {
+      p.fd = fd;
+      this.#open++;
+    } else closeSync(fd);
+    if (!ok) return undefined;
+    p.deltaTicks = p.ticks;
+    p.deltaMs = at - this.#lastAt; // NaN on the first sweep: no CPU figure yet
+    p.readAt = at;
+    p.readSweep = this.#sweep;
+    this.#procs.set(pid, p);
+    return p;
+  }
+
+  #readOnce(p: Proc): boolean {
+    let fd: number;
+    try {
+      fd = openSync(`${this.#proc}/${p.pid}/stat`, 'r');
+    } catch {
+      return false;
+    }
+    try {
+      return parseStatInto(this.#buffer, readSync(fd, this.#buffer, 0, 4096, 0), p);
+    } catch {
+      return false;
+    } finally {
       closeSync(fd);
-      this.#entries.delete(pid);
-      return undefined;
     }
   }
 
-  #forget(pid: number, entry: Entry): void {
-    if (entry.fd >= 0) {
-      closeSync(entry.fd);
+  #session(sid: number): Session {
+    let s = this.#sessions.get(sid);
+    if (!s) {
+      s = new Session();
+      this.#sessions.set(sid, s);
+    }
+    return s;
+  }
+
+  #forget(p: Proc): void {
+    if (p.fd >= 0) {
+      closeSync(p.fd);
+      p.fd = -1;
       this.#open--;
     }
-    this.#entries.delete(pid);
+    this.#procs.delete(p.pid);
   }
 }
 

@@ -1,19 +1,13 @@
 // The resource sampler: call sample() once a tick (2 s in the supervisor) with the services and
 // their main pids. It sweeps /proc once (src/resources/proc-table.ts: the services' processes
-// read afresh, the rest of the box only when new and every `refreshEvery` ticks), keeps the sweep
-// before for CPU deltas, and every `pssEvery` ticks reads smaps_rollup of the services' processes
-// only (~0.1 ms a process, 20–30 × a stat read, hence the slower pace). No process is spawned.
+// read afresh into a table kept from tick to tick, the rest of the box only when new and every
+// `refreshEvery` ticks), and reads smaps_rollup (~0.1 ms a process, 20–30 × a stat read) of all
+// the services' processes on the first tick, then of a slice of the services each tick so that
+// each is read every `pssEvery` ticks and no tick carries a whole pass. No process is spawned.
 // Synchronous on purpose: a sweep of 600 processes takes a few ms of CPU, while fs.promises
 // spends ~110 ms on the same sweep in promise machinery.
-import {
-  measureServices,
-  SweepIndex,
-  type ServiceRef,
-  type ServiceResources,
-  type Sweep,
-  type Units,
-} from './figures.js';
-import { machineUnits, ProcTable, type Watch } from './proc-table.js';
+import { measureServices, type ServiceRef, type ServiceResources, type Units } from './figures.js';
+import { machineUnits, ProcTable, type Proc } from './proc-table.js';
 
 export interface SamplerOptions {
   /** Where procfs is mounted (tests may point elsewhere). */
@@ -35,10 +29,9 @@ export class ResourceSampler {
   readonly #now: () => number;
   readonly #units: Units;
   readonly #pssEvery: number;
-  readonly #pss = new Map<number, { starttime: number; kb: number }>();
-  #before: (Sweep & { index: SweepIndex }) | undefined;
-  #ticks = 0;
-  #pssRead = false;
+  /** Where the next slice of the PSS pass starts, in the services as given; -1: a whole pass. */
+  #pssNext = -1;
+  #stack: Proc[] = [];
 
   constructor(options: SamplerOptions = {}) {
     const pssEvery = options.pssEvery ?? 15;
@@ -58,18 +51,23 @@ export class ResourceSampler {
 
   /** Figures for each service, in the order given (rows keyed by `id`). */
   sample(services: readonly ServiceRef[]): ServiceResources[] {
-    const procs = this.#table.sweep(this.#watch(services));
-    const sweep = { procs, at: this.#now(), index: new SweepIndex(procs) };
-    if (this.#ticks++ % this.#pssEvery === 0) this.#readPss(services, sweep.index);
-    const out = measureServices(
-      services,
-      sweep,
-      this.#before,
-      this.#units,
-      this.#pssRead ? this.#pss : undefined,
-    );
-    this.#before = sweep;
-    return out;
+    const table = this.#table;
+    for (let i = 0; i < services.length; i++) {
+      const pid = services[i]!.pid;
+      if (pid > 0) table.watch(pid);
+    }
+    table.sweep(this.#now());
+    const n = services.length;
+    if (this.#pssNext < 0) {
+      for (let i = 0; i < n; i++) this.#readPss(services[i]!.pid);
+      this.#pssNext = 0;
+    } else if (n > 0) {
+      const slice = Math.ceil(n / this.#pssEvery);
+      let at = this.#pssNext % n;
+      for (let k = 0; k < slice; k++, at = (at + 1) % n) this.#readPss(services[at]!.pid);
+      this.#pssNext = at;
+    }
+    return measureServices(services, table, this.#units, true);
   }
 
   /** Descriptors held open now (one per process on the box, up to maxOpen). */
@@ -80,36 +78,25 @@ export class ResourceSampler {
   /** Close every descriptor. The sampler may be used again; its next CPU figures start over. */
   close(): void {
     this.#table.close();
-    this.#before = undefined;
+    this.#pssNext = -1;
   }
 
-  /** The services' sessions: their main pids, and the session of a main that leads none. */
-  #watch(services: readonly ServiceRef[]): Watch | undefined {
-    const before = this.#before;
-    if (!before) return undefined;
-    const pids = new Set<number>();
-    const sids = new Set<number>();
-    for (const { pid } of services) {
-      if (pid <= 0) continue;
-      pids.add(pid);
-      sids.add(pid);
-      const sid = before.index.byPid.get(pid)?.sid;
-      if (sid !== undefined) sids.add(sid);
+  /** PSS of every process of the tree of main pid `pid` (its session, or its descendants). */
+  #readPss(pid: number): void {
+    if (pid <= 0) return;
+    const table = this.#table;
+    const main = table.get(pid);
+    if (!main || main.sid === pid) {
+      for (let p = table.session(pid); p; p = p.nextInSession) table.readPss(p);
+      return;
     }
-    return { pids, sids };
-  }
-
-  #readPss(services: readonly ServiceRef[], index: SweepIndex): void {
-    const fresh = new Map<number, { starttime: number; kb: number }>();
-    for (const { pid } of services) {
-      if (pid <= 0) continue;
-      for (const p of index.tree(pid)) {
-        const kb = this.#table.readPss(p.pid);
-        if (kb !== undefined) fresh.set(p.pid, { starttime: p.starttime, kb });
-      }
+    const stack = this.#stack;
+    stack.length = 0;
+    stack.push(main);
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      table.readPss(p);
+      for (let c = table.firstChild(p); c; c = c.nextSibling) stack.push(c);
     }
-    this.#pss.clear();
-    for (const [pid, value] of fresh) this.#pss.set(pid, value);
-    this.#pssRead = true;
   }
 }
