@@ -274,7 +274,8 @@ export class HealthEngine {
       const failed = result.event ? result.event === 'failed' : w.states[i]?.phase === 'failed';
       const event = this.emit(w, action.kind === 'alert' ? 'alert' : 'action', {
         rule: rule.at,
-        text: `${action.kind === 'exec' ? `exec "${action.command.text}"` : action.kind}: ${what}`,
+        // An alert's text is what happened (MONIT_DESCRIPTION); an action's says what it does.
+        text: action.kind === 'alert' ? what : `${actionWords(action)}: ${what}`,
         action: action.kind,
         monit: monitEvent(rule, failed),
         probe: probe && pick(probe),
@@ -322,6 +323,10 @@ export class HealthEngine {
     w.dir = dir;
     return w;
   }
+}
+
+function actionWords(action: Action): string {
+  return action.kind === 'exec' ? `exec "${action.command.text}"` : action.kind;
 }
 
 function pick(probe: ProbeResult): HealthEvent['probe'] {

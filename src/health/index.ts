@@ -13,6 +13,14 @@
 //   state-file.ts     supervise/svtui-monitor.json: the engine's state across scanner restarts
 //   alert-env.ts      SVTUI_* and MONIT_* for the alert hook and `exec` (pure)
 //   run-command.ts    the alert hook and `exec`: execa, timeout, never awaited by the engine
+//   attach.ts         the engine on a running supervisor: monitor files, timer, letters, files
+export {
+  attachHealth,
+  type AttachedHealth,
+  type ExitHow,
+  type HealthHost,
+  type HealthOptions,
+} from './attach.js';
 export { alertEnvironment, monitDate, type AlertContext } from './alert-env.js';
 export { describeRule, monitEvent } from './describe.js';
 export {

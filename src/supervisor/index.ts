@@ -33,6 +33,8 @@ export interface SupervisorOptions {
    * supervisor keeps its terminal to itself (a logged service's stdout still goes to its logger).
    */
   inheritStdio?: boolean;
+  /** Run the health engine (src/health) on services with a `monitor` file; default true. */
+  health?: boolean;
 }
 
 export interface ServiceSnapshot {
@@ -91,11 +93,13 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   });
   await tree.start();
   const timer = setInterval(() => void tree.rescan(), RESCAN_MS);
+  const health =
+    options.health === false ? undefined : await attachHealthTo(dir, tree, listeners, warn);
   let stopped: Promise<void> | undefined;
   return {
     stop() {
       clearInterval(timer);
-      stopped ??= tree.stop();
+      stopped ??= Promise.all([health?.stop(), tree.stop()]).then(() => undefined);
       return stopped;
     },
     onChange(listener) {
@@ -124,4 +128,42 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
   };
+}
+
+/**
+ * The health engine on this tree's services: starts and exits from the change notices, actions
+ * through the same path as `svc` letters. Loaded on demand: it brings execa.
+ */
+async function attachHealthTo(
+  dir: string,
+  tree: Tree,
+  listeners: Set<(name: string) => void>,
+  warn: (line: string) => void,
+): Promise<{ stop(): Promise<void> }> {
+  const { attachHealth } = await import('../health/attach.js');
+  const service = (name: string) => {
+    for (const entry of tree.entries.values()) {
+      if (entry.active && entry.name === name) return entry.service;
+    }
+    return undefined;
+  };
+  return attachHealth(
+    {
+      dir,
+      names: () => [...tree.entries.values()].filter((e) => e.active).map((e) => e.name),
+      process: (name) => {
+        const state = service(name)?.state;
+        return state && { pid: state.pid, lastExit: state.history.lastExit };
+      },
+      onChange(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      control(name, letters) {
+        const slot = service(name);
+        for (const letter of letters) slot?.dispatch({ kind: 'control', letter });
+      },
+    },
+    { warn },
+  );
 }

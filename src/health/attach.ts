@@ -1,0 +1,203 @@
+// The health engine attached to a running supervisor (`svtui scan`, the embedded console): the
+// adapter between HealthEngine and the tree. Every cycle it looks at each service's `monitor`
+// file (read again when its size or mtime changes; a broken one keeps the last good rules), runs
+// the engine, saves each monitored service's state to supervise/svtui-monitor.json and appends
+// its events to supervise/svtui-events. Starts and exits come from the supervisor's change
+// notices; intents go back as control letters, exactly as `svc` sends them: start `u`, stop `d`,
+// restart `u` then `t` (want up, TERM: supervise starts it again). `exec` and alerts run with
+// execa in the background. Only services with a `monitor` file are watched, so a tree without
+// rules gets no new files in supervise/.
+import { readFile, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { parseMonitrc, type TreeSettings } from '../monitor/index.js';
+import { alertEnvironment } from './alert-env.js';
+import { HealthEngine, type Figures, type Intent } from './engine.js';
+import type { HealthEvent } from './event.js';
+import { EventLog } from './event-log.js';
+import { realProbes } from './real-probes.js';
+import { runCommand } from './run-command.js';
+import { loadState, saveState } from './state-file.js';
+
+/** What the health engine needs of a supervisor. */
+export interface HealthHost {
+  /** The tree (svscan's DIR). */
+  dir: string;
+  /** Names of the services in the tree now (no `NAME/log`). */
+  names(): string[];
+  /** A service's process now: pid 0 while down; the last exit, for the event. */
+  process(name: string): { pid: number; lastExit?: ExitHow } | undefined;
+  onChange(listener: (name: string) => void): () => void;
+  /** Send control letters as `svc` does (supervise/control). */
+  control(name: string, letters: string): void;
+}
+
+export type ExitHow = { kind: 'exit'; code: number } | { kind: 'signal'; signal: string };
+
+export interface HealthOptions {
+  clock?: () => number;
+  warn?: (line: string) => void;
+  figures?: (name: string) => Figures | undefined;
+}
+
+export interface AttachedHealth {
+  settings: TreeSettings;
+  /** One cycle now (tests; the timer calls it every `set daemon` seconds). */
+  cycle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Watched {
+  version: string;
+  log: EventLog;
+  pid: number;
+}
+
+export async function attachHealth(
+  host: HealthHost,
+  options: HealthOptions = {},
+): Promise<AttachedHealth> {
+  const clock = options.clock ?? Date.now;
+  const warn = options.warn ?? (() => undefined);
+  const settingsFile = join(host.dir, '.svtui', 'monitrc');
+  const text = await readFile(settingsFile, 'utf8').catch(() => '');
+  const parsed = parseMonitrc(text, settingsFile);
+  for (const e of parsed.errors)
+    warn(`${e.file}:${e.line}:${e.column}: expected ${e.expected}, got ${e.got}`);
+  const settings = parsed.settings;
+  const cycleMs = settings.cycleSeconds * 1000;
+  const watched = new Map<string, Watched>();
+  const serviceDir = (name: string) => join(host.dir, name);
+  const hook = join(host.dir, '.svtui', 'alert');
+
+  const record = (event: HealthEvent) => void watched.get(event.service)?.log.append(event);
+  const act = (intent: Intent) => {
+    const { service, action, event } = intent;
+    const env = () =>
+      alertEnvironment(event, {
+        host: hostname(),
+        pid: host.process(service)?.pid || undefined,
+        figures: options.figures?.(service),
+      });
+    switch (action.kind) {
+      case 'start':
+        return host.control(service, 'u');
+      case 'stop':
+        return host.control(service, 'd');
+      case 'restart':
+        return host.control(service, 'ut');
+      case 'unmonitor':
+        return;
+      case 'exec':
+        return void runCommand(action.command.argv, { cwd: serviceDir(service), env: env() }).then(
+          (o) => o.ok || warn(`${service}: exec "${action.command.text}": ${o.text}`),
+        );
+      case 'alert':
+        return void runCommand([hook], { cwd: host.dir, env: env() }).then(
+          (o) => o.ok || o.text === 'missing' || warn(`${service}: alert hook: ${o.text}`),
+        );
+    }
+  };
+  const engine = new HealthEngine({
+    clock,
+    probes: realProbes(clock),
+    figures: (name) => options.figures?.(name),
+    onIntent: act,
+    onEvent: record,
+    graceMs: cycleMs,
+  });
+
+  /** Pick up new, changed and removed `monitor` files. */
+  const refresh = async () => {
+    const names = host.names();
+    await Promise.all(
+      names.map(async (name) => {
+        const file = join(serviceDir(name), 'monitor');
+        const st = await stat(file).catch(() => undefined);
+        const w = watched.get(name);
+        if (!st) {
+          if (w) {
+            await saveState(join(serviceDir(name), 'supervise'), engine.save(name)!).catch(
+              () => undefined,
+            );
+            engine.forget(name);
+            watched.delete(name);
+          }
+          return;
+        }
+        const version = `${st.size}:${st.mtimeMs}`;
+        if (w?.version === version) return;
+        const body = await readFile(file, 'utf8').catch(() => undefined);
+        if (body === undefined) return;
+        const supervise = join(serviceDir(name), 'supervise');
+        if (!w) {
+          watched.set(name, {
+            version,
+            log: new EventLog(supervise, undefined, (e) => warn(`${name}: ${e.message}`)),
+            pid: 0,
+          });
+          engine.load(name, serviceDir(name), body, `${name}/monitor`);
+          const saved = await loadState(supervise);
+          if (saved) engine.restore(name, serviceDir(name), saved);
+          noticed(name);
+        } else {
+          w.version = version;
+          engine.load(name, serviceDir(name), body, `${name}/monitor`);
+        }
+      }),
+    );
+    const present = new Set(names);
+    for (const name of watched.keys()) {
+      if (!present.has(name)) {
+        engine.forget(name);
+        watched.delete(name);
+      }
+    }
+  };
+
+  /** A start or an exit of a watched service, from the supervisor's change notice. */
+  const noticed = (name: string) => {
+    const w = watched.get(name);
+    const now = w && host.process(name);
+    if (!w || !now || now.pid === w.pid) return;
+    if (w.pid !== 0) {
+      const how = now.lastExit;
+      engine.exited(name, how?.kind === 'signal' ? { signal: how.signal } : { code: how?.code });
+    }
+    if (now.pid !== 0) engine.started(name, serviceDir(name), now.pid);
+    w.pid = now.pid;
+  };
+  const unsubscribe = host.onChange(noticed);
+
+  const saveAll = () =>
+    Promise.all(
+      [...watched.keys()].map((name) => {
+        const saved = engine.save(name);
+        return (
+          saved && saveState(join(serviceDir(name), 'supervise'), saved).catch(() => undefined)
+        );
+      }),
+    );
+
+  const cycle = async () => {
+    await refresh();
+    const probes = engine.tick();
+    await saveAll();
+    await probes;
+  };
+  await refresh();
+  const timer = setInterval(
+    () => void cycle().catch((e: Error) => warn(`health: ${e.message}`)),
+    cycleMs,
+  );
+  return {
+    settings,
+    cycle,
+    async stop() {
+      // A probe still running is not waited for: its result would be dropped anyway.
+      clearInterval(timer);
+      unsubscribe();
+      await saveAll();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// The engine inside the supervisor: a real tree, a service whose `./check` fails, a one-second
+// cycle from `.svtui/monitrc`. The failure restarts it through the control path, the alert hook
+// gets the event in its environment, and supervise/ holds the events and the saved state.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { decodeEvents } from '../../src/health/index.js';
+import { startSupervisor } from '../../src/supervisor/index.js';
+import { waitFor } from '../support/processes.js';
+import { tempDir } from '../support/tools.js';
+import { makeService, remember, script, waitUp } from '../supervisor/helpers.js';
+
+it('restarts a service whose check fails, runs the alert hook, records events', async () => {
+  const tree = tempDir();
+  mkdirSync(join(tree, '.svtui'));
+  writeFileSync(join(tree, '.svtui', 'monitrc'), 'set daemon 1\n');
+  const envFile = join(tree, 'alert.env');
+  script(join(tree, '.svtui', 'alert'), `env | grep -E '^(SVTUI|MONIT)_' | sort > ${envFile}`);
+  makeService(tree, 'web', { run: 'exec sleep 100' });
+  script(join(tree, 'web', 'check'), 'echo "not healthy"; exit 1');
+  writeFileSync(
+    join(tree, 'web', 'monitor'),
+    'if failed program "./check" for 2 cycles then restart\nif failed program "./check" then alert\n',
+  );
+  makeService(tree, 'plain', { run: 'exec sleep 100' });
+
+  const supervisor = await startSupervisor({ dir: tree, stderr: () => {}, graceMs: 300 });
+  try {
+    const first = await waitUp(join(tree, 'web'));
+    remember(first);
+    remember(await waitUp(join(tree, 'plain')));
+    // Grace (one cycle) after the start, then two failing cycles: a restart.
+    const second = await waitFor(async () => {
+      const pid = await waitUp(join(tree, 'web'));
+      return pid !== first ? pid : 0;
+    }, 10_000);
+    remember(second);
+    await waitFor(() => existsSync(envFile), 5000);
+    const env = readFileSync(envFile, 'utf8');
+    expect(env).toContain('MONIT_SERVICE=web\n');
+    expect(env).toContain('MONIT_EVENT=Status failed\n');
+    expect(env).toContain('SVTUI_EVENT=alert\n');
+    expect(env).toMatch(
+      /MONIT_DESCRIPTION=program ".\/check" failed: ".\/check" exited 1, expected status = 0: not healthy/,
+    );
+
+    // Appends are queued: wait for the restart's exit to be on disk.
+    const read = () =>
+      decodeEvents(readFileSync(join(tree, 'web', 'supervise', 'svtui-events'), 'utf8'));
+    const events =
+      (await waitFor(() => {
+        const all = read();
+        return all.some((e) => e.kind === 'exit') ? all : undefined;
+      }, 5000)) ?? [];
+    const kinds = events.map((e) => e.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['rules-loaded', 'start', 'check-failed', 'alert', 'action', 'exit']),
+    );
+    expect(events.find((e) => e.kind === 'action')).toMatchObject({
+      action: 'restart',
+      rule: { line: 1, column: 1 },
+    });
+    expect(existsSync(join(tree, 'web', 'supervise', 'svtui-monitor.json'))).toBe(true);
+    // A service without a `monitor` file gets nothing new in supervise/.
+    expect(existsSync(join(tree, 'plain', 'supervise', 'svtui-events'))).toBe(false);
+  } finally {
+    await supervisor.stop();
+  }
+}, 20_000);
