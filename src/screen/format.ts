@@ -194,16 +194,34 @@ export interface Counts {
 
 export function countStates(rows: readonly ServiceRow[], nowMs: number): Counts {
   // Drawn every frame (a followed log at 15 frames a second) over every service: counted once
-  // per snapshot of the rows and second of the clock, which is all the answer depends on.
-  const second = Math.floor(nowMs / 1000);
+  // per snapshot of the rows, until the clock reaches the next moment a trouble starts or ends.
   const known = counted.get(rows);
-  if (known && known.second === second) return known.counts;
+  if (known && nowMs >= known.fromMs && nowMs < known.untilMs) return known.counts;
   const counts = countNow(rows, nowMs);
-  counted.set(rows, { second, counts });
+  counted.set(rows, { fromMs: nowMs, untilMs: nextTrouble(rows, nowMs), counts });
   return counts;
 }
 
-const counted = new WeakMap<readonly ServiceRow[], { second: number; counts: Counts }>();
+const counted = new WeakMap<
+  readonly ServiceRow[],
+  { fromMs: number; untilMs: number; counts: Counts }
+>();
+
+/** The next instant at which some row's trouble starts or ends by itself. */
+function nextTrouble(rows: readonly ServiceRow[], nowMs: number): number {
+  let next = Infinity;
+  for (const row of rows) {
+    if (row.stoppingSinceMs !== undefined) {
+      const at = row.stoppingSinceMs + STOP_GRACE_MS;
+      if (at > nowMs) next = Math.min(next, at);
+    }
+    for (const t of row.restartTimesMs ?? []) {
+      const at = t + CRASH_WINDOW_MS;
+      if (at > nowMs) next = Math.min(next, at);
+    }
+  }
+  return next;
+}
 
 function countNow(rows: readonly ServiceRow[], nowMs: number): Counts {
   const counts = { up: 0, down: 0, failing: 0 };

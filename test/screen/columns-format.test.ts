@@ -141,3 +141,20 @@ describe('trouble at a glance', () => {
     expect(rowCells(row({ restarts: 0, restartsFrom: 'seen' }), NOW).restarts).toBe('');
   });
 });
+
+describe('the title counts', () => {
+  it('follow a trouble that starts between two frames of the same second', () => {
+    const o = up(10, NOW - 60_000);
+    const rows: ServiceRow[] = [
+      {
+        id: id('s'),
+        name: 's',
+        restarts: 0,
+        observation: { ...o, status: { ...o.status!, want: 'down' } },
+        stoppingSinceMs: NOW - 4700,
+      },
+    ];
+    expect(countStates(rows, NOW + 200)).toEqual({ up: 1, down: 0, failing: 0 });
+    expect(countStates(rows, NOW + 400)).toEqual({ up: 0, down: 0, failing: 1 });
+  });
+});

@@ -1,0 +1,54 @@
+// What an operator must see at a glance, in a real terminal against svtui scan: a service in a
+// crash loop and one that ignores TERM are flagged in their rows and counted as failing in the
+// title — not green like a healthy one.
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProcess, waitFor } from '../support/processes.js';
+import { cli, haveTools, tempDir } from '../support/tools.js';
+import { Terminal } from './tmux.js';
+
+describe.skipIf(!haveTools('tmux'))('trouble at a glance', () => {
+  const tree = join(tempDir('svtui-e2e-trouble-'), 'service');
+  let term: Terminal | undefined;
+  afterAll(() => term?.close());
+
+  beforeAll(async () => {
+    for (const [name, run] of [
+      ['crashy', 'echo boom; exit 3'],
+      ['stubborn', "trap '' TERM; while :; do sleep 0.2; done"],
+      ['calm', 'exec sleep 1000'],
+    ] as const) {
+      mkdirSync(join(tree, name), { recursive: true });
+      writeFileSync(join(tree, name, 'run'), `#!/bin/sh\n${run}\n`);
+      chmodSync(join(tree, name, 'run'), 0o755);
+    }
+    startProcess(process.execPath, [cli, 'scan', tree]); // stopped by pid when the file ends
+    await waitFor(
+      () => ['crashy', 'stubborn', 'calm'].every((n) => existsSync(join(tree, n, 'supervise/ok'))),
+      8000,
+    );
+  });
+
+  it('a crash loop says so in red, and the title counts it as failing', async () => {
+    term = new Terminal([process.execPath, cli, tree], { columns: 120, rows: 40 });
+    const screen = await term.waitFor(/^crashy +crash loop /m, 15000);
+    expect(screen).toMatch(/^calm +up +\d+/m);
+    expect(screen).toMatch(/ 3 services: 2 up · 0 down · 1 failing/);
+    expect(term.ansi()).toMatch(/\x1b\[31mcrash loop/); // eslint-disable-line no-control-regex
+  });
+
+  it('a service that ignores TERM: want down and still up five seconds on', async () => {
+    term!.keys('G'); // stubborn, the last row
+    await term!.waitFor(/log stubborn: no log service/);
+    term!.keys('d');
+    await term!.waitFor('stubborn: down (svc -d');
+    term!.keys('y');
+    const screen = await term!.waitFor(/^stubborn +ignores TERM +\d+ .* up +down /m, 10000);
+    expect(screen).toMatch(/ 3 services: 1 up · 0 down · 2 failing/);
+    // The action's own report says so too.
+    expect(screen).toMatch(
+      /stubborn: down sent \(TERM, CONT\); still up as pid \d+ after \d\.\d s \(ignores TERM\?\)/,
+    );
+  });
+});
