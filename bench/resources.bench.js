@@ -138,10 +138,10 @@ async function cost(api, count, seconds) {
     rows.push({
       name: 'svtui sampler',
       cpu: a.self,
-      note: `${sampler.openDescriptors} fds; first sweep ${coldMs.toFixed(0)} ms`,
+      note: `${sampler.openDescriptors} fds; first sweep and whole PSS pass ${coldMs.toFixed(0)} ms`,
     });
     const ticks = [...perTick].sort((x, y) => x - y);
-    const tickNote = `a tick: median ${median(ticks).toFixed(1)} ms, max ${ticks.at(-1).toFixed(1)} ms (PSS)`;
+    const tickNote = `a tick: median ${median(ticks).toFixed(1)} ms, max ${ticks.at(-1).toFixed(1)} ms (each with a slice of the PSS pass)`;
     rows.push({ name: '  inside sample()', cpu: (100 * inSample) / seconds, note: tickNote });
     const writers = services.map((s) => new api.ResourceHistoryWriter(join(dir, s.id)));
     const b = await phase(seconds, (i) => {
