@@ -55,6 +55,8 @@ export class ConsoleController {
   private log: { id: ServiceId; timeline: LogTimeline; off: () => void } | undefined;
   private logContent: LogPaneContent = { kind: 'none' };
   private opening: ServiceId | undefined;
+  /** The log changed since its window was last taken. */
+  private logStale = false;
   private screen: Screen | undefined;
   private readonly listeners = new Set<Listener>();
   private readonly actions: ActionRunner;
@@ -94,6 +96,7 @@ export class ConsoleController {
   getScreen = (): Screen => {
     if (!this.screen) {
       const { options } = this;
+      this.freshLog();
       this.screen = buildScreen({
         ...this.size,
         ui: this.ui,
@@ -131,6 +134,7 @@ export class ConsoleController {
 
   private step(intent: Intent): void {
     const layout = this.layout();
+    this.freshLog();
     const window = this.logContent.kind === 'window' ? this.logContent.window : undefined;
     const step = reduce(this.ui, intent, {
       rows: layout.visible,
@@ -265,8 +269,10 @@ export class ConsoleController {
     if (!('window' in opened)) {
       this.logContent = { kind: 'absent', name, why: opened };
     } else {
+      // A log at 1000 lines a second changes 50 times a second; its window is taken when a
+      // frame is drawn (15 a second), not at every change.
       const off = opened.onChange(() => {
-        this.logContent = { kind: 'window', window: opened.window() };
+        this.logStale = true;
         this.screen = undefined;
         this.notifySoon();
       });
@@ -276,10 +282,17 @@ export class ConsoleController {
     this.screen = undefined;
   }
 
+  private freshLog(): void {
+    if (!this.logStale || !this.log) return;
+    this.logContent = { kind: 'window', window: this.log.timeline.window() };
+    this.logStale = false;
+  }
+
   private closeLog(): void {
     this.log?.off();
     this.log?.timeline.close();
     this.log = undefined;
+    this.logStale = false;
     this.logContent = { kind: 'none' };
   }
 
