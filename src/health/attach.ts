@@ -15,7 +15,8 @@ import { alertEnvironment } from './alert-env.js';
 import { HealthEngine, type Figures, type Intent } from './engine.js';
 import type { HealthEvent } from './event.js';
 import { EventLog } from './event-log.js';
-import { realProbes } from './real-probes.js';
+import { figuresOf, realProbes } from './real-probes.js';
+import { ResourceSampler } from '../resources/index.js';
 import { runCommand } from './run-command.js';
 import { loadState, saveState } from './state-file.js';
 
@@ -37,6 +38,11 @@ export type ExitHow = { kind: 'exit'; code: number } | { kind: 'signal'; signal:
 export interface HealthOptions {
   clock?: () => number;
   warn?: (line: string) => void;
+  /**
+   * The latest figures of a service. By default a ResourceSampler of src/resources samples the
+   * watched services once a cycle (CPU is then the cycle's average, as monit's), and only when a
+   * rule needs them.
+   */
   figures?: (name: string) => Figures | undefined;
 }
 
@@ -77,7 +83,7 @@ export async function attachHealth(
       alertEnvironment(event, {
         host: hostname(),
         pid: host.process(service)?.pid || undefined,
-        figures: options.figures?.(service),
+        figures: figures(service),
       });
     switch (action.kind) {
       case 'start':
@@ -98,10 +104,31 @@ export async function attachHealth(
         );
     }
   };
+  const sampled = new Map<string, Figures>();
+  let sampler: ResourceSampler | undefined;
+  const figures = options.figures ?? ((name: string) => sampled.get(name));
+  /** Sample the services that have a resource rule, once a cycle. */
+  const sample = () => {
+    if (options.figures) return;
+    const refs = [...watched.entries()]
+      .filter(([name, w]) => w.pid > 0 && engine.rulesOf(name).some((r) => r.kind === 'resource'))
+      .map(([name, w]) => ({ id: name, pid: w.pid }));
+    sampled.clear();
+    if (refs.length === 0) return;
+    try {
+      sampler ??= new ResourceSampler();
+      for (const r of sampler.sample(refs)) {
+        const f = figuresOf(r);
+        if (f) sampled.set(r.id, f);
+      }
+    } catch (error) {
+      warn(`health: unable to sample resources: ${(error as Error).message}`);
+    }
+  };
   const engine = new HealthEngine({
     clock,
     probes: realProbes(clock),
-    figures: (name) => options.figures?.(name),
+    figures,
     onIntent: act,
     onEvent: record,
     graceMs: cycleMs,
@@ -181,6 +208,7 @@ export async function attachHealth(
 
   const cycle = async () => {
     await refresh();
+    sample();
     const probes = engine.tick();
     await saveAll();
     await probes;

@@ -140,6 +140,11 @@ export class HealthEngine {
     return saved;
   }
 
+  /** The rules in force for a service. */
+  rulesOf(id: string): readonly Rule[] {
+    return this.services.get(id)?.rules ?? [];
+  }
+
   forget(id: string): void {
     this.services.delete(id);
   }

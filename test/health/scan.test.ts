@@ -8,7 +8,7 @@ import { decodeEvents } from '../../src/health/index.js';
 import { startSupervisor } from '../../src/supervisor/index.js';
 import { waitFor } from '../support/processes.js';
 import { tempDir } from '../support/tools.js';
-import { makeService, remember, script, waitUp } from '../supervisor/helpers.js';
+import { makeService, remember, script, waitDown, waitUp } from '../supervisor/helpers.js';
 
 it('restarts a service whose check fails, runs the alert hook, records events', async () => {
   const tree = tempDir();
@@ -23,6 +23,9 @@ it('restarts a service whose check fails, runs the alert hook, records events', 
     'if failed program "./check" for 2 cycles then restart\nif failed program "./check" then alert\n',
   );
   makeService(tree, 'plain', { run: 'exec sleep 100' });
+  // The child outlives a stop (`d` TERMs the main process only, as svc -d): killed by its pid below.
+  makeService(tree, 'parent', { run: 'sleep 100 & echo $! > child.pid; exec sleep 100' });
+  writeFileSync(join(tree, 'parent', 'monitor'), 'if children > 0 then stop\n');
 
   const supervisor = await startSupervisor({ dir: tree, stderr: () => {}, graceMs: 300 });
   try {
@@ -45,8 +48,8 @@ it('restarts a service whose check fails, runs the alert hook, records events', 
     );
 
     // Appends are queued: wait for the restart's exit to be on disk.
-    const read = () =>
-      decodeEvents(readFileSync(join(tree, 'web', 'supervise', 'svtui-events'), 'utf8'));
+    const read = (name = 'web') =>
+      decodeEvents(readFileSync(join(tree, name, 'supervise', 'svtui-events'), 'utf8'));
     const events =
       (await waitFor(() => {
         const all = read();
@@ -61,9 +64,15 @@ it('restarts a service whose check fails, runs the alert hook, records events', 
       rule: { line: 1, column: 1 },
     });
     expect(existsSync(join(tree, 'web', 'supervise', 'svtui-monitor.json'))).toBe(true);
+    // Resource figures from src/resources: the child of `parent` is seen, and it is stopped.
+    await waitDown(join(tree, 'parent'), 10_000);
+    const parent = read('parent').find((e) => e.kind === 'action');
+    expect(parent).toMatchObject({ action: 'stop', monit: 'Resource limit matched', value: 1 });
     // A service without a `monitor` file gets nothing new in supervise/.
     expect(existsSync(join(tree, 'plain', 'supervise', 'svtui-events'))).toBe(false);
   } finally {
     await supervisor.stop();
+    const child = Number(readFileSync(join(tree, 'parent', 'child.pid'), 'utf8'));
+    if (child > 1) process.kill(child, 'SIGKILL');
   }
 }, 20_000);
