@@ -214,15 +214,18 @@ export async function attachHealth(
     await probes;
   };
   await refresh();
-  const timer = setInterval(
-    () => void cycle().catch((e: Error) => warn(`health: ${e.message}`)),
-    cycleMs,
-  );
+  // `set daemon N with start delay D`: the first cycle D seconds after the start, as monit.
+  const run = () => void cycle().catch((e: Error) => warn(`health: ${e.message}`));
+  let timer: NodeJS.Timeout | undefined;
+  const delay = setTimeout(() => {
+    timer = setInterval(run, cycleMs);
+  }, settings.startDelaySeconds * 1000);
   return {
     settings,
     cycle,
     async stop() {
       // A probe still running is not waited for: its result would be dropped anyway.
+      clearTimeout(delay);
       clearInterval(timer);
       unsubscribe();
       await saveAll();
