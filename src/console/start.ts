@@ -1,7 +1,7 @@
 // The console's composition root: arguments → a tree source (local, or embedded when the operator
-// named a tree nothing supervises) → stores and the controller → the first frame → Ink. Ink and
-// React load while the tree is read (the import alone costs ~0.3 s), so the first screen is drawn
-// as bytes from the same screen model before Ink draws over it.
+// named a tree nothing supervises) → stores and the controller → the first frame → Ink. The first
+// screen is drawn as bytes from the same screen model before Ink and React have loaded (the
+// import alone costs ~0.3 s); Ink draws over it once it is in.
 import { parseConsoleArgs } from './args.js';
 import { ConsoleController } from './controller.js';
 import { idleCollector } from './idle-gc.js';
@@ -30,8 +30,6 @@ export async function run(argv: string[]): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     return fail('the console needs a terminal on stdin and stdout', 100);
   }
-  const restoreEnv = prepareInkImport();
-  const ui = import('../ui/run.js');
   let source: LocalSource;
   try {
     source = new LocalSource(root, { explicit });
@@ -90,7 +88,11 @@ export async function run(argv: string[]): Promise<number> {
   await controller.start();
   process.stdout.write(screenToAnsi(screenLines(controller.getScreen())));
 
-  const { mountConsole } = await ui;
+  // Ink and React load only now (~0.3 s, most of it compiling on this thread): started earlier,
+  // their loading ran in between the awaits above and could hold the first screen back by as
+  // much. Keys typed meanwhile wait in the terminal's buffer (raw mode is on) for Ink.
+  const restoreEnv = prepareInkImport();
+  const { mountConsole } = await import('../ui/run.js');
   restoreEnv();
   const memory = idleCollector();
   const app = await mountConsole(controller, process.stdout, process.stdin, () => memory.poke());
