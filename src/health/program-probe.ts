@@ -4,6 +4,7 @@
 // `sleep` must not leave it behind — and the probe resolves at the timeout even if a process
 // that left the group still holds the output pipe open: a hanging check never outlives its time.
 import { execa } from 'execa';
+import { settleOrKill } from './group-timeout.js';
 import type { ProgramRule } from '../monitor/index.js';
 import { compare } from '../monitor/index.js';
 import { probeResult, type Clock, type ProbeResult } from './probe-result.js';
@@ -38,17 +39,8 @@ export async function probeProgram(
     maxBuffer: MAX_OUTPUT,
     cleanup: true,
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => {
-      killGroup(child.pid);
-      resolve('timeout');
-    }, timeoutMs);
-  });
-  const outcome = await Promise.race([child, timedOut]);
-  clearTimeout(timer);
+  const outcome = await settleOrKill(child, timeoutMs);
   if (outcome === 'timeout') {
-    child.catch(() => undefined);
     return probeResult(
       'timeout',
       started,
@@ -74,15 +66,6 @@ export async function probeProgram(
   const expected = `status ${rule.status.op} ${rule.status.value}`;
   const text = `${name} exited ${code}${ok ? '' : `, expected ${expected}`}${said}`;
   return probeResult(ok ? 'ok' : 'exit', started, clock, text, code);
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    /* the group is gone already */
-  }
 }
 
 function lastLine(text: string): string {

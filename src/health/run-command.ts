@@ -3,6 +3,7 @@
 // by the engine: the caller gets a promise of what happened, for an event or a test. A hook that
 // is missing is said so, not an error (no hook is a valid setup).
 import { execa } from 'execa';
+import { settleOrKill } from './group-timeout.js';
 
 export const HOOK_TIMEOUT_MS = 30_000;
 
@@ -28,23 +29,8 @@ export async function runCommand(
     stdio: 'ignore',
     cleanup: true,
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => {
-      if (child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-      }
-      resolve('timeout');
-    }, timeoutMs);
-  });
-  const outcome = await Promise.race([child, timedOut]);
-  clearTimeout(timer);
+  const outcome = await settleOrKill(child, timeoutMs);
   if (outcome === 'timeout') {
-    child.catch(() => undefined);
     return { ok: false, text: `timed out after ${timeoutMs} ms, killed` };
   }
   if (outcome.exitCode !== undefined) {

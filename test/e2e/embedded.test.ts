@@ -1,28 +1,14 @@
 // Embedded mode on the bundled example tree, in a real terminal: the console hosts the supervisor,
 // the real svstat sees the same services, the example's `svtui multilog` loggers write the log
 // pane's files; q then n stays, q then y stops everything — nothing of the tree is left running.
-import { cpSync, readdirSync, readlinkSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../support/processes.js';
+import { alive, processesIn, waitFor } from '../support/processes.js';
 import { cli, haveTools, root, runSync, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
 const ready = haveTools('svstat', 'tmux');
-
-/** Pids of every process whose working directory is inside `dir` (services run in their dir). */
-function processesIn(dir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readlinkSync(`/proc/${entry}/cwd`).startsWith(dir)) pids.push(Number(entry));
-    } catch {
-      /* gone, or not ours to read */
-    }
-  }
-  return pids;
-}
 
 describe.skipIf(!ready)('console embedded on the example tree', () => {
   const tree = join(tempDir('svtui-e2e-embedded-'), 'service');
@@ -85,15 +71,6 @@ describe.skipIf(!ready)('console embedded on the example tree', () => {
     expect(alive(console)).toBe(false);
   });
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe.skipIf(!ready)('console on a defaulted tree that nothing supervises', () => {
   const tree = join(tempDir('svtui-e2e-unsupervised-'), 'service');

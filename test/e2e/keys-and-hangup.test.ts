@@ -2,36 +2,14 @@
 // (Ctrl-U brings nothing up, Ctrl-D asks nothing, Ctrl-Q does not quit); Ctrl-Z is refused while
 // the console is the supervisor; and when the terminal dies (SIGHUP, as when SSH drops) the
 // services go on, supervised by the same process headless, and the next console attaches to it.
-import { cpSync, readdirSync, readlinkSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../support/processes.js';
+import { alive, processesIn, waitFor } from '../support/processes.js';
 import { cli, haveTools, root, runSync, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
 const ready = haveTools('svstat', 'svok', 'tmux');
-
-function processesIn(dir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readlinkSync(`/proc/${entry}/cwd`).startsWith(dir)) pids.push(Number(entry));
-    } catch {
-      /* gone */
-    }
-  }
-  return pids;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

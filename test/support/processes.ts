@@ -1,6 +1,7 @@
 // Every process a test starts is registered here and killed by pid (its process group too) when
 // the test file ends: a test run leaves nothing running.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { afterAll } from 'vitest';
 
 const started = new Set<ChildProcess>();
@@ -66,5 +67,29 @@ export async function waitFor<T>(
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`waitFor: timed out after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Pids of every process whose working directory is inside `dir` (services run in their dir). */
+export function processesIn(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/cwd`).startsWith(dir)) pids.push(Number(entry));
+    } catch {
+      /* gone, or not ours to read */
+    }
+  }
+  return pids;
+}
+
+/** Whether a process with this pid exists (signal 0). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
