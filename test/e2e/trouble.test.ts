@@ -4,14 +4,28 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProcess, waitFor } from '../support/processes.js';
+import { readStatusFile } from '../../src/control/index.js';
+import { alive, startProcess, waitFor } from '../support/processes.js';
 import { cli, haveTools, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
 describe.skipIf(!haveTools('tmux'))('trouble at a glance', () => {
   const tree = join(tempDir('svtui-e2e-trouble-'), 'service');
   let term: Terminal | undefined;
-  afterAll(() => term?.close());
+  /** Every pid the services ran as: stubborn outlives a TERM to the scanner, by design. */
+  const pids = new Set<number>();
+  const note = () => {
+    for (const name of ['crashy', 'stubborn', 'calm']) {
+      const read = readStatusFile(join(tree, name));
+      if (read.ok && read.status.pid > 0) pids.add(read.status.pid);
+    }
+  };
+  afterAll(async () => {
+    term?.close();
+    note();
+    for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    await waitFor(() => [...pids].every((pid) => !alive(pid)), 3000);
+  });
 
   beforeAll(async () => {
     for (const [name, run] of [
@@ -45,6 +59,7 @@ describe.skipIf(!haveTools('tmux'))('trouble at a glance', () => {
     await term!.waitFor('stubborn: down (svc -d');
     term!.keys('y');
     const screen = await term!.waitFor(/^stubborn +ignores TERM +\d+ .* up +down /m, 10000);
+    note();
     expect(screen).toMatch(/ 3 services: 1 up · 0 down · 2 failing/);
     // The action's own report says so too.
     expect(screen).toMatch(
