@@ -350,8 +350,11 @@ export default async function consoleBench() {
     const ready = (s) => /1000 services/.test(s) && /svc-0001/.test(s) && /request \d+ GET/.test(s);
     const firstScreens = [];
     for (let i = 0; i < 5; i++) {
+      // The console of the round before must be gone, not still loading Ink beside the next one.
+      const before = i > 0 ? await terms.pid('sv') : 0;
       await terms.tmux.command(`respawn-pane -k -t sv 'sleep 3600'`);
       await terms.until('sv', (s) => !/services/.test(s));
+      while (before && existsSync(`/proc/${before}`)) await sleep(5);
       const start = performance.now();
       await terms.tmux.command(`respawn-pane -k -t sv ${quote(launch)}`);
       firstScreens.push(await terms.until('sv', ready, { start }));
