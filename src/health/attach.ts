@@ -7,7 +7,8 @@
 // restart `u` then `t` (want up, TERM: supervise starts it again). `exec` and alerts run with
 // execa in the background. Only services with a `monitor` file are watched, so a tree without
 // rules gets no new files in supervise/.
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseMonitrc, type TreeSettings } from '../monitor/index.js';
@@ -140,7 +141,9 @@ export async function attachHealth(
     await Promise.all(
       names.map(async (name) => {
         const file = join(serviceDir(name), 'monitor');
-        const st = await stat(file).catch(() => undefined);
+        // Most services have no monitor file: a stat that throws for each (an Error with its
+        // stack, every cycle, for 500 services) cost more than the whole cycle's real work.
+        const st = statSync(file, { throwIfNoEntry: false });
         const w = watched.get(name);
         if (!st) {
           if (w) {
