@@ -24,6 +24,8 @@ describe('ResourceSampler on real processes', () => {
       { id: 'down', pid: 0 },
     ];
     await waitFor(() => children(run.pid!) === 2);
+    // The burner is a Node process: sampled before its runtime has loaded, it is still small.
+    await waitFor(() => vmRSS(burner.pid!) > 20_000);
     const [shell0, burner0, down0] = sampler.sample(services);
     expect(shell0?.tree.cpu).toBeUndefined();
     expect(shell0?.tree).toMatchObject({ processes: 3, children: 2, threads: 3 });
