@@ -2,7 +2,7 @@
 // grammar wants here" into a Failure that names the token's position, what was expected and what
 // was found. The statement parsers throw it; parse-monitor.ts records it and resumes at the next
 // statement, so one run reports every broken statement of a file.
-import { describe, type Token } from './lexer.js';
+import { describe, lex, type Token } from './lexer.js';
 import type { MonitorError, Position } from './types.js';
 
 export class Failure extends Error {
@@ -141,6 +141,32 @@ export function withLexError(
     (e) => e.line < at.line || (e.line === at.line && e.column < at.column),
   );
   return [...before, { file, line: at.line, column: at.column, expected, got }];
+}
+
+/**
+ * Every statement of a file, each read by `statement`; a statement that fails is recorded and the
+ * reading resumes at the next one, so one run reports every broken statement. The errors come
+ * back in order, the lexer's own last.
+ */
+export function eachStatement(
+  text: string,
+  file: string,
+  statement: (cursor: Cursor) => void,
+): MonitorError[] {
+  const lexed = lex(text);
+  const cursor = new Cursor(lexed.tokens);
+  const errors: MonitorError[] = [];
+  while (!cursor.atEnd()) {
+    const mark = cursor.mark();
+    try {
+      statement(cursor);
+    } catch (error) {
+      if (!(error instanceof Failure)) throw error;
+      errors.push(toError(file, error));
+      cursor.resync(mark, startsStatement);
+    }
+  }
+  return withLexError(file, errors, lexed.error);
 }
 
 /** `file:line:column: expected …, got … (note)`: how every error is printed. */

@@ -2,8 +2,8 @@
 // Every statement that is not svtui's is an error naming its position; the parser goes on at the
 // next statement, so all of a file's errors are reported at once. A file with any error yields
 // no rules the engine should use: it keeps the last good ones (the caller decides).
-import { Cursor, Failure, startsStatement, toError, withLexError } from './cursor.js';
-import { lex, type Token } from './lexer.js';
+import { eachStatement, type Cursor } from './cursor.js';
+import type { Token } from './lexer.js';
 import { portTest, programTest } from './probes.js';
 import { action, MAX_CYCLES, operator, rate, recovery } from './values.js';
 import type {
@@ -17,20 +17,8 @@ import type {
 } from './types.js';
 
 export function parseMonitor(text: string, file: string): MonitorFile {
-  const lexed = lex(text);
   const result: MonitorFile = { rules: [], errors: [] };
-  const cursor = new Cursor(lexed.tokens);
-  while (!cursor.atEnd()) {
-    const mark = cursor.mark();
-    try {
-      statement(cursor, result);
-    } catch (error) {
-      if (!(error instanceof Failure)) throw error;
-      result.errors.push(toError(file, error));
-      cursor.resync(mark, startsStatement);
-    }
-  }
-  result.errors = withLexError(file, result.errors, lexed.error);
+  result.errors = eachStatement(text, file, (cursor) => statement(cursor, result));
   return result;
 }
 

@@ -1,7 +1,6 @@
 // The tree's `.svtui/monitrc`: monit's `set daemon N [with start delay N]` and comments, nothing
 // else. The default cycle, when no `set daemon` is written, is DEFAULT_CYCLE_SECONDS.
-import { Cursor, Failure, startsStatement, toError, withLexError } from './cursor.js';
-import { lex } from './lexer.js';
+import { eachStatement } from './cursor.js';
 import type { MonitrcFile, TreeSettings } from './types.js';
 
 /**
@@ -24,34 +23,24 @@ export const DEFAULT_SETTINGS: TreeSettings = {
 };
 
 export function parseMonitrc(text: string, file: string): MonitrcFile {
-  const lexed = lex(text);
-  const cursor = new Cursor(lexed.tokens);
   const result: MonitrcFile = { settings: { ...DEFAULT_SETTINGS }, errors: [] };
-  while (!cursor.atEnd()) {
-    const mark = cursor.mark();
-    try {
-      const start = cursor.peek();
-      cursor.expect('"set daemon"', 'set');
-      cursor.expect('"daemon"', 'daemon');
-      if (result.settings.written) {
-        throw cursor.failure('one "set daemon"', start, 'monit would keep one of them');
-      }
-      const n = cursor.number('a number of seconds');
-      if (n.value < 1 || n.value > ONE_YEAR) {
-        throw cursor.failure(`a cycle from 1 to ${ONE_YEAR} seconds`, n.token);
-      }
-      let delay = 0;
-      if (cursor.accept('start')) {
-        cursor.expect('"delay"', 'delay');
-        delay = cursor.number('a number of seconds').value;
-      }
-      result.settings = { cycleSeconds: n.value, startDelaySeconds: delay, written: true };
-    } catch (error) {
-      if (!(error instanceof Failure)) throw error;
-      result.errors.push(toError(file, error));
-      cursor.resync(mark, startsStatement);
+  result.errors = eachStatement(text, file, (cursor) => {
+    const start = cursor.peek();
+    cursor.expect('"set daemon"', 'set');
+    cursor.expect('"daemon"', 'daemon');
+    if (result.settings.written) {
+      throw cursor.failure('one "set daemon"', start, 'monit would keep one of them');
     }
-  }
-  result.errors = withLexError(file, result.errors, lexed.error);
+    const n = cursor.number('a number of seconds');
+    if (n.value < 1 || n.value > ONE_YEAR) {
+      throw cursor.failure(`a cycle from 1 to ${ONE_YEAR} seconds`, n.token);
+    }
+    let delay = 0;
+    if (cursor.accept('start')) {
+      cursor.expect('"delay"', 'delay');
+      delay = cursor.number('a number of seconds').value;
+    }
+    result.settings = { cycleSeconds: n.value, startDelaySeconds: delay, written: true };
+  });
   return result;
 }

@@ -4,7 +4,7 @@
 // (request, status) follow `protocol http` directly, as monit's httplist does.
 import { type Cursor } from './cursor.js';
 import type { Token } from './lexer.js';
-import { acceptOperator, action, rate, recovery, splitCommand } from './values.js';
+import { acceptOperator, action, quotedCommand, rate, recovery } from './values.js';
 import type { Operator, PortRule, Position, ProgramRule } from './types.js';
 
 /** monit's defaults inside `check process` (spec: host localhost, timeout 5 s, no retry). */
@@ -61,13 +61,7 @@ export function portTest(cursor: Cursor, at: Position): PortRule {
 const PROGRAM_OPTIONS = '"timeout", "status", "then" or "for N cycles"';
 
 export function programTest(cursor: Cursor, at: Position): ProgramRule {
-  const token = cursor.peek();
-  if (token.kind !== 'string' || !token.text.startsWith('"')) {
-    throw cursor.failure('a command in double quotes', token);
-  }
-  cursor.next();
-  const command = splitCommand(token.value);
-  if (command.argv.length === 0) throw cursor.failure('a command', token);
+  const command = quotedCommand(cursor);
   const rule: Omit<ProgramRule, 'rate' | 'then' | 'else'> = {
     kind: 'program',
     at,

@@ -98,7 +98,8 @@ export function action(cursor: Cursor, extra: { timeout?: boolean } = {}): Actio
   throw cursor.failure(ACTIONS);
 }
 
-function exec(cursor: Cursor): Action {
+/** A command in double quotes (`exec "…"`, `program "…"`), split into its words. */
+export function quotedCommand(cursor: Cursor): Command {
   const token = cursor.peek();
   if (token.kind !== 'string' || !token.text.startsWith('"')) {
     throw cursor.failure('a command in double quotes', token);
@@ -106,6 +107,11 @@ function exec(cursor: Cursor): Action {
   cursor.next();
   const command = splitCommand(token.value);
   if (command.argv.length === 0) throw cursor.failure('a command', token);
+  return command;
+}
+
+function exec(cursor: Cursor): Action {
+  const command = quotedCommand(cursor);
   if (!cursor.accept('repeat')) return { kind: 'exec', command };
   cursor.expect('"every"', 'every');
   const n = cursor.number('a number of cycles');
