@@ -1,11 +1,10 @@
 // Embedded mode on the bundled example tree, in a real terminal: the console hosts the supervisor,
 // the real svstat sees the same services, the example's `svtui multilog` loggers write the log
 // pane's files; q then n stays, q then y stops everything — nothing of the tree is left running.
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive, processesIn, waitFor } from '../support/processes.js';
-import { cli, haveTools, root, runSync, tempDir } from '../support/tools.js';
+import { cli, copyExampleTree, haveTools, runSync, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
 const ready = haveTools('svstat', 'tmux');
@@ -16,12 +15,7 @@ describe.skipIf(!ready)('console embedded on the example tree', () => {
   afterAll(() => term?.close());
 
   beforeAll(() => {
-    // The tree as committed: not the supervise/ and log/main/ a local `npm start` leaves behind.
-    const source = join(root, 'examples/service');
-    cpSync(source, tree, {
-      recursive: true,
-      filter: (path) => !/\/(supervise|main)(\/|$)/.test(path.slice(source.length)),
-    });
+    copyExampleTree(tree);
     term = new Terminal([process.execPath, cli, tree], { columns: 120, rows: 40 });
   });
 
@@ -78,11 +72,7 @@ describe.skipIf(!ready)('console on a defaulted tree that nothing supervises', (
   afterAll(() => term?.close());
 
   beforeAll(() => {
-    const source = join(root, 'examples/service');
-    cpSync(source, tree, {
-      recursive: true,
-      filter: (path) => !/\/(supervise|main)(\/|$)/.test(path.slice(source.length)),
-    });
+    copyExampleTree(tree);
     // No DIR on the command line: the tree comes from $SVDIR.
     term = new Terminal([process.execPath, cli], {
       columns: 80,

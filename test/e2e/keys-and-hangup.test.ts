@@ -2,11 +2,10 @@
 // (Ctrl-U brings nothing up, Ctrl-D asks nothing, Ctrl-Q does not quit); Ctrl-Z is refused while
 // the console is the supervisor; and when the terminal dies (SIGHUP, as when SSH drops) the
 // services go on, supervised by the same process headless, and the next console attaches to it.
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive, processesIn, waitFor } from '../support/processes.js';
-import { cli, haveTools, root, runSync, tempDir } from '../support/tools.js';
+import { cli, copyExampleTree, haveTools, runSync, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
 const ready = haveTools('svstat', 'svok', 'tmux');
@@ -26,11 +25,7 @@ describe.skipIf(!ready)('Ctrl keys and a hang-up, embedded', () => {
   });
 
   beforeAll(() => {
-    const source = join(root, 'examples/service');
-    cpSync(source, tree, {
-      recursive: true,
-      filter: (path) => !/\/(supervise|main)(\/|$)/.test(path.slice(source.length)),
-    });
+    copyExampleTree(tree);
     term = new Terminal([process.execPath, cli, tree], { columns: 120, rows: 40 });
   });
 
@@ -100,11 +95,7 @@ describe.skipIf(!ready || !haveTools('bash'))(
     afterAll(() => term?.close());
 
     it('suspends with the terminal given back to the shell, and fg brings it back whole', async () => {
-      const source = join(root, 'examples/service');
-      cpSync(source, tree, {
-        recursive: true,
-        filter: (path) => !/\/(supervise|main)(\/|$)/.test(path.slice(source.length)),
-      });
+      copyExampleTree(tree);
       // An interactive shell with job control, as an operator's login shell.
       term = new Terminal(['bash', '--norc', '--noprofile', '-i'], {
         columns: 80,

@@ -1,11 +1,11 @@
 // What an operator must see at a glance, in a real terminal against svtui scan: a service in a
 // crash loop and one that ignores TERM are flagged in their rows and counted as failing in the
 // title — not green like a healthy one.
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStatusFile } from '../../src/control/index.js';
-import { alive, startProcess, waitFor } from '../support/processes.js';
+import { alive, waitFor } from '../support/processes.js';
+import { scanTree } from '../support/scan-tree.js';
 import { cli, haveTools, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
@@ -27,22 +27,13 @@ describe.skipIf(!haveTools('tmux'))('trouble at a glance', () => {
     await waitFor(() => [...pids].every((pid) => !alive(pid)), 3000);
   });
 
-  beforeAll(async () => {
-    for (const [name, run] of [
+  beforeAll(() =>
+    scanTree(tree, [
       ['crashy', 'echo boom; exit 3'],
       ['stubborn', "trap '' TERM; while :; do sleep 0.2; done"],
       ['calm', 'exec sleep 1000'],
-    ] as const) {
-      mkdirSync(join(tree, name), { recursive: true });
-      writeFileSync(join(tree, name, 'run'), `#!/bin/sh\n${run}\n`);
-      chmodSync(join(tree, name, 'run'), 0o755);
-    }
-    startProcess(process.execPath, [cli, 'scan', tree]); // stopped by pid when the file ends
-    await waitFor(
-      () => ['crashy', 'stubborn', 'calm'].every((n) => existsSync(join(tree, n, 'supervise/ok'))),
-      8000,
-    );
-  });
+    ] as const),
+  );
 
   it('a crash loop says so in red, and the title counts it as failing', async () => {
     term = new Terminal([process.execPath, cli, tree], { columns: 120, rows: 40 });

@@ -1,6 +1,6 @@
 // Test helpers shared by every suite: temporary directories, the built CLI, the reference tools.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
@@ -109,4 +109,17 @@ export function runCli(
   options: SpawnSyncOptions & { input?: string | Buffer } = {},
 ): Ran {
   return runSync([process.execPath, cli, ...args], options);
+}
+
+/**
+ * The bundled example tree as committed, copied to `tree` (a path in a temporary directory): not
+ * the supervise/ and log/main/ a local `npm start` leaves behind.
+ */
+export function copyExampleTree(tree: string): string {
+  const source = join(root, 'examples/service');
+  cpSync(source, tree, {
+    recursive: true,
+    filter: (path) => !/\/(supervise|main)(\/|$)/.test(path.slice(source.length)),
+  });
+  return tree;
 }
