@@ -5,8 +5,8 @@
 // Locks: supervise/lock is held with flock(2) through src/adapters/lock.ts — flock(1) locks our
 // own open file description and exits, so the lock costs one ~2 ms process when taken and nothing
 // while held (no helper process, no native addon), and daemontools/runit see it as held.
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describeError } from '../codec/errors.js';
 import type { ServiceHistory } from '../codec/history.js';
 import type { Phase } from '../core/service.js';
@@ -92,27 +92,14 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     },
   });
   await tree.start();
-  // The health engine (and execa with it) is loaded only once the tree uses it: a `monitor` file
-  // or `.svtui/` settings, looked for now and at every rescan. A tree without rules pays nothing.
-  let health: Promise<{ stop(): Promise<void> } | undefined> | undefined;
-  const healthIfUsed = () => {
-    if (options.health === false || health || !usesHealth(dir, tree)) return;
-    health = attachHealthTo(dir, tree, listeners, warn).catch((error: Error) => {
-      warn(`health: ${error.message}`);
-      return undefined;
-    });
-  };
-  healthIfUsed();
-  await health;
-  const timer = setInterval(() => {
-    void tree.rescan();
-    healthIfUsed();
-  }, RESCAN_MS);
+  const timer = setInterval(() => void tree.rescan(), RESCAN_MS);
+  const health =
+    options.health === false ? undefined : await attachHealthTo(dir, tree, listeners, warn);
   let stopped: Promise<void> | undefined;
   return {
     stop() {
       clearInterval(timer);
-      stopped ??= Promise.all([health?.then((h) => h?.stop()), tree.stop()]).then(() => undefined);
+      stopped ??= Promise.all([health?.stop(), tree.stop()]).then(() => undefined);
       return stopped;
     },
     onChange(listener) {
@@ -141,15 +128,6 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
   };
-}
-
-/** Whether any service has a `monitor` file, or the tree has `.svtui/` settings. */
-function usesHealth(dir: string, tree: Tree): boolean {
-  if (existsSync(join(dir, '.svtui'))) return true;
-  for (const entry of tree.entries.values()) {
-    if (entry.active && existsSync(join(dir, entry.name, 'monitor'))) return true;
-  }
-  return false;
 }
 
 /**
