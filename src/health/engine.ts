@@ -68,6 +68,8 @@ export interface EngineOptions {
   graceMs: number;
   /** For `memory > N%`: the machine's memory in bytes. */
   memTotalBytes?: number;
+  /** monit's alert reminder: a failure's alert again every N cycles while it lasts. */
+  reminderCycles?: number;
 }
 
 /** What `save` gives and `restore` takes: JSON-safe. */
@@ -177,7 +179,12 @@ export class HealthEngine {
   exited(id: string, how: { code?: number; signal?: string }): void {
     const w = this.services.get(id);
     if (!w) return;
-    const text = how.signal ? `killed by ${how.signal}` : `exited ${how.code ?? '?'}`;
+    // daemontools and runit keep no exit status: then only "exited".
+    const text = how.signal
+      ? `killed by ${how.signal}`
+      : how.code === undefined
+        ? 'exited'
+        : `exited ${how.code}`;
     this.emit(w, 'exit', { text, code: how.code, signal: how.signal, pid: w.pid });
     w.startedAt = null;
   }
@@ -260,6 +267,7 @@ export class HealthEngine {
       startedAt: w.startedAt,
       ready: w.ready,
       graceMs: this.options.graceMs,
+      reminderCycles: this.options.reminderCycles,
     };
     const result = step(rule, state, observation, cycle);
     w.states[i] = result.state;

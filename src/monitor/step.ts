@@ -38,6 +38,11 @@ export interface Cycle {
   ready: boolean;
   /** After a start, failures are not counted until ready or this many ms have passed. */
   graceMs: number;
+  /**
+   * `set alert … with reminder on N cycles` (.svtui/monitrc): a failure's `alert` is sent again
+   * every N cycles while it lasts, as monit's reminder; absent: once.
+   */
+  reminderCycles?: number;
 }
 
 export interface Step {
@@ -106,7 +111,7 @@ export function step(rule: Rule, state: RuleState, observation: Observation, cyc
   if (next.phase === 'failed' && met(window, 0, rule.else.rate)) {
     return change(next, 'ok', rule.else.action);
   }
-  return repeat(next, next.phase === 'failed' ? rule.then : rule.else.action);
+  return repeat(next, next.phase === 'failed' ? rule.then : rule.else.action, cycle);
 }
 
 /** At least `rate.times` of the last `rate.within` results are `result`. */
@@ -122,11 +127,20 @@ function change(state: RuleState, phase: RuleState['phase'], action: Action): St
   };
 }
 
-/** `exec … repeat every N cycles`: again while the phase lasts. */
-function repeat(state: RuleState, action: Action): Step {
+/**
+ * `exec … repeat every N cycles`: again while the phase lasts; a failure's `alert` again every
+ * `reminderCycles` (monit's reminder) while the failure lasts.
+ */
+function repeat(state: RuleState, action: Action, cycle: Cycle): Step {
   if (state.sinceAction === null) return { state, actions: [] };
   const since = state.sinceAction + 1;
-  if (action.kind === 'exec' && action.repeatEvery !== undefined && since >= action.repeatEvery) {
+  const every =
+    action.kind === 'exec'
+      ? action.repeatEvery
+      : action.kind === 'alert' && state.phase === 'failed'
+        ? cycle.reminderCycles
+        : undefined;
+  if (every !== undefined && since >= every) {
     return { state: { ...state, sinceAction: 0 }, actions: [action] };
   }
   return { state: { ...state, sinceAction: since }, actions: [] };

@@ -131,6 +131,34 @@ describe('step', () => {
     ]);
   });
 
+  it('alert with a reminder every 2 cycles (monit set alert … with reminder): again while failing', () => {
+    const r = rule('if failed port 80 then alert');
+    const reminding = (i: number): Cycle => ({ ...steady(i), reminderCycles: 2 });
+    expect(run(r, [fail, fail, fail, fail, fail, ok, ok, ok], reminding).log).toEqual([
+      'failed alert',
+      '-',
+      '- alert',
+      '-',
+      '- alert',
+      'recovered alert',
+      '-',
+      '-',
+    ]);
+    // Without a reminder, one alert per change of state.
+    expect(run(r, [fail, fail, fail, ok]).log).toEqual([
+      'failed alert',
+      '-',
+      '-',
+      'recovered alert',
+    ]);
+  });
+
+  it('a reminder repeats only alerts: a restart is not sent again', () => {
+    const r = rule('if failed port 80 then restart');
+    const reminding = (i: number): Cycle => ({ ...steady(i), reminderCycles: 1 });
+    expect(run(r, [fail, fail, fail], reminding).log).toEqual(['failed restart', '-', '-']);
+  });
+
   it('a restart empties the window: failures before it do not count after', () => {
     const r = rule('if failed port 80 for 3 cycles then restart');
     const restarted = (i: number): Cycle => ({
