@@ -34,6 +34,7 @@ const boundaries = [
       'src/health/event.ts',
       'src/health/alert-env.ts',
       'src/health/describe.ts',
+      'src/health/alert-limit.ts',
     ],
     forbid: io,
     message:
