@@ -142,6 +142,11 @@ export interface TreeSettings {
   startDelaySeconds: number;
   /** Whether `set daemon` was written (else cycleSeconds is DEFAULT_CYCLE_SECONDS). */
   written: boolean;
+  /**
+   * `set alert ADDRESS [with reminder on N cycles]`: who the hook is asked to tell (it gets the
+   * address in SVTUI_ALERT_TO) and monit's reminder: a failure's alert again every N cycles.
+   */
+  alert?: { to: string; reminderCycles?: number };
 }
 
 export interface MonitrcFile {

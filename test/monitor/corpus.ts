@@ -201,3 +201,28 @@ export const EXTENSIONS = [
   'if failed program "./check" with timeout 10 seconds then restart',
   'if failed program "./check --deep" timeout 3 seconds status != 1 for 2 cycles then alert',
 ];
+
+/** `.svtui/monitrc` lines that monit and svtui both accept (before a check block, for monit). */
+export const MONITRC_ACCEPTED = [
+  'set daemon 10',
+  'set daemon 10 with start delay 60',
+  'set alert ops@example.com',
+  'set alert ops@example.com with reminder on 3 cycles',
+  'set alert ops@example.com reminder 3',
+  'set alert ops@example.com with reminder on 1 cycle',
+];
+
+/** monit and svtui both reject these. */
+export const MONITRC_REJECTED = [
+  'set alert hook with reminder on 3 cycles',
+  'set alert',
+  'set alert ops@example.com with reminder on cycles',
+];
+
+/** monit accepts these; svtui refuses each on purpose, with these words in its error. */
+export const MONITRC_REFUSED: [line: string, words: string][] = [
+  ['set alert ops@example.com not on { instance }', "monit's event filters and mail formats"],
+  ['set alert ops@example.com { timeout }', "monit's event filters and mail formats"],
+  ['set alert a@example.com\nset alert b@example.com', 'expected one "set alert"'],
+  ['set log syslog', 'expected "daemon" or "alert", got "log"'],
+];

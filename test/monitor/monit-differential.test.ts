@@ -5,9 +5,17 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatError, parseMonitor } from '../../src/monitor/index.js';
+import { formatError, parseMonitor, parseMonitrc } from '../../src/monitor/index.js';
 import { runSync, tempDir, which } from '../support/tools.js';
-import { ACCEPTED, EXTENSIONS, REFUSED, REJECTED } from './corpus.js';
+import {
+  ACCEPTED,
+  EXTENSIONS,
+  MONITRC_ACCEPTED,
+  MONITRC_REFUSED,
+  MONITRC_REJECTED,
+  REFUSED,
+  REJECTED,
+} from './corpus.js';
 
 const monit = which('monit');
 if (!monit) {
@@ -17,10 +25,11 @@ if (!monit) {
   );
 }
 
-function monitAccepts(line: string): { ok: boolean; output: string } {
+function monitAccepts(line: string, global = false): { ok: boolean; output: string } {
   const dir = tempDir('svtui-monit-');
   const rc = join(dir, 'monitrc');
-  writeFileSync(rc, `check process x with pidfile /tmp/x.pid\n${line}\n`);
+  const check = 'check process x with pidfile /tmp/x.pid';
+  writeFileSync(rc, global ? `${line}\n${check}\n` : `${check}\n${line}\n`);
   chmodSync(rc, 0o600);
   const r = runSync([monit as string, '-t', '-c', rc], { env: { ...process.env, HOME: dir } });
   return { ok: r.status === 0, output: `${r.stdout.toString()}${r.stderr.toString()}` };
@@ -50,5 +59,26 @@ describe.skipIf(!monit)('rule lines against monit -t', () => {
   it.each(EXTENSIONS)("svtui's own, which monit rejects: %s", (line) => {
     expect(monitAccepts(line).ok).toBe(false);
     expect(svtui(line)).toEqual([]);
+  });
+});
+
+const svtuiRc = (text: string) => parseMonitrc(text, 'monitrc').errors.map(formatError);
+
+describe.skipIf(!monit)('.svtui/monitrc lines against monit -t', () => {
+  it.each(MONITRC_ACCEPTED)('both accept: %s', (line) => {
+    expect(monitAccepts(line, true).output).toMatch(/syntax OK/);
+    expect(svtuiRc(line)).toEqual([]);
+  });
+
+  it.each(MONITRC_REJECTED)('both reject: %s', (line) => {
+    expect(monitAccepts(line, true).ok).toBe(false);
+    expect(svtuiRc(line)).not.toEqual([]);
+  });
+
+  it.each(MONITRC_REFUSED)('monit accepts, svtui refuses: %s', (line, words) => {
+    expect(monitAccepts(line, true).ok).toBe(true);
+    const errors = svtuiRc(line);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(words);
   });
 });

@@ -230,9 +230,42 @@ describe('parseMonitrc', () => {
     expect(parsed.settings.cycleSeconds).toBe(20);
     expect(parsed.errors.map(formatError)).toEqual([
       '.svtui/monitrc:1:12: expected a cycle from 1 to 31556952 seconds, got 0',
-      '.svtui/monitrc:2:5: expected "daemon", got "log"',
+      '.svtui/monitrc:2:5: expected "daemon" or "alert", got "log"',
       '.svtui/monitrc:4:1: expected one "set daemon", got "set" (monit would keep one of them)',
-      `.svtui/monitrc:5:1: expected "set daemon", got "check" (a monitor file holds one service's rules, not monit's check blocks)`,
+      `.svtui/monitrc:5:1: expected "set daemon" or "set alert", got "check" (a monitor file holds one service's rules, not monit's check blocks)`,
+    ]);
+  });
+
+  it('set alert ADDRESS [with reminder on N cycles]: the address and the reminder', () => {
+    const rc = (text: string) => parseMonitrc(text, 'rc');
+    expect(rc('set daemon 5\nset alert ops@example.com with reminder on 3 cycles\n')).toEqual({
+      settings: {
+        cycleSeconds: 5,
+        startDelaySeconds: 0,
+        written: true,
+        alert: { to: 'ops@example.com', reminderCycles: 3 },
+      },
+      errors: [],
+    });
+    expect(rc('set alert ops@example.com reminder 2').settings.alert).toEqual({
+      to: 'ops@example.com',
+      reminderCycles: 2,
+    });
+    expect(rc('SET ALERT ops@example.com').settings.alert).toEqual({ to: 'ops@example.com' });
+    // monit's `reminder 0` is no reminder.
+    expect(rc('set alert a@b with reminder on 0 cycles').settings.alert).toEqual({ to: 'a@b' });
+  });
+
+  it('set alert: refuses a word that is no address, event filters, a second set alert', () => {
+    const parsed = parseMonitrc(
+      'set alert hook\nset alert a@b not on { instance }\nset alert c@d\nset alert e@f\n',
+      '.svtui/monitrc',
+    );
+    expect(parsed.settings.alert).toEqual({ to: 'c@d' });
+    expect(parsed.errors.map(formatError)).toEqual([
+      '.svtui/monitrc:1:11: expected a mail address (name@host), got "hook"',
+      `.svtui/monitrc:2:15: expected "with reminder on N cycles" or the end of the statement, got "not" (monit's event filters and mail formats are not supported by svtui: the hook gets every alert)`,
+      '.svtui/monitrc:4:1: expected one "set alert", got "set" (svtui runs one hook per alert: let the hook tell every address)',
     ]);
   });
 });
