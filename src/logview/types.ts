@@ -24,6 +24,12 @@ export interface LogViewOptions {
   pollMs?: number;
   /** Minimum ms between two change notifications (batching). Default 20. */
   batchMs?: number;
+  /**
+   * Read when asked, not when the directory changes: a change only marks the window stale and
+   * notifies once; the next lines()/info()/move reads. A console that draws 15 frames a second
+   * then reads 15 times a second, however often a busy logger writes. Default false.
+   */
+  readWhenAsked?: boolean;
   /** Where to open instead of the tail (a position from another view's `position()`). */
   restore?: LogPosition;
 }
@@ -71,6 +77,8 @@ export interface LogView {
   scroll(delta: number, rows?: number): void;
   /** Change the window height, keeping its first line (or its end while following). */
   resize(rows: number): void;
+  /** Where each visible line starts, in the order of lines(). */
+  positions(): readonly LogPosition[];
   /** Where the window starts; hand it to `restore` or `openLogView({restore})` later. */
   position(): LogPosition | undefined;
   /** Go back to a position (follow = false); a file deleted meanwhile maps to the next one. */
@@ -80,6 +88,8 @@ export interface LogView {
    * Called when the directory changed what the view shows (new lines while following, files
    * rotated or deleted): batched, at most once per `batchMs`, the first one ~2 ms after a quiet
    * spell. Not called for the caller's own moves (tail, pageUp...), which take effect at once.
+   * With `readWhenAsked`, called once per change spell: the window MAY have changed, and the
+   * next call that reads it finds out.
    */
   onChange(listener: () => void): () => void;
   /** Re-read the directory now (the watcher does this by itself). */

@@ -48,6 +48,9 @@ class DirectoryLogView implements LogView {
   private readonly batchMs: number;
   private readonly now: () => number;
   private lastRefresh = -Infinity;
+  private readonly readWhenAsked: boolean;
+  /** A change was seen and not read yet (readWhenAsked). */
+  private stale = false;
   private timer: NodeJS.Timeout | undefined;
   private stopWatching: (() => void) | undefined;
 
@@ -60,6 +63,7 @@ class DirectoryLogView implements LogView {
     this.now = deps.now ?? (() => performance.now());
     this.rows = Math.max(1, options.rows ?? 24);
     this.batchMs = options.batchMs ?? 20;
+    this.readWhenAsked = options.readWhenAsked ?? false;
     const maxLineBytes = Math.max(64, options.maxLineBytes ?? 4096);
     this.limits = {
       maxLineBytes,
@@ -76,15 +80,18 @@ class DirectoryLogView implements LogView {
   }
 
   lines(): readonly string[] {
+    this.catchUp();
     return this.texts;
   }
 
   tail(rows = this.rows): void {
+    this.catchUp();
     this.setRows(rows);
     this.apply({ kind: 'tail' });
   }
 
   top(rows = this.rows): void {
+    this.catchUp();
     this.setRows(rows);
     this.apply({ kind: 'top' });
   }
@@ -98,6 +105,7 @@ class DirectoryLogView implements LogView {
   }
 
   scroll(delta: number, rows = this.rows): void {
+    this.catchUp();
     this.setRows(rows);
     const from = this.position();
     if (delta < 0) this.apply({ kind: 'up', from, by: -delta, following: this.following });
@@ -105,9 +113,14 @@ class DirectoryLogView implements LogView {
   }
 
   resize(rows: number): void {
+    this.catchUp();
     if (Math.max(1, rows) === this.rows) return;
     this.setRows(rows);
     this.apply(this.stay());
+  }
+
+  positions(): readonly LogPosition[] {
+    return this.window.map((l) => ({ fileId: l.fileId, name: l.name, offset: l.start }));
   }
 
   position(): LogPosition | undefined {
@@ -116,10 +129,12 @@ class DirectoryLogView implements LogView {
   }
 
   restore(position: LogPosition): void {
+    this.catchUp();
     this.apply({ kind: 'stay', at: position });
   }
 
   info(): LogViewInfo {
+    this.catchUp();
     const first = this.window[0];
     const total = this.segments.reduce((sum, s) => sum + s.size, 0);
     const index = first ? this.segments.findIndex((s) => s.id === first.fileId) : -1;
@@ -146,12 +161,27 @@ class DirectoryLogView implements LogView {
   }
 
   refresh(): void {
+    this.stale = false;
+    this.read(true);
+  }
+
+  /** Re-read the listing and the window; tell the listeners only if `tell` and it changed. */
+  private read(tell: boolean): void {
     const shown = this.texts;
     const listing = signature(this.segments);
     this.segments = this.files.list(this.dir);
     if (signature(this.segments) === listing && shown.length > 0) return;
     this.apply(this.stay(), true);
+    if (!tell) return;
     if (!sameLines(shown, this.texts) || signature(this.segments) !== listing) this.notify();
+  }
+
+  /** With readWhenAsked: read the change that was announced, without announcing it again. */
+  private catchUp(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.lastRefresh = this.now();
+    this.read(false);
   }
 
   close(): void {
@@ -213,6 +243,11 @@ class DirectoryLogView implements LogView {
    * logger's burst of writes lands in one read); then at most one read per `batchMs`.
    */
   private schedule(): void {
+    if (this.readWhenAsked) {
+      if (this.stale) return;
+      this.stale = true;
+      return this.notify();
+    }
     if (this.timer) return;
     const wait = Math.max(2, this.lastRefresh + this.batchMs - this.now());
     this.timer = setTimeout(() => {

@@ -11,7 +11,7 @@ const root = tempDir('svtui-logbatch-');
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-function setUp(name: string) {
+function setUp(name: string, readWhenAsked = false) {
   const dir = join(root, name);
   mkdirSync(dir);
   writeFileSync(join(dir, 'current'), 'a\n');
@@ -19,7 +19,7 @@ function setUp(name: string) {
   let stopped = false;
   const view = openLogView(
     dir,
-    { rows: 2, batchMs: 20 },
+    { rows: 2, batchMs: 20, readWhenAsked },
     {
       watch: (_dir, changed) => {
         fire = changed;
@@ -80,5 +80,22 @@ describe('batching', () => {
     vi.advanceTimersByTime(30);
     expect(t.view.lines()).toEqual(['a', 'b']);
     expect(t.view.following).toBe(false);
+  });
+
+  it('read when asked: a burst is one notice and no read until the window is asked for', () => {
+    const t = setUp('asked', true);
+    for (let i = 0; i < 50; i++) {
+      t.append(`line ${i}\n`);
+      t.fire();
+    }
+    expect(t.notified()).toBe(1); // "it may have changed", once for the whole burst
+    expect(vi.getTimerCount()).toBe(0); // nothing is read in the background
+    expect(t.view.lines()).toEqual(['line 48', 'line 49']);
+    expect(t.notified()).toBe(1); // reading it is not a change to tell about
+    t.append('late\n');
+    t.fire();
+    expect(t.notified()).toBe(2);
+    t.view.pageUp(); // a move reads the change first, then moves from the new tail
+    expect(t.view.lines()).toEqual(['line 47', 'line 48']);
   });
 });

@@ -13,13 +13,51 @@ import {
   type LogView,
 } from '../../logview/index.js';
 import { NAMED_FILE } from '../../logview/find-log-dir.js';
-import type { Fact, LogMove, LogNoteCode, LogTimeline, LogWindowFacts } from '../port.js';
+import { nodeLogFiles } from '../../logview/files.js';
+import type { LevelPatterns } from '../../logview/search/levels.js';
+import { TimelineTools } from '../../logview/search/timeline-tools.js';
+import { resolveZone, zoneFromEnv, type Zone } from '../../time/zone.js';
+import type {
+  Fact,
+  LogFilterInput,
+  LogLevel,
+  LogMove,
+  LogNoteCode,
+  LogQueryInput,
+  LogStepCode,
+  LogTimeline,
+  LogWindowFacts,
+} from '../port.js';
+
+export interface LocalLogsOptions {
+  /** Other words for e/E and w/W (regular expressions, matched in any case when lowercase). */
+  levels?: Partial<LevelPatterns>;
+}
 
 export class LocalLogs {
   /** Where each log directory was left; absent = following the end. */
   private readonly places = new Map<string, LogPosition>();
 
-  constructor(private readonly root: string) {}
+  private readonly zones = new Map<string, Zone>();
+  readonly systemZone: Zone;
+
+  constructor(
+    private readonly root: string,
+    readonly options: LocalLogsOptions = {},
+  ) {
+    this.systemZone = zoneFromEnv({ ...process.env, TZ: undefined }).zone;
+  }
+
+  /** A zone by the name the console shows (its own process zone's name included). */
+  zone(name: string): Zone {
+    let zone = this.zones.get(name);
+    if (!zone) {
+      const fromEnv = zoneFromEnv().zone;
+      zone = name === fromEnv.name ? fromEnv : resolveZone(name).zone;
+      this.zones.set(name, zone);
+    }
+    return zone;
+  }
 
   open(serviceDir: string, rows: number): LogTimeline | Fact<'no-log-service'> {
     const found = findLogDir(serviceDir);
@@ -29,7 +67,8 @@ export class LocalLogs {
 
   view(dir: string, rows: number): LogView {
     const restore = this.places.get(dir);
-    return openLogView(dir, { rows, ...(restore ? { restore } : {}) });
+    // Read at the console's frame pace, not at every write of a busy logger.
+    return openLogView(dir, { rows, readWhenAsked: true, ...(restore ? { restore } : {}) });
   }
 
   leave(dir: string, view: LogView): void {
@@ -50,6 +89,7 @@ class LocalTimeline implements LogTimeline {
   private index = 0;
   private view: LogView;
   private unsubscribe: () => void;
+  private tools: TimelineTools;
 
   constructor(
     private readonly logs: LocalLogs,
@@ -58,26 +98,74 @@ class LocalTimeline implements LogTimeline {
   ) {
     this.dirs = found.dirs.length > 0 ? found.dirs : [found.path];
     this.view = logs.view(this.dir(), rows);
-    this.unsubscribe = this.view.onChange(() => this.notify());
+    this.unsubscribe = this.watchView();
+    this.tools = this.openTools();
   }
 
   window(): LogWindowFacts {
     const info = this.view.info();
     const note = this.note(info.noteCode, info.note);
     const count = this.dirs.length;
+    const { tools } = this;
+    const lines = tools.lines();
+    const hits = tools.hits(lines);
+    const search = tools.searchFacts();
+    const landed = tools.landedRow();
+    const hidden = tools.hiddenFacts();
     return {
       title: this.logs.title(this.dir()),
-      lines: this.view.lines(),
-      following: this.view.following,
+      lines,
+      following: tools.following(),
       atTop: info.atTop,
       fraction: info.fraction,
       ...(note ? { note } : {}),
       ...(count > 1 ? { directory: { index: this.index, count } } : {}),
+      ...(search ? { search } : {}),
+      ...(hits ? { hits } : {}),
+      ...(landed !== undefined ? { landed } : {}),
+      ...(hidden ? { hidden } : {}),
     };
+  }
+
+  async search(query: LogQueryInput): Promise<Fact<'found' | 'bad-query'>> {
+    const result = this.tools.startSearch(query.text, query.literal ?? false);
+    if (result.code !== 'bad-query') {
+      void this.tools.step(1, this.rows).then(() => this.notify());
+      return { code: 'found', text: result.text };
+    }
+    return { code: 'bad-query', text: result.text };
+  }
+
+  step(direction: 1 | -1): Promise<Fact<LogStepCode>> {
+    return this.tools.step(direction, this.rows);
+  }
+
+  stepLevel(level: LogLevel, direction: 1 | -1): Promise<Fact<LogStepCode>> {
+    return this.tools.stepLevel(level, direction, this.rows);
+  }
+
+  cancelSearch(): void {
+    this.tools.cancelSearch();
+  }
+
+  jump(when: string, zone: string): Promise<Fact<LogStepCode>> {
+    return this.tools.jump(when, zone, this.rows);
+  }
+
+  async setFilters(filters: readonly LogFilterInput[]): Promise<Fact<'found' | 'bad-query'>> {
+    const result = this.tools.setFilters(
+      filters.map((f) => ({ ...f, literal: f.literal ?? false })),
+      this.rows,
+    );
+    return result.code === 'bad-query'
+      ? { code: 'bad-query', text: result.text }
+      : { code: 'found', text: result.text };
   }
 
   move(move: LogMove): void {
     const { view, rows } = this;
+    if (move.kind !== 'nextDirectory' && this.tools.moveFiltered(filteredMove(move, rows), rows))
+      return;
     switch (move.kind) {
       case 'tail':
         view.tail(rows);
@@ -100,7 +188,9 @@ class LocalTimeline implements LogTimeline {
         this.closeView();
         this.index = (this.index + 1) % this.dirs.length;
         this.view = this.logs.view(this.dir(), rows);
-        this.unsubscribe = this.view.onChange(() => this.notify());
+        this.unsubscribe = this.watchView();
+        this.tools.close();
+        this.tools = this.openTools();
         break;
     }
     this.notify();
@@ -110,6 +200,7 @@ class LocalTimeline implements LogTimeline {
     if (rows === this.rows) return;
     this.rows = Math.max(1, rows);
     this.view.resize(this.rows);
+    if (this.tools.isFiltered) this.tools.diskChanged(this.rows);
     this.notify();
   }
 
@@ -119,8 +210,31 @@ class LocalTimeline implements LogTimeline {
   }
 
   close(): void {
+    this.tools.close();
     this.closeView();
     this.listeners.clear();
+  }
+
+  private watchView(): () => void {
+    return this.view.onChange(() => {
+      this.tools?.diskChanged(this.rows);
+      this.notify();
+    });
+  }
+
+  private openTools(): TimelineTools {
+    const { logs } = this;
+    return new TimelineTools(
+      {
+        files: nodeLogFiles(),
+        dir: this.dir(),
+        stampZone: logs.systemZone,
+        zone: (name) => logs.zone(name),
+        changed: () => this.notify(),
+        ...(logs.options.levels ? { levels: logs.options.levels } : {}),
+      },
+      this.view,
+    );
   }
 
   private dir(): string {
@@ -159,5 +273,21 @@ class LocalTimeline implements LogTimeline {
       return { code: 'no-permission', text: 'log directory not readable: permission denied' };
     }
     return { code: 'no-files', text: 'no log files yet' };
+  }
+}
+
+/** A move of the plain view, as the filtered window counts it. */
+function filteredMove(move: Exclude<LogMove, { kind: 'nextDirectory' }>, rows: number) {
+  switch (move.kind) {
+    case 'tail':
+      return { kind: 'tail' } as const;
+    case 'top':
+      return { kind: 'top' } as const;
+    case 'page':
+      return { kind: 'by', lines: move.direction * rows } as const;
+    case 'half':
+      return { kind: 'by', lines: move.direction * Math.max(1, Math.floor(rows / 2)) } as const;
+    case 'line':
+      return { kind: 'by', lines: move.direction } as const;
   }
 }
