@@ -5,17 +5,21 @@
 // its events to supervise/svtui-events. Starts and exits come from the supervisor's change
 // notices; intents go back as control letters, exactly as `svc` sends them: start `u`, stop `d`,
 // restart `u` then `t` (want up, TERM: supervise starts it again). `exec` and alerts run with
-// execa in the background. Only services with a `monitor` file are watched, so a tree without
-// rules gets no new files in supervise/.
+// execa in the background, alerts behind a per-service rate limit (alert-hook.ts); a stop kills
+// the process groups of checks and commands still running. Only services with a `monitor` file
+// are watched, so a tree without rules gets no new files in supervise/.
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseMonitrc, type TreeSettings } from '../monitor/index.js';
 import { alertEnvironment } from './alert-env.js';
+import { AlertHook } from './alert-hook.js';
+import type { AlertLimit } from './alert-limit.js';
 import { HealthEngine, type Figures, type Intent } from './engine.js';
 import type { HealthEvent } from './event.js';
 import { EventLog } from './event-log.js';
+import { ChildGroups } from './group-timeout.js';
 import { figuresOf, realProbes } from './real-probes.js';
 import { ResourceSampler } from '../resources/index.js';
 import { runCommand } from './run-command.js';
@@ -45,6 +49,8 @@ export interface HealthOptions {
    * rule needs them.
    */
   figures?: (name: string) => Figures | undefined;
+  /** Alert hook runs per service and window; default DEFAULT_ALERT_LIMIT (5 in 10 minutes). */
+  alertLimit?: AlertLimit;
 }
 
 export interface AttachedHealth {
@@ -75,9 +81,17 @@ export async function attachHealth(
   const cycleMs = settings.cycleSeconds * 1000;
   const watched = new Map<string, Watched>();
   const serviceDir = (name: string) => join(host.dir, name);
-  const hook = join(host.dir, '.svtui', 'alert');
-
   const record = (event: HealthEvent) => void watched.get(event.service)?.log.append(event);
+  const groups = new ChildGroups();
+  const alerts = new AlertHook({
+    hook: join(host.dir, '.svtui', 'alert'),
+    cwd: host.dir,
+    ...(options.alertLimit ? { limit: options.alertLimit } : {}),
+    ...(settings.alert ? { to: settings.alert.to } : {}),
+    clock,
+    record,
+    warn,
+  });
   const act = (intent: Intent) => {
     const { service, action, event } = intent;
     const env = () =>
@@ -96,13 +110,13 @@ export async function attachHealth(
       case 'unmonitor':
         return;
       case 'exec':
-        return void runCommand(action.command.argv, { cwd: serviceDir(service), env: env() }).then(
-          (o) => o.ok || warn(`${service}: exec "${action.command.text}": ${o.text}`),
-        );
+        return void runCommand(action.command.argv, {
+          cwd: serviceDir(service),
+          env: env(),
+          groups,
+        }).then((o) => o.ok || warn(`${service}: exec "${action.command.text}": ${o.text}`));
       case 'alert':
-        return void runCommand([hook], { cwd: host.dir, env: env() }).then(
-          (o) => o.ok || o.text === 'missing' || warn(`${service}: alert hook: ${o.text}`),
-        );
+        return alerts.send(event, env());
     }
   };
   const sampled = new Map<string, Figures>();
@@ -128,11 +142,12 @@ export async function attachHealth(
   };
   const engine = new HealthEngine({
     clock,
-    probes: realProbes(clock),
+    probes: realProbes(clock, undefined, groups),
     figures,
     onIntent: act,
     onEvent: record,
     graceMs: cycleMs,
+    reminderCycles: settings.alert?.reminderCycles,
   });
 
   /** Pick up new, changed and removed `monitor` files. */
@@ -227,11 +242,13 @@ export async function attachHealth(
     settings,
     cycle,
     async stop() {
-      // A probe still running is not waited for: its result would be dropped anyway.
+      // A probe still running is not waited for: its result would be dropped anyway, and its
+      // process group is killed (a detached check would outlive us).
       clearTimeout(delay);
       clearInterval(timer);
       unsubscribe();
-      await saveAll();
+      groups.killAll();
+      await Promise.all([saveAll(), alerts.stop()]);
     },
   };
 }

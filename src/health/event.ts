@@ -14,9 +14,11 @@ export const EVENT_KINDS = [
   'check-recovered',
   'action',
   'alert',
+  'alert-suppressed',
   'exit',
   'start',
   'stop',
+  'ready',
   'rules-loaded',
   'rules-refused',
 ] as const;
@@ -43,6 +45,8 @@ export interface HealthEvent {
   code?: number;
   signal?: string;
   pid?: number;
+  /** alert-suppressed: alerts held back by the rate limit since the hook last ran, this one included. */
+  held?: number;
 }
 
 const ORDER: (keyof HealthEvent)[] = [
@@ -58,6 +62,7 @@ const ORDER: (keyof HealthEvent)[] = [
   'code',
   'signal',
   'pid',
+  'held',
 ];
 
 /** One line, newline included. */

@@ -4,7 +4,7 @@
 // `sleep` must not leave it behind — and the probe resolves at the timeout even if a process
 // that left the group still holds the output pipe open: a hanging check never outlives its time.
 import { execa } from 'execa';
-import { settleOrKill } from './group-timeout.js';
+import { settleOrKill, type ChildGroups } from './group-timeout.js';
 import type { ProgramRule } from '../monitor/index.js';
 import { compare } from '../monitor/index.js';
 import { probeResult, type Clock, type ProbeResult } from './probe-result.js';
@@ -17,6 +17,8 @@ export interface ProgramOptions {
   cwd: string;
   env?: Record<string, string>;
   clock?: Clock;
+  /** Told of the check's process group while it runs (killed at a stop). */
+  groups?: ChildGroups;
 }
 
 export async function probeProgram(
@@ -39,7 +41,7 @@ export async function probeProgram(
     maxBuffer: MAX_OUTPUT,
     cleanup: true,
   });
-  const outcome = await settleOrKill(child, timeoutMs);
+  const outcome = await settleOrKill(child, timeoutMs, options.groups);
   if (outcome === 'timeout') {
     return probeResult(
       'timeout',

@@ -3,19 +3,24 @@
 // come from src/resources, mapped to the units rules use.
 import type { ServiceResources } from '../resources/index.js';
 import type { Figures, Probes } from './engine.js';
+import type { ChildGroups } from './group-timeout.js';
 import { probeHttp } from './http-probe.js';
 import { probeProgram } from './program-probe.js';
 import type { Clock } from './probe-result.js';
 import { probeTcp } from './tcp-probe.js';
 
-export function realProbes(clock: Clock = Date.now, env?: Record<string, string>): Probes {
+export function realProbes(
+  clock: Clock = Date.now,
+  env?: Record<string, string>,
+  groups?: ChildGroups,
+): Probes {
   return {
     port: (rule) =>
       rule.http
         ? probeHttp(rule, clock)
         : probeTcp(rule.host, rule.port, rule.timeoutSeconds * 1000, clock),
     program: (rule, serviceDir) =>
-      probeProgram(rule, env ? { cwd: serviceDir, clock, env } : { cwd: serviceDir, clock }),
+      probeProgram(rule, { cwd: serviceDir, clock, groups, ...(env ? { env } : {}) }),
   };
 }
 

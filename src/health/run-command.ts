@@ -3,7 +3,7 @@
 // by the engine: the caller gets a promise of what happened, for an event or a test. A hook that
 // is missing is said so, not an error (no hook is a valid setup).
 import { execa } from 'execa';
-import { settleOrKill } from './group-timeout.js';
+import { settleOrKill, type ChildGroups } from './group-timeout.js';
 
 export const HOOK_TIMEOUT_MS = 30_000;
 
@@ -16,7 +16,12 @@ export interface CommandOutcome {
 
 export async function runCommand(
   argv: readonly string[],
-  options: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+  options: {
+    cwd: string;
+    env: Record<string, string>;
+    timeoutMs?: number;
+    groups?: ChildGroups;
+  },
 ): Promise<CommandOutcome> {
   const [file, ...args] = argv;
   if (file === undefined) return { ok: false, text: 'empty command' };
@@ -29,7 +34,7 @@ export async function runCommand(
     stdio: 'ignore',
     cleanup: true,
   });
-  const outcome = await settleOrKill(child, timeoutMs);
+  const outcome = await settleOrKill(child, timeoutMs, options.groups);
   if (outcome === 'timeout') {
     return { ok: false, text: `timed out after ${timeoutMs} ms, killed` };
   }
