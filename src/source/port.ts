@@ -150,11 +150,72 @@ export interface LogWindowFacts {
   /** The logger writes to several directories: which one this is (0-based), of how many. */
   directory?: { index: number; count: number };
   note?: Fact<LogNoteCode>;
+  /** The search under way or done, if any. */
+  search?: LogSearchFacts;
+  /** Per visible line: the spans of the search's hits, offsets into the raw line (end excluded). */
+  hits?: readonly (readonly (readonly [number, number])[])[];
+  /** The row of `lines` the last step landed on, while it is visible. */
+  landed?: number;
+  /** With filters on: how many lines they hide (counted in the background), and whether the
+   * count is complete. */
+  hidden?: { lines: number; complete: boolean };
 }
+
+/** A search's state, for "hit X of Y" and the progress of the count. */
+export interface LogSearchFacts {
+  /** The query as typed. */
+  query: string;
+  /** The count is still running over the timeline. */
+  running: boolean;
+  /** Hits (lines) counted so far; the whole timeline's once `running` is false. */
+  total: number;
+  /** How much of the timeline the count has read, 0..1. */
+  fraction: number;
+  /** The number (1-based) of the hit the window is on, once the count has passed it. */
+  current?: number;
+  /** Esc stopped the count: `total` is a lower bound. */
+  cancelled?: boolean;
+}
+
+/** A query as the operator typed it; `literal` takes the text as it is (less's ^R). */
+export interface LogQueryInput {
+  text: string;
+  literal?: boolean;
+}
+
+/** One filter of the filtered view (see logview/search/filters.ts for the composition). */
+export interface LogFilterInput extends LogQueryInput {
+  /** Hide the lines that match; else show only lines matching one of the includes. */
+  exclude: boolean;
+  enabled: boolean;
+}
+
+/** Where a step (n/N, e/E, w/W, a jump) landed, or why it did not move. */
+export type LogStepCode =
+  | 'found'
+  | 'none'
+  | 'cancelled'
+  | 'bad-query'
+  | 'bad-time'
+  | 'after-end'
+  | 'no-search';
+
+/** The kind of line e/E and w/W step to (patterns configurable by the source). */
+export type LogLevel = 'error' | 'warning';
 
 /**
  * One service's log: a window of lines that moves on request and follows new lines. Moves take
  * effect when `onChange` fires (at once for a local source), so a remote source fits.
+ *
+ * Searching (less's `/`, `n`, `N`): `search` checks the query and starts counting its hits over
+ * the whole timeline in the background (`window().search` carries the count as it grows, and
+ * `onChange` fires as it progresses); `step` moves the window to the next or previous hit from
+ * the current hit (or from the window's first line); `cancelSearch` stops the count and any
+ * step under way (Esc) and clears the highlights. Hits are lines whose MESSAGE matches — the
+ * text after the stamp: a time is found with `jump`, not by searching digits. Queries follow
+ * less: a regular expression, or a literal (`literal`, or no metacharacter at all); a leading
+ * `!` finds the lines that do not match; smart case: all lowercase = any case.
+ * `window().hits` gives, per visible line, the spans to highlight.
  */
 export interface LogTimeline {
   window(): LogWindowFacts;
@@ -162,4 +223,20 @@ export interface LogTimeline {
   resize(rows: number): void;
   onChange(listener: () => void): () => void;
   close(): void;
+  /** Start a search (replacing the one before); a bad pattern comes back as `bad-query`. */
+  search(query: LogQueryInput): Promise<Fact<'found' | 'bad-query'>>;
+  /** To the next (1) or previous (−1) hit of the search (n/N). */
+  step(direction: 1 | -1): Promise<Fact<LogStepCode>>;
+  /** To the next (1) or previous (−1) error or warning line (e/E, w/W). */
+  stepLevel(level: LogLevel, direction: 1 | -1): Promise<Fact<LogStepCode>>;
+  /** Stop the search: its count, any step under way, and its highlights. */
+  cancelSearch(): void;
+  /**
+   * To the first line at or after a time typed by the operator (`2013-03-18 19:08:40`, `19:08`,
+   * `-1h`, `-10m`, `yesterday 14:00`), read in `zone` (a TZ name, `right/` zones too; the
+   * console's active zone). Found from the rotated files' names and a binary search on labels.
+   */
+  jump(when: string, zone: string): Promise<Fact<LogStepCode>>;
+  /** Show only the lines the filters let through (all when the list is empty). */
+  setFilters(filters: readonly LogFilterInput[]): Promise<Fact<'found' | 'bad-query'>>;
 }

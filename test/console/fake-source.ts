@@ -144,6 +144,23 @@ class FakeTimeline implements LogTimeline {
   close() {
     this.listeners.clear();
   }
+  // The log tools answer as a log with no hits would.
+  async search() {
+    return { code: 'found' as const, text: '' };
+  }
+  async step() {
+    return { code: 'none' as const, text: 'no more hits' };
+  }
+  async stepLevel() {
+    return { code: 'none' as const, text: 'no more errors' };
+  }
+  cancelSearch() {}
+  async jump() {
+    return { code: 'after-end' as const, text: 'showing the end' };
+  }
+  async setFilters() {
+    return { code: 'found' as const, text: '' };
+  }
 }
 
 /** alpha (up 2 h), beta (up 3 s: fresh, 3 restarts), gamma (down, normally down); alpha logs. */

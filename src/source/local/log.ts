@@ -130,7 +130,9 @@ class LocalTimeline implements LogTimeline {
   async search(query: LogQueryInput): Promise<Fact<'found' | 'bad-query'>> {
     const result = this.tools.startSearch(query.text, query.literal ?? false);
     if (result.code !== 'bad-query') {
-      void this.tools.step(1, this.rows).then(() => this.notify());
+      // From the tail, the last hit above it; else the first one below the window's top (less).
+      const direction = this.tools.following() ? -1 : 1;
+      void this.tools.step(direction, this.rows).then(() => this.notify());
       return { code: 'found', text: result.text };
     }
     return { code: 'bad-query', text: result.text };

@@ -1,0 +1,152 @@
+// Which lines of a chunk of whole lines match a query, without decoding the chunk line by line
+// where that can be avoided (pure). Offsets are relative to the chunk; a line is named by the
+// offset of its first byte. Three ways, the fastest that is exact:
+//   - a case-sensitive literal on UTF-8 text: a byte search for its rarest byte onwards
+//     (literal.ts), the bytes before it compared, the hit kept when it lies in the message;
+//   - an ASCII chunk: the query's scan expression over the chunk as one string finds candidate
+//     lines, each checked with the query's test on its message;
+//   - anything else (non-ASCII text with a regular expression or any case; bytes that are not
+//     UTF-8): each line decoded as the pane shows it (decode.ts) and tested.
+import { isAscii, isUtf8 } from 'node:buffer';
+import { decodeBytes } from '../decode.js';
+import { findLiteral, type LiteralNeedle } from './literal.js';
+import type { SearchQuery } from './query.js';
+import { messageStart } from './stamp.js';
+
+/** A query ready for chunks: the literal's needle once prepared. */
+export interface ChunkMatcher {
+  query: SearchQuery;
+  needle?: LiteralNeedle;
+}
+
+/** How many bytes of a line's head hold any stamp. */
+const STAMP_BYTES = 48;
+
+/** Starts of the lines of `chunk` whose message matches (`invert` is left to the caller). */
+export function matchingLines(chunk: Uint8Array, matcher: ChunkMatcher): number[] {
+  const { query, needle } = matcher;
+  const buffer = asBuffer(chunk);
+  const ascii = isAscii(buffer);
+  if (needle && query.caseSensitive && (ascii || isUtf8(buffer))) return byLiteral(buffer, needle);
+  if (ascii) return byScan(buffer, query);
+  return byLine(buffer, query);
+}
+
+/** Starts of every line of the chunk. */
+export function lineStarts(chunk: Uint8Array): number[] {
+  const starts: number[] = [];
+  let p = 0;
+  while (p < chunk.length) {
+    starts.push(p);
+    const k = chunk.indexOf(10, p);
+    if (k < 0) break;
+    p = k + 1;
+  }
+  return starts;
+}
+
+/** The lines of `all` that are not in `some` (both ascending). */
+export function without(all: readonly number[], some: readonly number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const start of all) {
+    while (j < some.length && some[j]! < start) j++;
+    if (some[j] !== start) out.push(start);
+  }
+  return out;
+}
+
+/** Both lists merged, ascending, without repeats. */
+export function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i] ?? Infinity;
+    const y = b[j] ?? Infinity;
+    const next = Math.min(x, y);
+    if (x === next) i++;
+    if (y === next) j++;
+    out.push(next);
+  }
+  return out;
+}
+
+function byLiteral(chunk: Buffer, needle: LiteralNeedle): number[] {
+  const starts: number[] = [];
+  let from = 0;
+  for (;;) {
+    const hit = findLiteral(chunk, needle, from);
+    if (hit < 0) return starts;
+    const lineStart = chunk.lastIndexOf(10, hit - 1) + 1;
+    const lineEnd = endOf(chunk, hit);
+    const head = chunk.toString('latin1', lineStart, Math.min(lineEnd, lineStart + STAMP_BYTES));
+    if (hit >= lineStart + messageStart(head)) {
+      starts.push(lineStart);
+      from = lineEnd + 1;
+    } else from = hit + 1;
+  }
+}
+
+function byScan(chunk: Buffer, query: SearchQuery): number[] {
+  const text = chunk.toString('latin1', 0, chunk.length);
+  const starts: number[] = [];
+  const { scan, test } = query;
+  scan.lastIndex = 0;
+  while (scan.lastIndex <= text.length) {
+    const found = scan.exec(text);
+    if (!found) break;
+    const lineStart = text.lastIndexOf('\n', found.index - 1) + 1;
+    const newline = text.indexOf('\n', found.index);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    test.lastIndex = 0;
+    if (test.test(line.slice(messageStart(line)))) starts.push(lineStart);
+    scan.lastIndex = lineEnd + 1;
+  }
+  return starts;
+}
+
+function byLine(chunk: Buffer, query: SearchQuery): number[] {
+  const starts: number[] = [];
+  for (const start of lineStarts(chunk)) {
+    const line = decodeBytes(chunk.subarray(start, endOf(chunk, start)));
+    query.test.lastIndex = 0;
+    if (query.test.test(line.slice(messageStart(line)))) starts.push(start);
+  }
+  return starts;
+}
+
+function endOf(chunk: Buffer, at: number): number {
+  const k = chunk.indexOf(10, at);
+  return k < 0 ? chunk.length : k;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+/** Where the query's hits lie in one line (UTF-16 offsets into the raw line), for highlighting. */
+export function hitSpans(line: string, query: SearchQuery): Array<[number, number]> {
+  if (query.invert) return [];
+  const at = messageStart(line);
+  const message = line.slice(at);
+  const global = new RegExp(query.test.source, `${query.test.flags}g`);
+  const spans: Array<[number, number]> = [];
+  for (const found of message.matchAll(global)) {
+    if (found[0].length === 0) continue;
+    spans.push([at + found.index, at + found.index + found[0].length]);
+  }
+  return spans;
+}
+
+/** The lines in both lists (ascending). */
+export function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && b[j]! < x) j++;
+    if (b[j] === x) out.push(x);
+  }
+  return out;
+}

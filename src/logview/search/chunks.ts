@@ -1,0 +1,140 @@
+// A timeline read in chunks of whole lines, forwards or backwards, for search, counting and
+// filtering: positional reads of CHUNK_BYTES, never a whole file, files opened once per walk.
+// A line longer than a chunk comes in chunk-sized pieces, as the reader cuts it. A file that
+// vanished (retention) or was replaced under the walk is skipped: what it held is gone.
+import type { LogFiles, OpenFile } from '../files.js';
+import type { Segment } from '../segments.js';
+
+export const CHUNK_BYTES = 1 << 20;
+
+export interface Chunk {
+  /** Index of the file in the walk's segments. */
+  index: number;
+  segment: Segment;
+  /** File offset of bytes[0]. */
+  start: number;
+  bytes: Uint8Array;
+}
+
+/** A place in the walk's segments: file index and byte offset (a line start). */
+export interface Place {
+  index: number;
+  offset: number;
+}
+
+export class ChunkWalk {
+  private readonly handles = new Map<number, OpenFile | null>();
+
+  constructor(
+    private readonly files: LogFiles,
+    private readonly dir: string,
+    readonly segments: readonly Segment[],
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {}
+
+  /** The end of the timeline. */
+  end(): Place {
+    const index = this.segments.length - 1;
+    return { index, offset: index < 0 ? 0 : (this.open(index)?.size ?? 0) };
+  }
+
+  size(index: number): number {
+    return this.open(index)?.size ?? 0;
+  }
+
+  /** Chunks from `from` to the end of the timeline. */
+  *forward(from: Place): Generator<Chunk> {
+    let { index, offset } = from;
+    while (index < this.segments.length) {
+      const file = this.open(index);
+      if (!file || offset >= file.size) {
+        index += 1;
+        offset = 0;
+        continue;
+      }
+      const bytes = file.read(offset, Math.min(this.chunkBytes, file.size - offset));
+      if (bytes.length === 0) {
+        index += 1;
+        offset = 0;
+        continue;
+      }
+      const atEnd = offset + bytes.length >= file.size;
+      const last = atEnd ? bytes.length - 1 : bytes.lastIndexOf(10);
+      const length = last < 0 ? bytes.length : last + 1;
+      yield {
+        index,
+        segment: this.segments[index]!,
+        start: offset,
+        bytes: bytes.subarray(0, length),
+      };
+      offset += length;
+    }
+  }
+
+  /** Chunks ending before `before`, newest first. */
+  *backward(before: Place): Generator<Chunk> {
+    let { index, offset } = before;
+    while (index >= 0) {
+      const file = offset > 0 ? this.open(index) : undefined;
+      if (!file) {
+        index -= 1;
+        if (index >= 0) offset = this.size(index);
+        continue;
+      }
+      const from = Math.max(0, offset - this.chunkBytes);
+      const bytes = file.read(from, offset - from);
+      const first = from === 0 ? -1 : bytes.indexOf(10);
+      // The partial line at the front waits for the next chunk (unless nothing else is whole).
+      const skip = first < 0 || first + 1 >= bytes.length ? 0 : first + 1;
+      yield {
+        index,
+        segment: this.segments[index]!,
+        start: from + skip,
+        bytes: bytes.subarray(skip),
+      };
+      offset = from + skip;
+    }
+  }
+
+  close(): void {
+    for (const file of this.handles.values()) file?.close();
+    this.handles.clear();
+  }
+
+  private open(index: number): OpenFile | undefined {
+    if (this.handles.has(index)) return this.handles.get(index) ?? undefined;
+    const segment = this.segments[index];
+    let file = segment ? this.files.open(this.dir, segment.name) : undefined;
+    if (file && segment && file.id !== segment.id) {
+      file.close();
+      file = undefined;
+    }
+    this.handles.set(index, file ?? null);
+    return file;
+  }
+}
+
+/** Yield to the event loop: the work runs in slices so that no key waits. */
+export function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Run `step` until it says it is done, in slices of about `sliceMs`, yielding between slices;
+ * `cancelled` is checked before each step.
+ */
+export async function inSlices(
+  step: () => boolean,
+  cancelled: () => boolean,
+  now: () => number,
+  sliceMs = 8,
+): Promise<boolean> {
+  for (;;) {
+    const sliceEnd = now() + sliceMs;
+    while (now() < sliceEnd) {
+      if (cancelled()) return false;
+      if (step()) return true;
+    }
+    await yieldToLoop();
+  }
+}

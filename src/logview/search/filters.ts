@@ -1,0 +1,71 @@
+// Filters composed (pure), as lnav composes them: a line is shown when it matches at least one
+// enabled include (less's `&pattern`) — or there is no enabled include — and no enabled exclude
+// (less's `&!pattern`, lnav's filter-out). A filter's pattern is a query (query.ts): a leading
+// `!` flips include and exclude. Disabled filters stay listed and cost nothing.
+import { lineStarts, matchingLines, union, without, type ChunkMatcher } from './chunk-match.js';
+import { literalNeedle } from './literal.js';
+import { isQueryError, parseQuery, type SearchQuery } from './query.js';
+
+export interface FilterSpec {
+  text: string;
+  /** Hide the lines that match (instead of showing only them). */
+  exclude: boolean;
+  enabled: boolean;
+  literal?: boolean;
+}
+
+export interface Filters {
+  includes: ChunkMatcher[];
+  excludes: ChunkMatcher[];
+}
+
+export type FiltersResult = { filters: Filters } | { error: string; index: number };
+
+export function compileFilters(specs: readonly FilterSpec[]): FiltersResult {
+  const filters: Filters = { includes: [], excludes: [] };
+  for (const [index, spec] of specs.entries()) {
+    const query = parseQuery(spec.text, { literal: spec.literal ?? false });
+    if (isQueryError(query)) return { error: query.error, index };
+    if (!spec.enabled) continue;
+    const matcher = chunkMatcher({ ...query, invert: false });
+    (spec.exclude !== query.invert ? filters.excludes : filters.includes).push(matcher);
+  }
+  return { filters };
+}
+
+export function chunkMatcher(query: SearchQuery): ChunkMatcher {
+  return query.kind === 'literal' ? { query, needle: literalNeedle(query.pattern) } : { query };
+}
+
+export function filtersActive(filters: Filters): boolean {
+  return filters.includes.length + filters.excludes.length > 0;
+}
+
+/** Whether a message is shown. */
+export function shows(filters: Filters, message: string): boolean {
+  const hit = (m: ChunkMatcher) => {
+    m.query.test.lastIndex = 0;
+    return m.query.test.test(message);
+  };
+  if (filters.includes.length > 0 && !filters.includes.some(hit)) return false;
+  return !filters.excludes.some(hit);
+}
+
+/** Starts of the chunk's lines that are shown. */
+export function shownLines(chunk: Uint8Array, filters: Filters): number[] {
+  let shown =
+    filters.includes.length === 0
+      ? lineStarts(chunk)
+      : filters.includes.map((m) => matchingLines(chunk, m)).reduce(union);
+  for (const m of filters.excludes) {
+    if (shown.length === 0) break;
+    shown = without(shown, matchingLines(chunk, m));
+  }
+  return shown;
+}
+
+/** Starts of the lines a (possibly inverted) query finds in a chunk. */
+export function queryLines(chunk: Uint8Array, matcher: ChunkMatcher): number[] {
+  const found = matchingLines(chunk, matcher);
+  return matcher.query.invert ? without(lineStarts(chunk), found) : found;
+}

@@ -1,0 +1,201 @@
+// A search over one log directory's timeline, in the background: counting every hit (a hit is
+// a line, as grep -c counts) from the oldest file to the end with progress, and finding the
+// nearest hit before or after a place (n/N, e/E, w/W). Work runs in slices of a few ms between
+// which the event loop runs, so keys never wait; every walk can be cancelled. The count keeps,
+// per chunk, how many hits came before it, so "hit X of Y" for any line costs one chunk.
+import { performance } from 'node:perf_hooks';
+import type { LogFiles } from '../files.js';
+import type { Segment } from '../segments.js';
+import type { LogPosition } from '../types.js';
+import { ChunkWalk, inSlices, type Chunk, type Place } from './chunks.js';
+import type { ChunkMatcher } from './chunk-match.js';
+import { literalNeedle } from './literal.js';
+
+/** Which lines of a chunk count (hits, hidden lines…): their starts, ascending. */
+export type LineSelector = (chunk: Uint8Array) => number[];
+
+export interface SearchProgress {
+  /** Hits counted so far. */
+  total: number;
+  /** Bytes looked at, of how many. */
+  scanned: number;
+  size: number;
+  done: boolean;
+  cancelled: boolean;
+}
+
+interface CountedChunk {
+  fileId: string;
+  start: number;
+  end: number;
+  /** Hits before this chunk. */
+  before: number;
+}
+
+export interface SearchDeps {
+  files: LogFiles;
+  dir: string;
+  now?: () => number;
+}
+
+export class SearchRun {
+  private readonly counted: CountedChunk[] = [];
+  private progressState: SearchProgress;
+  private stopped = false;
+  private readonly now: () => number;
+
+  /** `matcher`: a literal query's needle, tuned on the first chunk read. */
+  constructor(
+    private readonly deps: SearchDeps,
+    private readonly select: LineSelector,
+    private readonly matcher?: ChunkMatcher,
+  ) {
+    this.now = deps.now ?? (() => performance.now());
+    this.progressState = { total: 0, scanned: 0, size: 0, done: false, cancelled: false };
+  }
+
+  progress(): SearchProgress {
+    return { ...this.progressState };
+  }
+
+  /** Count every hit of the listing, reporting progress at most every `everyMs`. */
+  async count(
+    segments: readonly Segment[],
+    onProgress: (p: SearchProgress) => void,
+    everyMs = 100,
+  ): Promise<SearchProgress> {
+    const walk = new ChunkWalk(this.deps.files, this.deps.dir, segments);
+    const size = segments.reduce((sum, s) => sum + s.size, 0);
+    this.progressState = { ...this.progressState, size };
+    const chunks = walk.forward({ index: 0, offset: 0 });
+    let lastReport = this.now();
+    let learnt = false;
+    try {
+      const finished = await inSlices(
+        () => {
+          const next = chunks.next();
+          if (next.done) return true;
+          const chunk = next.value;
+          if (!learnt) this.learn(chunk.bytes);
+          learnt = true;
+          const hits = this.select(chunk.bytes).length;
+          const state = this.progressState;
+          this.counted.push({
+            fileId: chunk.segment.id,
+            start: chunk.start,
+            end: chunk.start + chunk.bytes.length,
+            before: state.total,
+          });
+          this.progressState = {
+            ...state,
+            total: state.total + hits,
+            scanned: state.scanned + chunk.bytes.length,
+          };
+          if (this.now() - lastReport >= everyMs) {
+            lastReport = this.now();
+            onProgress(this.progress());
+          }
+          return false;
+        },
+        () => this.stopped,
+        this.now,
+      );
+      this.progressState = { ...this.progressState, done: finished, cancelled: !finished };
+    } finally {
+      walk.close();
+    }
+    onProgress(this.progress());
+    return this.progress();
+  }
+
+  /**
+   * The hit's number (1-based) when the count has passed it; undefined before. Looks at the
+   * one counted chunk that holds the line.
+   */
+  ordinal(
+    position: LogPosition,
+    read: (fileId: string, start: number, end: number) => Uint8Array | undefined,
+  ): number | undefined {
+    const chunk = this.counted.find(
+      (c) => c.fileId === position.fileId && position.offset >= c.start && position.offset < c.end,
+    );
+    if (!chunk) return undefined;
+    const bytes = read(chunk.fileId, chunk.start, chunk.end);
+    if (!bytes) return undefined;
+    const starts = this.select(bytes);
+    const within = starts.filter((s) => chunk.start + s <= position.offset).length;
+    return chunk.before + within;
+  }
+
+  /**
+   * The first hit after `from` (direction 1: a line starting past it) or the last one before it
+   * (−1: a line starting before it), or undefined when there is none (or on cancel).
+   */
+  async nearest(
+    segments: readonly Segment[],
+    from: Place,
+    direction: 1 | -1,
+    inclusive = false,
+  ): Promise<LogPosition | undefined> {
+    const walk = new ChunkWalk(this.deps.files, this.deps.dir, segments);
+    let found: LogPosition | undefined;
+    try {
+      if (direction > 0) {
+        const line = walk.forward(from).next().value as Chunk | undefined;
+        // Step past the line at `from` itself.
+        let start = from;
+        if (!inclusive && line && line.start === from.offset && line.index === from.index) {
+          const k = line.bytes.indexOf(10);
+          start = {
+            index: from.index,
+            offset: k < 0 ? from.offset + line.bytes.length : from.offset + k + 1,
+          };
+        }
+        found = await this.walkFor(walk.forward(start), (starts) => starts[0]);
+      } else {
+        found = await this.walkFor(walk.backward(from), (starts) => starts.at(-1));
+      }
+    } finally {
+      walk.close();
+    }
+    return found;
+  }
+
+  cancel(): void {
+    this.stopped = true;
+  }
+
+  get cancelled(): boolean {
+    return this.stopped;
+  }
+
+  private async walkFor(
+    chunks: Generator<Chunk>,
+    pick: (starts: number[]) => number | undefined,
+  ): Promise<LogPosition | undefined> {
+    let found: LogPosition | undefined;
+    let first = true;
+    await inSlices(
+      () => {
+        const next = chunks.next();
+        if (next.done) return true;
+        const chunk = next.value;
+        if (first) this.learn(chunk.bytes);
+        first = false;
+        const at = pick(this.select(chunk.bytes));
+        if (at === undefined) return false;
+        found = { fileId: chunk.segment.id, name: chunk.segment.name, offset: chunk.start + at };
+        return true;
+      },
+      () => this.stopped,
+      this.now,
+    );
+    return this.stopped ? undefined : found;
+  }
+
+  /** A literal's rarest byte, learnt from the text it is searched in. */
+  private learn(sample: Uint8Array): void {
+    const m = this.matcher;
+    if (m?.needle) m.needle = literalNeedle(m.query.pattern, sample);
+  }
+}
