@@ -9,7 +9,7 @@ import { formatSecondsPrefix, localTime } from '../time/local-time.js';
 import type { Zone } from '../time/zone.js';
 import type { NamedLine } from './merge.js';
 
-const KIND_WIDTH = Math.max(...EVENT_KINDS.map((k) => k.length));
+export const KIND_WIDTH = Math.max(...EVENT_KINDS.map((k) => k.length));
 
 export function formatEventLine(line: NamedLine, zone: Zone, nameWidth: number): string {
   const name = printable(line.name);
