@@ -31,8 +31,15 @@ export interface HealthHost {
   dir: string;
   /** Names of the services in the tree now (no `NAME/log`). */
   names(): string[];
-  /** A service's process now: pid 0 while down; the last exit, for the event. */
-  process(name: string): { pid: number; lastExit?: ExitHow } | undefined;
+  /**
+   * A service's process now: pid 0 while down; the last exit, for the event; whether it has a
+   * readiness signal (s6's notification-fd, runit's ./check) and has given it since its start.
+   */
+  process(
+    name: string,
+  ): { pid: number; lastExit?: ExitHow; readiness?: boolean; ready?: boolean } | undefined;
+  /** The service's event log, when the supervisor writes to it too (one writer per file). */
+  events?(name: string): EventLog | undefined;
   onChange(listener: (name: string) => void): () => void;
   /** Send control letters as `svc` does (supervise/control). */
   control(name: string, letters: string): void;
@@ -178,7 +185,9 @@ export async function attachHealth(
         if (!w) {
           watched.set(name, {
             version,
-            log: new EventLog(supervise, undefined, (e) => warn(`${name}: ${e.message}`)),
+            log:
+              host.events?.(name) ??
+              new EventLog(supervise, undefined, (e) => warn(`${name}: ${e.message}`)),
             pid: 0,
           });
           engine.load(name, serviceDir(name), body, `${name}/monitor`);
@@ -200,17 +209,23 @@ export async function attachHealth(
     }
   };
 
-  /** A start or an exit of a watched service, from the supervisor's change notice. */
+  /** A start, an exit or readiness of a watched service, from the supervisor's change notice. */
   const noticed = (name: string) => {
     const w = watched.get(name);
     const now = w && host.process(name);
-    if (!w || !now || now.pid === w.pid) return;
-    if (w.pid !== 0) {
-      const how = now.lastExit;
-      engine.exited(name, how?.kind === 'signal' ? { signal: how.signal } : { code: how?.code });
+    if (!w || !now) return;
+    if (now.pid !== w.pid) {
+      if (w.pid !== 0) {
+        const how = now.lastExit;
+        engine.exited(name, how?.kind === 'signal' ? { signal: how.signal } : { code: how?.code });
+      }
+      if (now.pid !== 0) {
+        engine.started(name, serviceDir(name), now.pid, undefined, now.readiness ?? false);
+      }
+      w.pid = now.pid;
     }
-    if (now.pid !== 0) engine.started(name, serviceDir(name), now.pid);
-    w.pid = now.pid;
+    // The grace after a start ends here for a service that signals readiness.
+    if (now.pid !== 0 && now.ready) engine.ready(name);
   };
   const unsubscribe = host.onChange(noticed);
 

@@ -29,6 +29,7 @@ import {
   type Rule,
   type RuleState,
 } from '../monitor/index.js';
+import { READY_LIMIT_MS } from '../codec/service-files.js';
 import { describeRule, monitEvent } from './describe.js';
 import type { EventKind, HealthEvent } from './event.js';
 import type { Clock, ProbeResult } from './probe-result.js';
@@ -66,6 +67,11 @@ export interface EngineOptions {
   onEvent: (event: HealthEvent) => void;
   /** After a start, failures are not counted until ready or this long (ms). */
   graceMs: number;
+  /**
+   * For a service with a readiness signal (notification-fd, ./check) the grace ends at readiness
+   * instead, or this long after the start if it never comes (ms; default READY_LIMIT_MS).
+   */
+  readyLimitMs?: number;
   /** For `memory > N%`: the machine's memory in bytes. */
   memTotalBytes?: number;
   /** monit's alert reminder: a failure's alert again every N cycles while it lasts. */
@@ -91,6 +97,8 @@ interface Watched {
   startedAt: number | null;
   pid: number | undefined;
   ready: boolean;
+  /** It has a readiness signal: its grace lasts until ready (at most readyLimitMs). */
+  readiness: boolean;
   restarts: number;
   seenStart: boolean;
   monitored: boolean;
@@ -161,13 +169,21 @@ export class HealthEngine {
     return this.services.get(id)?.monitored ?? false;
   }
 
-  started(id: string, dir: string, pid?: number, at = this.options.clock()): void {
+  /** `readiness`: the service will say when it is ready (the grace waits for that). */
+  started(
+    id: string,
+    dir: string,
+    pid?: number,
+    at = this.options.clock(),
+    readiness = false,
+  ): void {
     const w = this.watch(id, dir);
     if (w.seenStart) w.restarts += 1;
     w.seenStart = true;
     w.startedAt = at;
     w.pid = pid;
     w.ready = false;
+    w.readiness = readiness;
     this.emit(w, 'start', { text: `started${pid === undefined ? '' : `, pid ${pid}`}`, pid });
   }
 
@@ -266,7 +282,7 @@ export class HealthEngine {
       now: this.options.clock(),
       startedAt: w.startedAt,
       ready: w.ready,
-      graceMs: this.options.graceMs,
+      graceMs: w.readiness ? (this.options.readyLimitMs ?? READY_LIMIT_MS) : this.options.graceMs,
       reminderCycles: this.options.reminderCycles,
     };
     const result = step(rule, state, observation, cycle);
@@ -326,6 +342,7 @@ export class HealthEngine {
         startedAt: null,
         pid: undefined,
         ready: false,
+        readiness: false,
         restarts: 0,
         seenStart: false,
         monitored: true,

@@ -49,6 +49,8 @@ export interface ServiceSnapshot {
   history: ServiceHistory;
   /** Why it cannot start, while it cannot. */
   problem?: string;
+  /** It said it is ready (notification-fd, ./check) since its last start. */
+  ready: boolean;
 }
 
 export interface Supervisor {
@@ -122,6 +124,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
             removed: !entry.active,
             history: s.history,
             problem: s.problem,
+            ready: s.readyAt !== undefined,
           });
         }
       }
@@ -141,19 +144,31 @@ async function attachHealthTo(
   warn: (line: string) => void,
 ): Promise<{ stop(): Promise<void> }> {
   const { attachHealth } = await import('../health/attach.js');
-  const service = (name: string) => {
+  const entryNamed = (name: string) => {
     for (const entry of tree.entries.values()) {
-      if (entry.active && entry.name === name) return entry.service;
+      if (entry.active && entry.name === name) return entry;
     }
     return undefined;
   };
+  const service = (name: string) => entryNamed(name)?.service;
   return attachHealth(
     {
       dir,
       names: () => [...tree.entries.values()].filter((e) => e.active).map((e) => e.name),
       process: (name) => {
         const state = service(name)?.state;
-        return state && { pid: state.pid, lastExit: state.history.lastExit };
+        if (!state) return undefined;
+        const { notificationFd, check } = state.settings;
+        return {
+          pid: state.pid,
+          lastExit: state.history.lastExit,
+          readiness: notificationFd !== undefined || check,
+          ready: state.readyAt !== undefined,
+        };
+      },
+      events(name) {
+        const entry = entryNamed(name);
+        return entry ? tree.eventLog(entry, 'service') : undefined;
       },
       onChange(listener) {
         listeners.add(listener);

@@ -3,21 +3,24 @@
 // signals it through the handle. Two kinds exist: a spawned `./run` (here) and the in-process
 // multilog (inprocess-logger.ts), which behaves as a process with a pid no process can have.
 import { spawn, type StdioOptions } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../codec/errors.js';
 import type { ExitReason } from '../codec/history.js';
-import type { SignalName } from '../core/service.js';
+import type { Signal } from '../codec/signals.js';
 
 export interface LaunchCallbacks {
   /** `at`: when the process was created (ms), if not now. */
   onStarted(pid: number, at?: number): void;
   onFailed(reason: string): void;
   onExit(reason: ExitReason): void;
+  /** A newline came on the notification fd: the daemon is ready. */
+  onReady?(): void;
 }
 
 export interface RunHandle {
-  signal(signal: SignalName): void;
+  signal(signal: Signal): void;
 }
 
 export type Launcher = (callbacks: LaunchCallbacks) => RunHandle;
@@ -28,9 +31,9 @@ export function exitReason(code: number | null, signal: NodeJS.Signals | null): 
     : { kind: 'exit', code: code ?? 0 };
 }
 
-function sendTo(pid: number, signal: SignalName): void {
+function sendTo(pid: number, signal: Signal): void {
   try {
-    process.kill(pid, signal);
+    process.kill(pid, signal as NodeJS.Signals);
   } catch {
     /* died in between: its exit event is on its way */
   }
@@ -59,31 +62,78 @@ function kernelWouldExec(path: string): boolean {
 /**
  * Run `DIR/run` as supervise does — `./run` with DIR as cwd, no shell, the environment passed
  * through — but in a new session (setsid), so a signal to the supervisor's group spares it.
+ * `notificationFd` (s6): ./run gets a pipe on that descriptor; the first newline written to it
+ * calls onReady, and the supervisor's end is closed then, as s6-supervise closes it.
  */
-export function spawnRun(dir: string, stdio: StdioOptions, now: () => number): Launcher {
+export function spawnRun(
+  dir: string,
+  stdio: StdioOptions,
+  now: () => number,
+  notificationFd?: number,
+): Launcher {
+  return spawnProgram(dir, 'run', [], stdio, now, notificationFd);
+}
+
+/** Run `DIR/FILE ARGS...` the same way (./finish after ./run). */
+export function spawnProgram(
+  dir: string,
+  file: string,
+  args: string[],
+  stdio: StdioOptions,
+  now: () => number,
+  notificationFd?: number,
+): Launcher {
   return (callbacks) => {
     let pid = 0;
+    const failed = (why: string) => callbacks.onFailed(`unable to start ${file}: ${why}`);
     try {
-      accessSync(join(dir, 'run'), constants.X_OK);
-      if (!kernelWouldExec(join(dir, 'run'))) {
-        callbacks.onFailed('unable to start run: exec format error');
+      accessSync(join(dir, file), constants.X_OK);
+      if (!kernelWouldExec(join(dir, file))) {
+        failed('exec format error');
         return { signal: () => undefined };
       }
       // The start time is taken at fork, as supervise does: spawn() returns only once the child
       // has exec'd, which on a busy machine can take milliseconds more.
       const at = now();
-      const child = spawn('./run', [], { cwd: dir, stdio, detached: true });
+      const child = spawn(`./${file}`, args, {
+        cwd: dir,
+        stdio: withNotification(stdio, notificationFd),
+        detached: true,
+      });
       child.once('error', (error) => {
-        if (pid === 0) callbacks.onFailed(`unable to start run: ${describeError(error)}`);
+        if (pid === 0) failed(describeError(error));
       });
       child.once('exit', (code, signal) => callbacks.onExit(exitReason(code, signal)));
+      if (notificationFd !== undefined) {
+        const pipe = child.stdio[notificationFd];
+        if (pipe) awaitNewline(pipe, () => callbacks.onReady?.());
+      }
       if (child.pid !== undefined) {
         pid = child.pid;
         callbacks.onStarted(pid, at);
       }
     } catch (error) {
-      callbacks.onFailed(`unable to start run: ${describeError(error)}`);
+      failed(describeError(error));
     }
     return { signal: (signal) => pid !== 0 && sendTo(pid, signal) };
   };
+}
+
+/** The stdio array with a pipe at `fd` (descriptors between are closed in the child). */
+function withNotification(stdio: StdioOptions, fd: number | undefined): StdioOptions {
+  if (fd === undefined || !Array.isArray(stdio)) return stdio;
+  const out: StdioOptions = [...stdio];
+  while (out.length < fd) out.push('ignore');
+  out[fd] = 'pipe';
+  return out;
+}
+
+/** Call `ready` at the first newline read, then close the pipe; ignore everything else. */
+function awaitNewline(pipe: Readable | Writable, ready: () => void): void {
+  pipe.on('data', (chunk: Buffer) => {
+    if (!chunk.includes(0x0a)) return;
+    pipe.destroy();
+    ready();
+  });
+  pipe.on('error', () => undefined);
 }

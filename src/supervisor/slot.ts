@@ -1,7 +1,9 @@
 // The runtime of one supervised directory (a service or its log/): it owns the state, feeds every
 // input to the pure transition() and carries out the effects it returns — spawn, signal, write
 // status and history, set the one timer. Events raised while effects run are queued, so each
-// transition sees the state the previous one left.
+// transition sees the state the previous one left. Before each start it reads the directory's
+// runit and s6 files; after each death it runs ./finish if there is one; after each start it
+// waits for the readiness signal (notification-fd, ./check) the directory asks for.
 import {
   deadlineOf,
   initialState,
@@ -10,15 +12,35 @@ import {
   type ServiceState,
 } from '../core/service.js';
 import { describeError } from '../codec/errors.js';
+import { finishArgs, type RunSettings } from '../codec/service-files.js';
+import type { CheckPolling } from './check-poller.js';
 import type { Launcher, RunHandle } from './launch.js';
+import type { DirSettings } from './service-settings.js';
 import type { SuperviseDir } from './supervise-dir.js';
+
+/** ./run became ready: `how` it said so, `afterMs` after its start. */
+export interface Readiness {
+  pid: number;
+  how: string;
+  afterMs: number;
+}
 
 export interface SlotOptions {
   /** `NAME` or `NAME/log` (now: a rename in the tree renames it), for messages and notices. */
   label: () => string;
   files: SuperviseDir;
   /** Chosen afresh for every start (log/run may change between runs). */
-  launcher: () => Launcher;
+  launcher: (settings: RunSettings) => Launcher;
+  /** The directory's runit and s6 files, read before each start. */
+  settings: () => DirSettings;
+  /** Whether ./finish is there now. */
+  hasFinish: () => boolean;
+  /** ./finish with these arguments. */
+  finisher: (args: string[]) => Launcher;
+  /** Poll ./check until it passes (runit's readiness probe). */
+  pollCheck: (ready: () => void, problem: (text: string) => void) => CheckPolling;
+  /** ./run said it is ready. */
+  ready: (readiness: Readiness) => void;
   now: () => number;
   warn: (line: string) => void;
   changed: (label: string) => void;
@@ -30,6 +52,9 @@ export interface SlotOptions {
 export class Slot {
   state: ServiceState;
   private handle: RunHandle | undefined;
+  private finishHandle: RunHandle | undefined;
+  private checking: CheckPolling | undefined;
+  private settingsWarned = '';
   private timer: NodeJS.Timeout | undefined;
   /** Events with the time they happened, handled in order. */
   private queue: [ServiceEvent, number][] = [];
@@ -73,8 +98,18 @@ export class Slot {
         case 'spawn':
           this.spawn();
           break;
-        case 'signal':
-          this.handle?.signal(effect.signal);
+        case 'spawnFinish':
+          this.spawnFinish(
+            finishArgs(state.settings.convention, effect.end, this.label, effect.pgid),
+          );
+          break;
+        case 'signal': {
+          const finish = state.phase === 'finishing' && effect.pid === state.finishPid;
+          (finish ? this.finishHandle : this.handle)?.signal(effect.signal);
+          break;
+        }
+        case 'ready':
+          this.options.ready(effect);
           break;
         case 'writeStatus':
           this.safely(() => files.writeStatus(effect.status));
@@ -89,6 +124,7 @@ export class Slot {
           this.options.warn(warning(this.options.label(), effect.text));
           break;
         case 'finished':
+          this.stopChecking();
           files.close();
           this.options.finished();
           break;
@@ -101,15 +137,50 @@ export class Slot {
   }
 
   private spawn(): void {
+    const { settings, problems } = this.options.settings();
+    const said = problems.map((p) => `${p.file}: ${p.message}; using the default`).join('\n');
+    if (said !== this.settingsWarned) {
+      for (const line of said.split('\n')) if (line) this.options.warn(`${this.label}/${line}`);
+    }
+    this.settingsWarned = said;
+    this.dispatch({ kind: 'settings', settings });
     let pid = 0;
-    this.handle = this.options.launcher()({
+    this.stopChecking();
+    this.handle = this.options.launcher(settings)({
       onStarted: (started, at) => {
         pid = started;
         this.dispatch({ kind: 'started', pid }, at);
+        if (settings.check) this.startChecking(pid);
       },
-      onFailed: (reason) => this.dispatch({ kind: 'startFailed', reason }),
-      onExit: (reason) => this.dispatch({ kind: 'exited', pid, reason }),
+      onFailed: (reason) =>
+        this.dispatch({ kind: 'startFailed', reason, finish: this.options.hasFinish() }),
+      onExit: (reason) => {
+        this.stopChecking();
+        this.dispatch({ kind: 'exited', pid, reason, finish: this.options.hasFinish() });
+      },
+      onReady: () =>
+        this.dispatch({ kind: 'ready', pid, how: `notification-fd ${settings.notificationFd}` }),
     });
+  }
+
+  private spawnFinish(args: string[]): void {
+    this.finishHandle = this.options.finisher(args)({
+      onStarted: (pid, at) => this.dispatch({ kind: 'finishStarted', pid }, at),
+      onFailed: (problem) => this.dispatch({ kind: 'finishExited', problem }),
+      onExit: (reason) => this.dispatch({ kind: 'finishExited', reason }),
+    });
+  }
+
+  private startChecking(pid: number): void {
+    this.checking = this.options.pollCheck(
+      () => this.dispatch({ kind: 'ready', pid, how: './check' }),
+      (text) => this.options.warn(warning(this.label, text)),
+    );
+  }
+
+  private stopChecking(): void {
+    this.checking?.stop();
+    this.checking = undefined;
   }
 
   private setTimer(at: number | undefined): void {
@@ -141,10 +212,10 @@ export class Slot {
 }
 
 /**
- * A start failure as supervise words it, `unable to start NAME/run: ERR` (it says DIR/run); any
- * other problem is prefixed with the service's name.
+ * A start failure as supervise words it, `unable to start NAME/run: ERR` (it says DIR/run; the
+ * same for finish and check); any other problem is prefixed with the service's name.
  */
 export function warning(label: string, text: string): string {
-  const run = /^unable to start run(: .*)$/s.exec(text);
-  return run ? `unable to start ${label}/run${run[1]}` : `${label}: ${text}`;
+  const run = /^unable to start (run|finish|check)(: .*)$/s.exec(text);
+  return run ? `unable to start ${label}/${run[1]}${run[2]}` : `${label}: ${text}`;
 }

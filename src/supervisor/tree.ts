@@ -16,14 +16,17 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, errorCode } from '../codec/errors.js';
+import { EventLog } from '../health/event-log.js';
 import { parseLogRun } from '../log/inprocess.js';
+import { pollCheck } from './check-poller.js';
 import { inProcessLogger } from './inprocess-logger.js';
-import { spawnRun, type Launcher } from './launch.js';
+import { spawnProgram, spawnRun, type Launcher } from './launch.js';
 import { lockBatcher } from './lock-batch.js';
 import { makeFifos } from './files.js';
 import { createLogPipe, type LogPipe } from './log-pipe.js';
 import { isServiceProcess, parentSupervisor, stopOrphan } from './orphans.js';
-import { Slot } from './slot.js';
+import { hasFinish, isS6Tree, readSettings } from './service-settings.js';
+import { Slot, type Readiness } from './slot.js';
 import { makeSupervise, openSuperviseDir, type SuperviseDir } from './supervise-dir.js';
 
 /** svscan's SERVICES: entries beyond this many are not started. */
@@ -44,6 +47,8 @@ export interface Entry {
   pipe?: LogPipe;
   service?: Slot;
   log?: Slot;
+  /** supervise/svtui-events of each slot, opened at its first event (shared with src/health). */
+  events: Partial<Record<Which, EventLog>>;
   opening: Set<Which>;
   warned: Partial<Record<Which, string>>;
 }
@@ -69,6 +74,8 @@ export class Tree {
   private allGone: (() => void) | undefined;
   /** The locks asked for in one scan are taken by one helper process. */
   private readonly lock = lockBatcher();
+  /** The tree is an s6-svscan tree: its services get s6's conventions (looked for each scan). */
+  private s6Tree = false;
 
   constructor(private readonly options: TreeOptions) {}
 
@@ -113,6 +120,7 @@ export class Tree {
   }
 
   private found(): Entry[] {
+    this.s6Tree = isS6Tree(this.options.dir);
     let names: string[];
     try {
       names = readdirSync(this.options.dir);
@@ -192,7 +200,7 @@ export class Tree {
         return undefined;
       }
     }
-    const entry: Entry = { key, name, active: true, opening: new Set(), warned: {} };
+    const entry: Entry = { key, name, active: true, events: {}, opening: new Set(), warned: {} };
     try {
       entry.fd = openSync(join(this.options.dir, name), constants.O_RDONLY | constants.O_DIRECTORY);
     } catch {
@@ -276,12 +284,24 @@ export class Tree {
       this.checkAllGone();
       return;
     }
+    const here = () => this.serviceDir(entry, which);
+    const labelNow = () => (which === 'log' ? `${entry.name}/log` : entry.name);
+    const io = this.options.inheritStdio ? 'inherit' : 'ignore';
     const slot = new Slot({
-      label: () => (which === 'log' ? `${entry.name}/log` : entry.name),
+      label: labelNow,
       files,
       // Where the directory is now: supervise chdir()s once, so a renamed service restarts in
       // its new place.
-      launcher: () => this.launcher(entry, which, this.serviceDir(entry, which)),
+      launcher: (settings) => this.launcher(entry, which, here(), settings.notificationFd),
+      settings: () => readSettings(here(), this.s6Tree),
+      hasFinish: () => hasFinish(here()),
+      // ./finish gets ./run's stdout (the log pipe) and stderr, never the logger's input.
+      finisher: (args) => {
+        const out = which === 'service' ? (entry.pipe?.writeFd ?? io) : io;
+        return spawnProgram(here(), 'finish', args, [io, out, io], this.options.now);
+      },
+      pollCheck: (ready, problem) => pollCheck({ dir: here(), stderr: io, ready, problem }),
+      ready: (readiness) => this.recordReady(entry, which, labelNow(), readiness),
       now: this.options.now,
       warn: this.options.warn,
       changed: this.options.changed,
@@ -293,10 +313,30 @@ export class Tree {
     files.announce();
   }
 
-  private launcher(entry: Entry, which: Which, dir: string): Launcher {
+  /** The event log of a slot's supervise/ (health's events and readiness share it). */
+  eventLog(entry: Entry, which: Which): EventLog {
+    const dir = join(this.serviceDir(entry, which), 'supervise');
+    const warn = (error: Error) => this.options.warn(`${entry.name}: ${error.message}`);
+    return (entry.events[which] ??= new EventLog(dir, undefined, warn));
+  }
+
+  /** `ready` in the slot's event log, for svtui events, the console and the health engine. */
+  private recordReady(entry: Entry, which: Which, label: string, r: Readiness): void {
+    const seconds = Math.round(r.afterMs) / 1000;
+    void this.eventLog(entry, which).append({
+      time: new Date(this.options.now()).toISOString(),
+      service: label,
+      kind: 'ready',
+      text: `ready (${r.how}) ${seconds} s after the start`,
+      value: seconds,
+      pid: r.pid,
+    });
+  }
+
+  private launcher(entry: Entry, which: Which, dir: string, notificationFd?: number): Launcher {
     const io = this.options.inheritStdio ? 'inherit' : 'ignore';
     if (which === 'service')
-      return spawnRun(dir, [io, entry.pipe?.writeFd ?? io, io], this.options.now);
+      return spawnRun(dir, [io, entry.pipe?.writeFd ?? io, io], this.options.now, notificationFd);
     const pipe = entry.pipe as LogPipe;
     let words: string[] | undefined;
     try {
@@ -304,7 +344,7 @@ export class Tree {
     } catch {
       words = undefined;
     }
-    if (!words) return spawnRun(dir, [pipe.readFd, io, io], this.options.now);
+    if (!words) return spawnRun(dir, [pipe.readFd, io, io], this.options.now, notificationFd);
     const stderr = (text: string) => {
       for (const line of text.split('\n')) if (line) this.options.warn(line);
     };
