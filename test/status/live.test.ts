@@ -84,7 +84,7 @@ describe('under svtui scan, with a failing HTTP check', () => {
   });
 
   it('reports the failed check, the restarts, the in-process logger, and exits 1', async () => {
-    const seen = await waitFor(
+    const seen = await waitFor<{ code: number | null; services: JsonService[] } | undefined>(
       () => {
         const { code, services } = statusJson(tree);
         const web = byName(services, 'web');
@@ -96,6 +96,7 @@ describe('under svtui scan, with a failing HTTP check', () => {
       20_000,
       300,
     );
+    if (!seen) throw new Error('unreachable: waitFor resolves with a value');
     expect(seen.services.map((s) => s.service)).toEqual(['crashy', 'plain', 'plain/log', 'web']);
     expect(seen.code).toBe(1);
     const web = byName(seen.services, 'web')!;
