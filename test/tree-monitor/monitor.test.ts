@@ -4,7 +4,7 @@
 // and resource history into supervise/, refuses a second monitor, and a flapping service runs the
 // alert hook at most 5 times (the default limit), the rest recorded as alert-suppressed events.
 // Every process is stopped by pid. Skipped loudly without the tools.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStatusFile } from '../../src/control/index.js';
 import { decodeEvents } from '../../src/health/index.js';
 import { alive, processesIn, startProcess, stopProcess, waitFor } from '../support/processes.js';
-import { cli, haveTools, runCli, tempDir, tool } from '../support/tools.js';
+import {
+  asNobody,
+  canRunAsOtherUser,
+  installForOtherUsers,
+  type GuestInstall,
+} from '../support/other-user.js';
+import { cli, haveTools, runCli, runSync, tempDir, tool } from '../support/tools.js';
 import { script } from '../supervisor/helpers.js';
 
 /** The test's HTTP server: /health answers 200 until told to fail; /flap alternates. */
@@ -196,5 +202,37 @@ describe.skipIf(!haveTools('svscan', 'supervise'))(
         for (const pid of processesIn(tree)) if (alive(pid)) process.kill(pid, 'SIGKILL');
       }
     }, 30_000);
+  },
+);
+
+describe.skipIf(!canRunAsOtherUser('svscan', 'supervise', 'setpriv'))(
+  'svtui monitor as another user than the supervisor',
+  () => {
+    let guest: GuestInstall | undefined;
+    afterAll(() => guest?.remove());
+
+    it('refuses, in one line naming the directory, a tree whose supervise/ it may not write', async () => {
+      const tree = tempDir('svtui-monitor-');
+      chmodSync(tree, 0o755);
+      mkdirSync(join(tree, 'web'));
+      script(join(tree, 'web', 'run'), 'exec sleep 1000');
+      // .svtui/ open to all: the refusal is about supervise/, which svscan makes 0700 root.
+      mkdirSync(join(tree, '.svtui'), { mode: 0o777 });
+      chmodSync(join(tree, '.svtui'), 0o777);
+      const supervisor = startProcess(tool('svscan'), [tree], { stdio: 'ignore' });
+      try {
+        await waitFor(() => pidOf(join(tree, 'web')), 8000);
+        guest = installForOtherUsers();
+        const r = runSync([...asNobody, process.execPath, guest.cli, 'monitor', tree]);
+        expect(r.status).toBe(111);
+        expect(r.stderr.toString()).toBe(
+          `svtui monitor: fatal: unable to write in ${tree}/web/supervise: access denied (run svtui monitor as the user that supervises ${tree})\n`,
+        );
+        expect(existsSync(join(tree, '.svtui', 'monitor.lock'))).toBe(false);
+      } finally {
+        await stopProcess(supervisor);
+        for (const pid of processesIn(tree)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+      }
+    }, 60_000);
   },
 );
