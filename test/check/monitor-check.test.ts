@@ -95,7 +95,7 @@ describe('svtui check DIR with monitor files', () => {
         `${root}/a/monitor:3:6: expected "failed", cpu, totalcpu, memory, totalmem, children, threads, uptime or "N restarts", got "changed" (monit's 'if changed' tests are not supported by svtui)`,
         `${root}/b/monitor:1:1: expected "if" or "every", got "check" (a monitor file holds one service's rules, not monit's check blocks)`,
         `${root}/b/monitor:2:16: expected a port from 1 to 65535, got 99999`,
-        `${root}/.svtui/monitrc:2:5: expected "daemon", got "httpd"`,
+        `${root}/.svtui/monitrc:2:5: expected "daemon" or "alert", got "httpd"`,
         `${root}/.svtui/alert: not executable: no alert can be sent; chmod +x ${root}/.svtui/alert`,
         '',
       ].join('\n'),
