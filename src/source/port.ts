@@ -120,6 +120,11 @@ export interface TreeSource {
   ): Promise<ControlOutcome>;
   /** The service's log timeline, or why there is none. */
   openLog(id: ServiceId, rows: number): Promise<LogTimeline | Fact<LogAbsence>>;
+  /**
+   * One timeline of several services' logs merged by stamp, with their restarts as marker
+   * lines (`window().origins` names each row's service); services without a log are left out.
+   */
+  openMergedLog(ids: readonly ServiceId[], rows: number): Promise<LogTimeline | Fact<LogAbsence>>;
   close(): Promise<void>;
 }
 
@@ -154,6 +159,9 @@ export interface LogWindowFacts {
   search?: LogSearchFacts;
   /** Per visible line: the spans of the search's hits, offsets into the raw line (end excluded). */
   hits?: readonly (readonly (readonly [number, number])[])[];
+  /** Merged timeline: each row's service (for its prefix and colour) and whether it is a
+   * restart marker. A single service's log tags only its marker rows. */
+  origins?: readonly { service: string; marker?: boolean }[];
   /** The row of `lines` the last step landed on, while it is visible. */
   landed?: number;
   /** With filters on: how many lines they hide (counted in the background), and whether the
@@ -192,13 +200,7 @@ export interface LogFilterInput extends LogQueryInput {
 
 /** Where a step (n/N, e/E, w/W, a jump) landed, or why it did not move. */
 export type LogStepCode =
-  | 'found'
-  | 'none'
-  | 'cancelled'
-  | 'bad-query'
-  | 'bad-time'
-  | 'after-end'
-  | 'no-search';
+  'found' | 'none' | 'cancelled' | 'bad-query' | 'bad-time' | 'after-end' | 'no-search';
 
 /** The kind of line e/E and w/W step to (patterns configurable by the source). */
 export type LogLevel = 'error' | 'warning';

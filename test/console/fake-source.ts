@@ -104,6 +104,9 @@ export class FakeSource implements TreeSource {
     this.opened.push(service);
     return new FakeTimeline(`${name}/log/main`, lines, rows, this.moves);
   }
+  async openMergedLog(): Promise<LogTimeline | Fact<LogAbsence>> {
+    return { code: 'no-log-service', text: 'no merged log in this fake' };
+  }
   async close() {
     this.listeners.clear();
   }

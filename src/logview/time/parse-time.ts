@@ -13,7 +13,7 @@ import { instantOfWall, wallOfInstant, wallSeconds } from './local-instant.js';
 
 export type ParsedTime = { time: StampTime } | { error: string };
 
-const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)(?:[ T_](\d{1,2}):(\d\d)(?::(\d\d)(?:\.(\d{1,9}))?)?)?$/;
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)(?:[ t_](\d{1,2}):(\d\d)(?::(\d\d)(?:\.(\d{1,9}))?)?)?$/;
 const TIME = /^(\d{1,2}):(\d\d)(?::(\d\d)(?:\.(\d{1,9}))?)?$/;
 const DAY_WORD = /^(today|yesterday)(?:\s+(.+))?$/;
 const RELATIVE = /^([+-])((?:\d+(?:\.\d+)?[dhms]\s*)+)$/;

@@ -140,6 +140,18 @@ export class LocalSource implements TreeSource {
     return this.logs.open(entry.dir, rows);
   }
 
+  async openMergedLog(
+    ids: readonly ServiceId[],
+    rows: number,
+  ): Promise<LogTimeline | Fact<LogAbsence>> {
+    const dirs = ids.flatMap((id) => {
+      const entry = this.poller.entry(id) ?? this.initial?.find((e) => e.name === id);
+      return entry ? [entry.dir] : [];
+    });
+    if (dirs.length === 0) return { code: 'unknown-service', text: 'no such service' };
+    return this.logs.openMerged(dirs, rows);
+  }
+
   async close(): Promise<void> {
     this.poller.stop();
     this.listeners.clear();

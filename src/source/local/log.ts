@@ -4,7 +4,7 @@
 // several, and why a window is empty as a typed note. Lines leave here raw; decoding and
 // sanitising happen in the screen model, in the zone the operator picked.
 import { accessSync, constants, existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import {
   findLogDir,
   openLogView,
@@ -14,7 +14,11 @@ import {
 } from '../../logview/index.js';
 import { NAMED_FILE } from '../../logview/find-log-dir.js';
 import { nodeLogFiles } from '../../logview/files.js';
+import { EventMarkers } from '../../logview/merge/events-file.js';
+import { MergedTimeline } from '../../logview/merge/merged-timeline.js';
+import { interleaveMarkers } from '../../logview/merge/restart-markers.js';
 import type { LevelPatterns } from '../../logview/search/levels.js';
+import { micros, stampTime } from '../../logview/search/stamp.js';
 import { TimelineTools } from '../../logview/search/timeline-tools.js';
 import { resolveZone, zoneFromEnv, type Zone } from '../../time/zone.js';
 import type {
@@ -62,7 +66,25 @@ export class LocalLogs {
   open(serviceDir: string, rows: number): LogTimeline | Fact<'no-log-service'> {
     const found = findLogDir(serviceDir);
     if (found.how === 'none') return { code: 'no-log-service', text: 'no log service' };
-    return new LocalTimeline(this, found, rows);
+    return new LocalTimeline(this, found, rows, new EventMarkers(serviceDir, basename(serviceDir)));
+  }
+
+  /** Several services' logs as one timeline (their first log directory each). */
+  openMerged(serviceDirs: readonly string[], rows: number): LogTimeline | Fact<'no-log-service'> {
+    const services = serviceDirs.flatMap((serviceDir) => {
+      const found = findLogDir(serviceDir);
+      if (found.how === 'none') return [];
+      const logDir = found.dirs[0] ?? found.path;
+      return [{ name: basename(serviceDir), serviceDir, logDir }];
+    });
+    if (services.length === 0) return { code: 'no-log-service', text: 'no log service' };
+    return new MergedTimeline(services, rows, {
+      files: nodeLogFiles(),
+      stampZone: this.systemZone,
+      zone: (name) => this.zone(name),
+      title: `${services.length} services merged`,
+      ...(this.options.levels ? { levels: this.options.levels } : {}),
+    });
   }
 
   view(dir: string, rows: number): LogView {
@@ -95,6 +117,7 @@ class LocalTimeline implements LogTimeline {
     private readonly logs: LocalLogs,
     private readonly found: FoundLogDir,
     private rows: number,
+    private readonly markers: EventMarkers,
   ) {
     this.dirs = found.dirs.length > 0 ? found.dirs : [found.path];
     this.view = logs.view(this.dir(), rows);
@@ -107,11 +130,31 @@ class LocalTimeline implements LogTimeline {
     const note = this.note(info.noteCode, info.note);
     const count = this.dirs.length;
     const { tools } = this;
-    const lines = tools.lines();
+    const zone = this.logs.systemZone;
+    const at = (line: string) => {
+      const time = stampTime(line, zone);
+      return time && micros(time);
+    };
+    const placed = interleaveMarkers(
+      tools.lines(),
+      this.markers.read(),
+      at,
+      tools.following(),
+      this.rows,
+    );
+    const lines = placed.lines;
     const hits = tools.hits(lines);
     const search = tools.searchFacts();
-    const landed = tools.landedRow();
+    const landedLine = tools.landedRow();
+    const landed = landedLine === undefined ? undefined : placed.rowOf[landedLine];
     const hidden = tools.hiddenFacts();
+    const origins =
+      placed.markerRows.length > 0
+        ? lines.map((_, row) => ({
+            service: this.markers.name,
+            ...(placed.markerRows.includes(row) ? { marker: true } : {}),
+          }))
+        : undefined;
     return {
       title: this.logs.title(this.dir()),
       lines,
@@ -122,8 +165,9 @@ class LocalTimeline implements LogTimeline {
       ...(count > 1 ? { directory: { index: this.index, count } } : {}),
       ...(search ? { search } : {}),
       ...(hits ? { hits } : {}),
-      ...(landed !== undefined ? { landed } : {}),
+      ...(landed !== undefined && landed >= 0 ? { landed } : {}),
       ...(hidden ? { hidden } : {}),
+      ...(origins ? { origins } : {}),
     };
   }
 
