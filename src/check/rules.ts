@@ -5,6 +5,7 @@ import { errorText } from '../codec/errors.js';
 import { multilogScript } from './log-run.js';
 import { alertHookProblems, monitorProblems, monitrcProblems } from './monitor-rules.js';
 import { multilogProblems, parentProblems } from './multilog-rules.js';
+import { settingProblems } from './service-file-rules.js';
 import {
   logDown,
   RUN_WRITABLE,
@@ -118,8 +119,21 @@ function checkFiles(files: ServiceFiles, path: string): Finding[] {
   }
   add('down', downProblem(files.down));
   add('supervise', superviseProblem(files.supervise));
+  for (const [name, consequence] of HELPERS) {
+    const info = files[name];
+    if (!info || info.type === 'missing') continue;
+    const problem = runProblem(info);
+    if (problem !== undefined) add(name, `${problem}: ${consequence}`);
+  }
+  findings.push(...settingProblems(files.settings, path));
   return findings;
 }
+
+/** The programs beside run, and what is lost when one cannot be run. */
+const HELPERS: ['finish' | 'check', string][] = [
+  ['finish', 'it fails after every exit of run (runsv, s6-supervise and svtui scan run it then)'],
+  ['check', 'readiness is never seen (svtui scan and sv poll it after a start)'],
+];
 
 function runProblem(run: FileInfo): string | undefined {
   switch (run.type) {

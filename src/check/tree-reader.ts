@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { errorCode } from '../codec/errors.js';
+import { SETTING_FILES, type SettingFile } from '../codec/service-files.js';
 import { multilogScript } from './log-run.js';
 import { multilogParents } from './multilog-rules.js';
 import type { FileInfo, ServiceEntry, ServiceFiles, Tree } from './tree.js';
@@ -95,10 +96,18 @@ function readEntry(path: string, name: string): ServiceEntry {
 }
 
 function serviceFiles(path: string): ServiceFiles {
+  const settings: Partial<Record<SettingFile, string>> = {};
+  for (const name of SETTING_FILES) {
+    const info = fileInfo(`${path}/${name}`);
+    if (info.type === 'file') settings[name] = info.head.slice(0, 256);
+  }
   return {
     run: fileInfo(`${path}/run`),
     down: fileInfo(`${path}/down`),
     supervise: fileInfo(`${path}/supervise`),
+    finish: fileInfo(`${path}/finish`),
+    check: fileInfo(`${path}/check`),
+    settings,
   };
 }
 

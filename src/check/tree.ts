@@ -1,5 +1,6 @@
 // What `svtui check` knows about a service tree: a plain description gathered by tree-reader.ts,
 // so that every rule in rules.ts is a pure function of it.
+import type { SettingFile } from '../codec/service-files.js';
 
 /** One path inside the tree, symlinks followed (a symlink to nowhere is `dangling`). */
 export type FileInfo =
@@ -30,6 +31,11 @@ export interface ServiceFiles {
   run: FileInfo;
   down: FileInfo;
   supervise: FileInfo;
+  /** runit's and s6's ./finish, runit's ./check; absent: not read. */
+  finish?: FileInfo;
+  check?: FileInfo;
+  /** The text of each of s6's one-value files that is a regular file (its first bytes). */
+  settings?: Partial<Record<SettingFile, string>>;
 }
 
 export interface ServiceEntry {
