@@ -1,30 +1,16 @@
-// Drawing the screen model: one <Text> per line, a nested <Text> only for a styled span. A line
-// that did not change is not re-rendered (its spans are compared, not its identity).
+// Drawing the screen model: one <Text> per line, holding the line's own terminal bytes
+// (screen/ansi.ts, the same bytes as the first frame). One Ink node per row instead of one per
+// styled span: Ink lays out, squashes and colours every node of every frame, so a followed log
+// scrolling 15 times a second paid that for ~150 nodes. A line that did not change is not
+// re-rendered (its spans are compared, not its identity).
 import { Text } from 'ink';
 import { memo } from 'react';
+import { lineToAnsi } from '../screen/ansi.js';
 import type { Line } from '../screen/spans.js';
 
 export const Row = memo(
   function Row({ line }: { line: Line }) {
-    if (line.length === 0) return <Text> </Text>;
-    return (
-      <Text wrap="truncate">
-        {line.map((s, i) =>
-          s.color || s.bold || s.inverse ? (
-            <Text
-              key={i}
-              {...(s.color ? { color: s.color } : {})}
-              bold={s.bold ?? false}
-              inverse={s.inverse ?? false}
-            >
-              {s.text}
-            </Text>
-          ) : (
-            s.text
-          ),
-        )}
-      </Text>
-    );
+    return <Text wrap="truncate">{line.length === 0 ? ' ' : lineToAnsi(line)}</Text>;
   },
   (a, b) => sameLine(a.line, b.line),
 );

@@ -5,13 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { screenToAnsi } from '../../src/screen/ansi.js';
 import { screenLines } from '../../src/screen/screen.js';
 import { App } from '../../src/ui/App.js';
-import { renderAt, type Screen } from './harness.js';
+import { plain, renderAt, type Screen } from './harness.js';
 import { consoleParts } from './mount.js';
 
 let screen: Screen | undefined;
 afterEach(() => screen?.unmount());
-
-const plain = (text: string) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''); // eslint-disable-line no-control-regex
 
 describe('first frame', () => {
   for (const [columns, rows] of [
@@ -31,6 +29,10 @@ describe('first frame', () => {
           .map((l) => l.trimEnd());
         expect(mine).toEqual(ink);
         expect(mine).toHaveLength(rows - 1);
+        // Not only the characters: Ink writes each row's very bytes, colours included.
+        const row = (l: string) => l.replace(/\x1b\[K$/, '').trimEnd(); // eslint-disable-line no-control-regex
+        const styled = bytes.slice(3, -3).split('\r\n').map(row);
+        expect(screen.styledLines().map(row)).toEqual(styled);
       });
     }
   }

@@ -4,6 +4,10 @@
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import type { ReactNode } from 'react';
+import { speedUpInkOutput } from '../../src/ui/ink-fast-output.js';
+
+// As the console runs: Ink writes the screen model's rows as they are (src/ui/ink-fast-output.ts).
+await speedUpInkOutput();
 
 class FakeStdout extends EventEmitter {
   frames: string[] = [];
@@ -47,8 +51,12 @@ class FakeStdin extends EventEmitter {
 }
 
 export interface Screen {
+  /** The last frame as text, without its colour codes. */
   frame(): string;
+  /** The last frame's rows as text, without their colour codes. */
   lines(): string[];
+  /** The same rows with their terminal codes. */
+  styledLines(): string[];
   type(keys: string): Promise<void>;
   resize(columns: number, rows: number): Promise<void>;
   unmount(): void;
@@ -64,6 +72,9 @@ export const keys = {
   pageDown: '\x1b[6~',
 };
 
+/** Text without its SGR codes. */
+export const plain = (text: string) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''); // eslint-disable-line no-control-regex
+
 export function tick(ms = 30): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -78,10 +89,12 @@ export function renderAt(node: ReactNode, columns: number, rows: number): Screen
     exitOnCtrlC: false,
     patchConsole: false,
   });
-  const frame = () => stdout.frames.at(-1) ?? '';
+  const styled = () => stdout.frames.at(-1) ?? '';
+  const frame = () => plain(styled());
   return {
     frame,
     lines: () => frame().split('\n'),
+    styledLines: () => styled().split('\n'),
     async type(text: string) {
       stdin.write(text);
       await tick();
