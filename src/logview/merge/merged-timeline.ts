@@ -239,7 +239,9 @@ export class MergedTimeline implements LogTimeline {
     none: string,
   ): Promise<Fact<LogStepCode>> {
     const generation = this.generation;
-    const from = this.landed ?? this.origin(direction);
+    const landed = this.landed;
+    const visible = landed && this.window_.items.some((i) => samePlace(i, landed));
+    const from = visible ? landed : this.origin(direction);
     if (!from) return { code: 'none', text: none };
     const hit = await mergedNearest(
       this.logs,

@@ -310,7 +310,9 @@ export class TimelineTools {
     rows: number,
     none: string,
   ): Promise<StepResult> {
-    const from = this.landed ?? this.stepOrigin(direction);
+    // From the current hit while it is on screen, else from the window (less).
+    const from =
+      this.landed && this.landedRow() !== undefined ? this.landed : this.stepOrigin(direction);
     if (!from) return { code: 'none', text: none };
     const found = await this.nearest(this.selector(pick), from, direction, false);
     if (found === 'cancelled') return { code: 'cancelled', text: 'cancelled' };
