@@ -54,11 +54,15 @@ describe('service-directory files under svtui scan', () => {
     });
     writeFileSync(join(dir('hup'), 'down-signal'), 'HUP\n');
     script(join(dir('hup'), 'finish'), 'echo "$@" > finish-args');
+    // Watched by the health engine too: one event log, written by both.
+    makeService(tree, 'watched', { run: 'sleep 0.3\necho >&3\nexec sleep 100' });
+    writeFileSync(join(dir('watched'), 'notification-fd'), '3\n');
+    writeFileSync(join(dir('watched'), 'monitor'), 'if failed program "/bin/true" then alert\n');
     // A bad value is said once, naming the file; the default stands.
     makeService(tree, 'badfd', { run: 'exec sleep 100' });
     writeFileSync(join(dir('badfd'), 'notification-fd'), '1\n');
     supervisor = await startSupervisor({ dir: tree, stderr: (l) => warnings.push(l) });
-    for (const name of ['notify', 'checked', 'plain', 'slowfinish', 'hup', 'badfd']) {
+    for (const name of ['notify', 'checked', 'plain', 'slowfinish', 'hup', 'badfd', 'watched']) {
       remember(await waitUp(dir(name)));
     }
   });
@@ -84,6 +88,15 @@ describe('service-directory files under svtui scan', () => {
     expect(ready).toHaveLength(1);
     expect(ready[0]?.text).toMatch(/^ready \(\.\/check\) /);
     expect(ready[0]?.value).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("a watched service's ready event sits in the same log as the health engine's events", async () => {
+    // The health engine loads in the background: its events may come before or after.
+    await waitFor(() => events(dir('watched')).length >= 3);
+    const text = readFileSync(join(dir('watched'), 'supervise/svtui-events'), 'utf8');
+    const all = events(dir('watched'));
+    expect(all).toHaveLength(text.split('\n').filter(Boolean).length);
+    expect(all.map((e) => e.kind).sort()).toEqual(['ready', 'rules-loaded', 'start']);
   });
 
   it('no readiness signal: never ready, no event file', () => {
