@@ -143,7 +143,8 @@ export class Slot {
       for (const line of said.split('\n')) if (line) this.options.warn(`${this.label}/${line}`);
     }
     this.settingsWarned = said;
-    this.dispatch({ kind: 'settings', settings });
+    // Read at every start; the state changes (and listeners hear of it) only when they did.
+    if (!sameSettings(settings, this.state.settings)) this.dispatch({ kind: 'settings', settings });
     let pid = 0;
     this.stopChecking();
     this.handle = this.options.launcher(settings)({
@@ -209,6 +210,17 @@ export class Slot {
       this.lastWriteError = text;
     }
   }
+}
+
+function sameSettings(a: RunSettings, b: RunSettings): boolean {
+  return (
+    a.convention === b.convention &&
+    a.downSignal === b.downSignal &&
+    a.timeoutKillMs === b.timeoutKillMs &&
+    a.timeoutFinishMs === b.timeoutFinishMs &&
+    a.notificationFd === b.notificationFd &&
+    a.check === b.check
+  );
 }
 
 /**

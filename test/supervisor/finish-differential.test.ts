@@ -92,7 +92,7 @@ async function exercise(dir: string, c: Case): Promise<{ pid: number; args: stri
   const pid = Number(await waitFor(() => lines(join(dir, 'runs'))[0]));
   remember(pid);
   if (c.letter) send(dir, c.letter);
-  const args = await waitFor(() => lines(join(dir, 'finish-args'))[0], 8000);
+  const args = await waitFor(() => lines(join(dir, 'finish-args'))[0] ?? '', 8000);
   return { pid, args: args.split(' ') };
 }
 
