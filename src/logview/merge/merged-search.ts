@@ -93,11 +93,12 @@ async function startFor(
   logs: readonly MergedLog[],
   source: number,
   from: { item: StreamItem; key: MergedKey },
-  _direction: 1 | -1,
+  direction: 1 | -1,
   deps: StepDeps,
 ): Promise<LogPosition | undefined> {
   if (from.item.source === source) return from.item.pos;
-  const at = Number.isFinite(from.key.at) ? from.key.at : -Infinity;
+  // Backwards, lines of the same instant may come before `from` (a lower rank): start past them.
+  const at = direction > 0 ? from.key.at : from.key.at + 1;
   return cursorsAt([logs[source]!], at, deps)[0];
 }
 
