@@ -235,9 +235,11 @@ export class Poller {
 
   private read(entry: DirEntry): ServiceFacts {
     const facts = this.ports.read(entry);
-    const pid = facts.observation.status?.pid ?? 0;
-    if (pid !== 0) this.pids.set(entry.name, pid);
-    else this.pids.delete(entry.name);
+    // The last pid seen is kept while the status cannot be read (a directory moved away under
+    // a watch reads as missing): keepRemoved finds the service through that pid.
+    const pid = facts.observation.status?.pid;
+    if (pid) this.pids.set(entry.name, pid);
+    else if (pid === 0) this.pids.delete(entry.name);
     const now = this.ports.now();
     const watch = this.watched.get(entry.name);
     if (watch) watch.readAt = now;
