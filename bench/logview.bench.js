@@ -3,6 +3,15 @@
 // (tail), line scrolls, an appended line seen while following, and resident memory.
 // Budgets (DESIGN.md, console): g to the top ≤ 200 ms, a page ≤ a few ms, a new line on screen
 // ≤ 100 ms, console ≤ 150 MB in all. Page-cache state: warm (the file was just written or read).
+//
+// Then the log tool (issue 12), side by side with GNU grep in the same run, each figure with
+// its ratio to its budget: on the console bench's 1 GB log (bench/out/console, made by its
+// buildTree if missing) the last hit above the tail (a hit 1 MB up, and a pattern found nowhere,
+// which reads all 1 GB backwards) ≤ 1 s; counting a literal ≤ 2 × `grep -c` (any case: ≤ 2 ×
+// `grep -ci`); a regular expression ≤ 4 × `grep -cE`; no event-loop stall > 50 ms while they run
+// (monitorEventLoopDelay, 1 ms resolution); on this bench's own 1 GB log (labels rising) a jump
+// to a time ≤ 200 ms; a merged timeline of 20 services × 50 MB (bench/out/logview/merged):
+// first window ≤ 500 ms, a page up ≤ 20 ms; ≤ 150 MB resident throughout (sampled every 5 ms).
 import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -11,12 +20,13 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  renameSync,
   statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { median } from './lib.js';
+import { measure, median } from './lib.js';
 
 const out = new URL('./out/logview/main/', import.meta.url).pathname;
 const GB = 1024 ** 3;
@@ -165,6 +175,11 @@ async function child(dir) {
 }
 
 export default async function () {
+  await viewBench();
+  await toolBench();
+}
+
+async function viewBench() {
   let t = performance.now();
   makeLogDir();
   const made = performance.now() - t;
@@ -222,7 +237,247 @@ export default async function () {
   }
 }
 
+// ---- the log tool ---------------------------------------------------------------------------
+
+const consoleTree = new URL('./out/console/tree/', import.meta.url).pathname;
+const bigService = `${consoleTree}aaa-big`;
+const bigLog = `${bigService}/log/main/current`;
+const mergedRoot = new URL('./out/logview/merged/', import.meta.url).pathname;
+const MERGED_SERVICES = 20;
+const MERGED_BYTES = 50 * 1024 ** 2;
+
+async function makeConsoleLog() {
+  if (existsSync(bigLog) && statSync(bigLog).size >= GB) return;
+  const { buildTree } = await import('./console.bench.js');
+  const { packStatus } = await import('../dist/codec/status.js');
+  const { timeFromMillis } = await import('../dist/codec/tai64n.js');
+  buildTree(packStatus, timeFromMillis);
+}
+
+/** 20 services, 50 MB each: a rotated file and current, labels rising, services interleaved. */
+function makeMerged() {
+  const base = 0x6b100000;
+  for (let s = 0; s < MERGED_SERVICES; s++) {
+    const dir = `${mergedRoot}svc-${String(s).padStart(2, '0')}/log/main/`;
+    if (existsSync(`${dir}current`) && statSync(`${dir}current`).size >= MERGED_BYTES / 2) continue;
+    mkdirSync(dir, { recursive: true });
+    const line = (n) =>
+      `@40000000${(base + n).toString(16)}${String(s).padStart(8, '0')} svc-${s} step ${n} ${'y'.repeat(40)}\n`;
+    const perChunk = 10_000;
+    const chunkOf = (first) => {
+      let text = '';
+      for (let n = first; n < first + perChunk; n++) text += line(n);
+      return Buffer.from(text);
+    };
+    const perFile = Math.ceil(MERGED_BYTES / 2 / chunkOf(0).length) * perChunk;
+    const write = (path, first) => {
+      const fd = openSync(path, 'w');
+      for (let n = first; n < first + perFile; n += perChunk) writeSync(fd, chunkOf(n));
+      closeSync(fd);
+    };
+    write(`${dir}@40000000${(base + perFile - 1).toString(16)}00000000.s`, 0);
+    write(`${dir}current`, perFile);
+  }
+}
+
+/** Runs in a child process: every figure of the log tool, with resident memory sampled. */
+async function toolChild() {
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const { LocalLogs } = await import('../dist/source/local/log.js');
+  let rssMax = 0;
+  const sampler = setInterval(() => {
+    rssMax = Math.max(rssMax, process.memoryUsage().rss);
+  }, 5);
+  const logs = new LocalLogs(consoleTree);
+  const open = (rows) => logs.open(bigService, rows);
+  const waitFor = (t, done) =>
+    new Promise((resolve) => {
+      if (done()) return resolve();
+      const off = t.onChange(() => {
+        if (done()) {
+          off();
+          resolve();
+        }
+      });
+    });
+  const timed = async (fn) => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
+  /** A search from the tail: time to its first landing (or "none"), then to the full count. */
+  const search = async (text) => {
+    const t = open(50);
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const t0 = performance.now();
+    await t.search({ text });
+    await waitFor(t, () => t.window().landed !== undefined || t.window().search?.running === false);
+    const landedMs = performance.now() - t0;
+    const landedOk = t.window().landed !== undefined;
+    await waitFor(t, () => t.window().search?.running === false);
+    const countMs = performance.now() - t0;
+    delay.disable();
+    const total = t.window().search.total;
+    t.close();
+    return { landedMs, landedOk, countMs, total, stallMs: delay.max / 1e6 };
+  };
+  /** N from the tail for a pattern found nowhere: all 1 GB read backwards. */
+  const nowhere = async () => {
+    const t = open(50);
+    await t.search({ text: 'NO SUCH WORD' });
+    await waitFor(t, () => t.window().search?.running === false);
+    const step = await timed(() => t.step(-1));
+    t.close();
+    return step;
+  };
+  const literalCi = await search('request 4242 ');
+  const literal = await search('request 4242 GET');
+  const regex = await search('request 42[0-9]2 GET');
+  const nowhereMs = await nowhere();
+
+  // Jumps on a log whose labels rise through its 1 GB.
+  const { TimelineTools } = await import('../dist/logview/search/timeline-tools.js');
+  const { nodeLogFiles } = await import('../dist/logview/files.js');
+  const { openLogView } = await import('../dist/logview/index.js');
+  const { resolveZone } = await import('../dist/time/zone.js');
+  const view = openLogView(risingDir, { rows: 50, watch: false });
+  const utc = resolveZone('UTC').zone;
+  const tools = new TimelineTools(
+    { files: nodeLogFiles(), dir: risingDir, stampZone: utc, zone: () => utc, changed: () => {} },
+    view,
+  );
+  const jumps = [];
+  let jumpsOk = true;
+  for (const fraction of [0.001, 0.2, 0.5, 0.77, 0.999]) {
+    const n = Math.floor((fraction * RISING_LINES) / 10) * 10;
+    const when = new Date((RISING_BASE + n / 10 - 10) * 1000).toISOString().slice(0, 19);
+    const t0 = performance.now();
+    const r = await tools.jump(when.replace('T', ' '), 'UTC', 50);
+    jumps.push(performance.now() - t0);
+    jumpsOk &&= r.code === 'found' && view.lines()[0].includes(` rise ${n} `);
+  }
+  tools.close();
+  view.close();
+
+  // The merged timeline.
+  const mergedLogs = new LocalLogs(mergedRoot);
+  const dirs = Array.from(
+    { length: MERGED_SERVICES },
+    (_, s) => `${mergedRoot}svc-${String(s).padStart(2, '0')}`,
+  );
+  let merged;
+  const firstMs = await timed(async () => {
+    merged = mergedLogs.openMerged(dirs, 50);
+  });
+  const firstOk = merged.window().lines.length === 50;
+  const pages = [];
+  for (let i = 0; i < 50; i++)
+    pages.push(await timed(async () => merged.move({ kind: 'page', direction: -1 })));
+  const w = merged.window();
+  const pagesOk = new Set(w.origins.map((o) => o.service)).size === MERGED_SERVICES;
+  merged.close();
+  clearInterval(sampler);
+  return {
+    literalCi,
+    literal,
+    regex,
+    nowhereMs,
+    jumpMs: median(jumps),
+    jumpMaxMs: Math.max(...jumps),
+    jumpsOk,
+    firstMs,
+    firstOk,
+    pageUpMs: median(pages),
+    pageUpMaxMs: Math.max(...pages),
+    pagesOk,
+    rssMaxMB: rssMax / 2 ** 20,
+  };
+}
+
+const risingDir = new URL('./out/logview/rising/', import.meta.url).pathname;
+const RISING_BASE = 0x6b200000;
+const RISING_PER_FILE = 2_000_000;
+const RISING_LINES = 5 * RISING_PER_FILE;
+
+/** 1 GB over 4 rotated files and current, ten lines a second, labels rising all through. */
+function makeRising() {
+  if (existsSync(`${risingDir}current`)) return;
+  mkdirSync(risingDir, { recursive: true });
+  const label = (n) =>
+    `@40000000${(RISING_BASE + Math.floor(n / 10)).toString(16)}${((n % 10) * 1e8).toString(16).padStart(8, '0')}`;
+  for (let f = 0; f < 5; f++) {
+    const first = f * RISING_PER_FILE;
+    const last = first + RISING_PER_FILE - 1;
+    const name = f < 4 ? `${label(last)}.s` : 'current.tmp';
+    const fd = openSync(`${risingDir}${name}`, 'w');
+    for (let n = first; n <= last; n += 20_000) {
+      let text = '';
+      for (let k = n; k < n + 20_000; k++) text += `${label(k)} rise ${k} ${'z'.repeat(70)}\n`;
+      writeSync(fd, text);
+    }
+    closeSync(fd);
+  }
+  renameSync(`${risingDir}current.tmp`, `${risingDir}current`);
+}
+
+async function toolBench() {
+  await makeConsoleLog();
+  let t = performance.now();
+  makeMerged();
+  makeRising();
+  console.log(
+    `log tool: ${bigLog} (1 GB), ${risingDir} (1 GB), ${mergedRoot} (${MERGED_SERVICES} × 50 MB; ready in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
+  const grep = (args) =>
+    median([0, 1, 2].map(() => measure(['grep', ...args, bigLog]).wall * 1000));
+  const r = spawnSync(process.execPath, [new URL(import.meta.url).pathname, '--tool-child'], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+  const m = JSON.parse(r.stdout);
+  const grepCi = grep(['-c', '-i', '-F', 'request 4242 ']);
+  const grepCs = grep(['-c', '-F', 'request 4242 GET']);
+  const grepE = grep(['-c', '-E', 'request 42[0-9]2 GET']);
+  const ratio = (value, budget) => `${(value / budget).toFixed(2)} of budget`;
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  console.log(
+    `  last hit above the tail   ${ms(m.literal.landedMs)} (found: ${m.literal.landedOk}; ${ratio(m.literal.landedMs, 1000)}, ≤ 1 s)`,
+  );
+  console.log(
+    `  n with no hit (1 GB back) ${ms(m.nowhereMs)} (${ratio(m.nowhereMs, 1000)}, ≤ 1 s)`,
+  );
+  console.log(
+    `  count literal             ${ms(m.literal.countMs)} vs grep -cF ${ms(grepCs)}: ×${(m.literal.countMs / grepCs).toFixed(2)} (${ratio(m.literal.countMs / grepCs, 2)}, ≤ 2 ×; ${m.literal.total} hits)`,
+  );
+  console.log(
+    `  count literal, any case   ${ms(m.literalCi.countMs)} vs grep -ciF ${ms(grepCi)}: ×${(m.literalCi.countMs / grepCi).toFixed(2)} (${ratio(m.literalCi.countMs / grepCi, 2)}, ≤ 2 ×; ${m.literalCi.total} hits)`,
+  );
+  console.log(
+    `  count regex               ${ms(m.regex.countMs)} vs grep -cE ${ms(grepE)}: ×${(m.regex.countMs / grepE).toFixed(2)} (${ratio(m.regex.countMs / grepE, 4)}, ≤ 4 ×; ${m.regex.total} hits)`,
+  );
+  const stall = Math.max(m.literal.stallMs, m.literalCi.stallMs, m.regex.stallMs);
+  console.log(
+    `  worst event-loop stall    ${ms(stall)} while counting (${ratio(stall, 50)}, ≤ 50 ms)`,
+  );
+  console.log(
+    `  jump to a time (×5)       ${ms(m.jumpMs)}, worst ${ms(m.jumpMaxMs)} (landed right: ${m.jumpsOk}; ${ratio(m.jumpMaxMs, 200)}, ≤ 200 ms)`,
+  );
+  console.log(
+    `  merged, first window      ${ms(m.firstMs)} (50 rows: ${m.firstOk}; ${ratio(m.firstMs, 500)}, ≤ 500 ms)`,
+  );
+  console.log(
+    `  merged, page up (×50)     ${ms(m.pageUpMs)}, worst ${ms(m.pageUpMaxMs)} (all services seen: ${m.pagesOk}; ${ratio(m.pageUpMs, 20)}, ≤ 20 ms)`,
+  );
+  console.log(
+    `  resident, most            ${m.rssMaxMB.toFixed(1)} MB (${ratio(m.rssMaxMB, 150)}, ≤ 150 MB)`,
+  );
+}
+
 if (process.argv[2] === '--child') {
   const result = await child(process.argv[3]);
+  process.stdout.write(JSON.stringify(result));
+} else if (process.argv[2] === '--tool-child') {
+  const result = await toolChild();
   process.stdout.write(JSON.stringify(result));
 }
