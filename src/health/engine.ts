@@ -69,7 +69,8 @@ export interface EngineOptions {
   graceMs: number;
   /**
    * For a service with a readiness signal (notification-fd, ./check) the grace ends at readiness
-   * instead, or this long after the start if it never comes (ms; default READY_LIMIT_MS).
+   * instead, or this long after the start if it never comes (ms; default READY_LIMIT_MS; never
+   * sooner than graceMs).
    */
   readyLimitMs?: number;
   /** For `memory > N%`: the machine's memory in bytes. */
@@ -282,7 +283,9 @@ export class HealthEngine {
       now: this.options.clock(),
       startedAt: w.startedAt,
       ready: w.ready,
-      graceMs: w.readiness ? (this.options.readyLimitMs ?? READY_LIMIT_MS) : this.options.graceMs,
+      graceMs: w.readiness
+        ? Math.max(this.options.readyLimitMs ?? READY_LIMIT_MS, this.options.graceMs)
+        : this.options.graceMs,
       reminderCycles: this.options.reminderCycles,
     };
     const result = step(rule, state, observation, cycle);

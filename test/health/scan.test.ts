@@ -17,10 +17,12 @@ it('restarts a service whose check fails, runs the alert hook, records events', 
   const envFile = join(tree, 'alert.env');
   script(join(tree, '.svtui', 'alert'), `env | grep -E '^(SVTUI|MONIT)_' | sort > ${envFile}`);
   makeService(tree, 'web', { run: 'exec sleep 100' });
-  script(join(tree, 'web', 'check'), 'echo "not healthy"; exit 1');
+  // Not named ./check: that is also runit's readiness probe, and a service that never becomes
+  // ready gets the readiness limit's grace (a minute), not one cycle.
+  script(join(tree, 'web', 'probe'), 'echo "not healthy"; exit 1');
   writeFileSync(
     join(tree, 'web', 'monitor'),
-    'if failed program "./check" for 2 cycles then restart\nif failed program "./check" then alert\n',
+    'if failed program "./probe" for 2 cycles then restart\nif failed program "./probe" then alert\n',
   );
   makeService(tree, 'plain', { run: 'exec sleep 100' });
   // The child outlives a stop (`d` TERMs the main process only, as svc -d): killed by its pid below.
@@ -44,7 +46,7 @@ it('restarts a service whose check fails, runs the alert hook, records events', 
     expect(env).toContain('MONIT_EVENT=Status failed\n');
     expect(env).toContain('SVTUI_EVENT=alert\n');
     expect(env).toMatch(
-      /MONIT_DESCRIPTION=program ".\/check" failed: ".\/check" exited 1, expected status = 0: not healthy/,
+      /MONIT_DESCRIPTION=program ".\/probe" failed: ".\/probe" exited 1, expected status = 0: not healthy/,
     );
 
     // Appends are queued: wait for the restart's exit to be on disk.
