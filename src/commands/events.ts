@@ -2,7 +2,7 @@
 // (supervise/svtui-events and its rotated .old), merged in time order, one line each; with
 // --follow, then every new event as it is written, until SIGINT or SIGTERM (exit 0). Exit 100
 // for a bad argument, 111 when output fails.
-import { StreamError, writeAll } from '../adapters/stdio.js';
+import { dieOfSigpipe, StreamError, writeAll } from '../adapters/stdio.js';
 import { errorText } from '../codec/errors.js';
 import { EVENTS_USAGE, parseEventsArgs } from '../events/args.js';
 import { EventFollower } from '../events/follow.js';
@@ -28,33 +28,47 @@ export async function run(args: string[]): Promise<number> {
     const bytes = Buffer.from(text);
     writeAll(1, bytes, 0, bytes.length);
   };
+  // Following takes each file's inode and size first and reads the history up to there, so an
+  // event written meanwhile is printed once, by the follower.
+  let settle: (code: number) => void = () => undefined;
+  const follower = parsed.follow
+    ? new EventFollower(targets.targets, (name, lines) => {
+        try {
+          print(mergeByTime([{ name, lines }]));
+        } catch (error) {
+          settle(outputFailed(error));
+        }
+      })
+    : undefined;
   try {
-    // Following takes each file's inode and size first and reads the history up to there, so
-    // an event written meanwhile is printed once, by the follower.
-    const follower = parsed.follow
-      ? new EventFollower(targets.targets, (name, lines) => print(mergeByTime([{ name, lines }])))
-      : undefined;
     const history = follower
       ? follower.history()
       : targets.targets.map((t) => readServiceEvents(t.dir).lines);
-    const streams = targets.targets.map((t, i) => ({ name: t.name, lines: history[i] ?? [] }));
-    print(mergeByTime(streams));
-    if (!follower) return 0;
-    return await new Promise<number>((resolve) => {
-      const stop = () => {
-        follower.stop();
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve(0);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    print(mergeByTime(targets.targets.map((t, i) => ({ name: t.name, lines: history[i] ?? [] }))));
   } catch (error) {
-    if (!(error instanceof StreamError)) throw error;
-    process.stderr.write(`svtui events: fatal: unable to write output: ${errorText(error.code)}\n`);
-    return 111;
+    follower?.stop();
+    return outputFailed(error);
   }
+  if (!follower) return 0;
+  return new Promise<number>((resolve) => {
+    const stop = () => settle(0);
+    settle = (code) => {
+      follower.stop();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(code);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** A reader gone: SIGPIPE, as `tail -f | head` ends; another failure: one line, exit 111. */
+function outputFailed(error: unknown): number {
+  if (!(error instanceof StreamError)) throw error;
+  if (error.code === 'EPIPE') dieOfSigpipe();
+  process.stderr.write(`svtui events: fatal: unable to write output: ${errorText(error.code)}\n`);
+  return 111;
 }
 
 function usage(line: string): number {

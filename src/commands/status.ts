@@ -2,7 +2,7 @@
 // of services under any supervisor (svtui scan, svscan, runsvdir, s6-svscan). Exit 0 when every
 // service is as its supervisor wants it and no check failed, 1 otherwise (monit's and Nagios'
 // habit: a cron job or a probe can act on it); 100 for a bad argument, 111 when output fails.
-import { StreamError, writeAll } from '../adapters/stdio.js';
+import { dieOfSigpipe, StreamError, writeAll } from '../adapters/stdio.js';
 import { errorText } from '../codec/errors.js';
 import { parseStatusArgs, STATUS_USAGE } from '../status/args.js';
 import { gatherReports } from '../status/gather.js';
@@ -29,6 +29,7 @@ export async function run(args: string[]): Promise<number> {
     writeAll(1, bytes, 0, bytes.length);
   } catch (error) {
     if (!(error instanceof StreamError)) throw error;
+    if (error.code === 'EPIPE') dieOfSigpipe(); // `svtui status | head -3`: as svstat ends
     process.stderr.write(`svtui status: fatal: unable to write output: ${errorText(error.code)}\n`);
     return 111;
   }
