@@ -31,6 +31,8 @@ export interface SlotOptions {
   files: SuperviseDir;
   /** Chosen afresh for every start (log/run may change between runs). */
   launcher: (settings: RunSettings) => Launcher;
+  /** Runs a start when its turn comes (the tree's StartQueue: starts never hold the loop). */
+  queueStart: (start: () => void) => void;
   /** The directory's runit and s6 files, read before each start. */
   settings: () => DirSettings;
   /** Whether ./finish is there now. */
@@ -96,7 +98,7 @@ export class Slot {
     for (const effect of effects) {
       switch (effect.kind) {
         case 'spawn':
-          this.spawn();
+          this.options.queueStart(() => this.spawn());
           break;
         case 'spawnFinish':
           this.spawnFinish(

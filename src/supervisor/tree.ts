@@ -27,6 +27,7 @@ import { createLogPipe, type LogPipe } from './log-pipe.js';
 import { isServiceProcess, parentSupervisor, stopOrphan } from './orphans.js';
 import { hasFinish, isS6Tree, readSettings } from './service-settings.js';
 import { Slot, type Readiness } from './slot.js';
+import { StartQueue } from './start-queue.js';
 import { makeSupervise, openSuperviseDir, type SuperviseDir } from './supervise-dir.js';
 
 /** svscan's SERVICES: entries beyond this many are not started. */
@@ -44,6 +45,8 @@ export interface Entry {
    * the directory goes (renamed, or moved out of the tree while it still runs).
    */
   fd?: number;
+  /** Where `fd` was found during the current run of JavaScript (null: nowhere); see where(). */
+  located?: string | null;
   pipe?: LogPipe;
   service?: Slot;
   log?: Slot;
@@ -74,6 +77,8 @@ export class Tree {
   private allGone: (() => void) | undefined;
   /** The locks asked for in one scan are taken by one helper process. */
   private readonly lock = lockBatcher();
+  /** Every slot's starts, a slice per turn of the event loop. */
+  private readonly starts = new StartQueue();
   /** The tree is an s6-svscan tree: its services get s6's conventions (looked for each scan). */
   private s6Tree = false;
 
@@ -293,6 +298,7 @@ export class Tree {
       // Where the directory is now: supervise chdir()s once, so a renamed service restarts in
       // its new place.
       launcher: (settings) => this.launcher(entry, which, here(), settings.notificationFd),
+      queueStart: (start) => this.starts.push(start),
       settings: () => readSettings(here(), this.s6Tree),
       hasFinish: () => hasFinish(here()),
       // ./finish gets ./run's stdout (the log pipe) and stderr, never the logger's input.
@@ -379,14 +385,27 @@ export class Tree {
   }
 }
 
-/** Where the entry's directory is now: the kernel's name for the descriptor held open. */
+/**
+ * Where the entry's directory is now: the kernel's name for the descriptor held open. Read once
+ * per run of JavaScript (until the next microtask checkpoint): a restart asks for it at each of
+ * its steps — settings, finish, the spawn, every status and history write — and a rename cannot
+ * be told apart from one that happened a moment later anyway.
+ */
 function where(entry: Entry): string | undefined {
   if (entry.fd === undefined) return undefined;
+  if (entry.located === undefined) {
+    entry.located = readLocation(entry.fd);
+    queueMicrotask(() => (entry.located = undefined));
+  }
+  return entry.located ?? undefined;
+}
+
+function readLocation(fd: number): string | null {
   try {
-    const path = readlinkSync(`/proc/self/fd/${entry.fd}`);
-    return path.startsWith('/') ? path : undefined;
+    const path = readlinkSync(`/proc/self/fd/${fd}`);
+    return path.startsWith('/') ? path : null;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
