@@ -1,5 +1,6 @@
 // runit's ./check as a readiness probe after each start: run it as `sv` does — every 420 ms until
-// it exits 0, its stdout closed — and call `ready` at the first success. It stops at the limit
+// it exits 0 — and call `ready` at the first success. sv closes its stdout; Node cannot close a
+// descriptor in the child, so it goes to /dev/null: either way nobody reads it. It stops at the limit
 // (the service never said it is ready: the health engine's grace ends then anyway), when ./run
 // exits, or when ./check cannot be started. Each ./check runs in a session of its own; one still
 // running at the limit or at a stop is killed with its whole group, so no probe outlives it.
