@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTree } from '../../src/check/rules.js';
 import { readTree } from '../../src/check/tree-reader.js';
-import { tempDir } from '../support/tools.js';
+import { runCli, tempDir } from '../support/tools.js';
 
 function file(path: string, text: string, mode = 0o644): void {
   writeFileSync(path, text);
@@ -68,5 +68,17 @@ describe('svtui check: finish, check and the s6 files', () => {
     expect(findings(root)).toEqual([
       'a/check: is a directory: supervise cannot start it: readiness is never seen (svtui scan and sv poll it after a start)',
     ]);
+  });
+
+  it('svtui check DIR prints them as file: message and exits 1', () => {
+    const root = tempDir('svtui-checkf-');
+    const dir = service(root, 'a');
+    file(join(dir, 'down-signal'), 'NOPE\n');
+    const r = runCli(['check', root]);
+    expect(r.stderr.toString()).toBe('');
+    expect(r.status).toBe(1);
+    expect(r.stdout.toString()).toContain(
+      `${root}/a/down-signal: "NOPE" is not a signal (write a name such as TERM or HUP): svtui scan warns and uses the default\n`,
+    );
   });
 });
