@@ -209,6 +209,23 @@ export function unpackHistory(bytes: Uint8Array): DecodedHistory {
   return { ok: true, version, recordSize, rings };
 }
 
+/**
+ * One slot read on its own (a reader following the newest record with small positional reads):
+ * its sequence number and record when the slot holds a valid one (CRC checked), else undefined.
+ * `bytes` holds the slot from `at` on: `size` bytes, the file's record size (48 in version 1).
+ */
+export function unpackSlot(
+  bytes: Uint8Array,
+  at = 0,
+  size = RECORD_SIZE,
+): { seq: number; record: ResourceRecord } | undefined {
+  if (size < RECORD_SIZE || bytes.length < at + size) return undefined;
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const seq = view.readUInt32LE(at);
+  if (seq === 0 || view.readUInt32LE(at + 4) !== recordCrc(view, at, size)) return undefined;
+  return { seq, record: unpackRecord(view, at) };
+}
+
 function unpackRing(view: Buffer, start: number, size: number, ring: RingLayout): DecodedRing {
   const found: { seq: number; record: ResourceRecord }[] = [];
   let skipped = 0;

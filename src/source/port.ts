@@ -79,6 +79,82 @@ export interface ServiceFacts {
   logObservation?: Observation;
 }
 
+/**
+ * What a service's processes use now: its whole tree (the session ./run leads, or the main
+ * process and its descendants where the run is not a session leader, as under daemontools'
+ * supervise), the figures top and ps show.
+ */
+export interface ResourceFacts {
+  /** The main pid these figures describe. */
+  pid: number;
+  /**
+   * CPU in % of one core over the last interval, as top shows it: 250 is two and a half cores
+   * busy. Absent on the first look at a process (a rate needs two readings).
+   */
+  cpuPercent?: number;
+  /** Resident memory (RSS) of the tree, KB. */
+  rssKB: number;
+  /** Processes of the tree, the main one included, and their threads. */
+  processes: number;
+  threads: number;
+  /**
+   * `history`: the supervisor's own sample (supervise/svtui-resources, kept by svtui scan or
+   * `svtui monitor`); `proc`: sampled by this viewer from /proc, read-only, where nobody keeps one.
+   */
+  from: 'history' | 'proc';
+}
+
+/** One service's figures in a sweep; `resources` absent: none of its processes was found. */
+export interface ResourceSample {
+  id: ServiceId;
+  resources?: ResourceFacts;
+}
+
+/**
+ * A service's health as its `monitor` rules judge it:
+ * `ok` — every rule with a verdict passed; `failing` — some rule failed (text `failing 2/3`);
+ * `not-ready` — rules in force but no verdict since the last start (the grace after a start,
+ * until the service is ready); `unmonitored` — a rule's `unmonitor` action stopped the checks
+ * (until the monitor file changes or the engine restarts); `no-rules` — no monitor file;
+ * `not-run` — a monitor file, but no health engine runs it (no svtui scan or `svtui monitor` on
+ * the tree: daemontools' svscan, runsvdir or s6-svscan alone).
+ */
+export type HealthCode = 'ok' | 'failing' | 'not-ready' | 'unmonitored' | 'no-rules' | 'not-run';
+
+/** One rule of the monitor file as the health engine last judged it. */
+export interface CheckFacts {
+  /** The rule in words: `port localhost:8080 http /`, `cpu > 90%`. */
+  check: string;
+  kind: 'port' | 'program' | 'resource' | 'uptime' | 'restarts';
+  /** Where the rule is written in `monitor`. */
+  line: number;
+  column: number;
+  /** Failed once its `for N cycles` was met; pending before any verdict. */
+  state: 'ok' | 'failed' | 'pending';
+  /** The last cycle's verdict, when there is one. */
+  last?: 'ok' | 'failed';
+  /** The last probe's response time recorded in the events (port and program checks), ms. */
+  responseMs?: number;
+}
+
+/** An alert the health engine raised (an `alert` event of supervise/svtui-events). */
+export interface AlertFacts {
+  atMs: number;
+  /** The service's name as the engine wrote it. */
+  service: string;
+  /** What happened, one line ("http://localhost:8080/: status 503, expected 200"). */
+  text: string;
+}
+
+export interface HealthFacts extends Fact<HealthCode> {
+  /** Rules in force, and how many of them have failed. */
+  rules: number;
+  failing: number;
+  checks: readonly CheckFacts[];
+  /** The service's newest alert, if it ever had one. */
+  lastAlert?: AlertFacts;
+}
+
 export type Mode = 'attached' | 'embedded' | 'unsupervised';
 
 /** What the viewer may do with the tree, decided once per source. */
@@ -92,6 +168,13 @@ export interface Access {
 export type TreeChange =
   | { kind: 'services'; entries: readonly ServiceEntry[] }
   | { kind: 'facts'; id: ServiceId; facts: ServiceFacts; atMs: number }
+  /**
+   * A resource sweep (every 2 s while watched) of every service that has a pid; a service left
+   * out has no figures (down, or nothing of it found).
+   */
+  | { kind: 'resources'; samples: readonly ResourceSample[]; atMs: number }
+  /** A service's health changed (its rules' state, an unmonitor, a new alert). */
+  | { kind: 'health'; id: ServiceId; health: HealthFacts; atMs: number }
   | { kind: 'note'; note: Fact };
 
 export type ControlOutcome =

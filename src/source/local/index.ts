@@ -1,10 +1,11 @@
 // The TreeSource of a service tree on this machine's file system: listing, observation and
-// polling (poller.ts), control bytes (control.ts), the log timelines (log.ts) and the mode
-// decision (mode.ts). Ids are the directory names: unique within one tree, stable across
+// polling (poller.ts), control bytes (control.ts), the log timelines (log.ts), the mode
+// decision (mode.ts), CPU and memory every 2 s (usage.ts) and health (health.ts). Ids are the directory names: unique within one tree, stable across
 // re-listings. The embedded source (../embedded.ts) is this one plus the in-process supervisor's
 // change events, so both modes present the same facts.
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { RESOURCE_HISTORY_FILE } from '../../resources/history-file.js';
 import type { ControlLetter } from '../../codec/letters.js';
 import type {
   Access,
@@ -20,15 +21,19 @@ import type {
 } from '../port.js';
 import { mayControl, sendControl } from './control.js';
 import { LocalLogs } from './log.js';
+import { HEALTH_FILES, HealthWatch } from './health.js';
 import { detectMode } from './mode.js';
 import { listServiceDirs, readFacts, type DirEntry } from './observe.js';
 import { Poller, type PollerTimes } from './poller.js';
+import { UsageWatch, type UsageOptions } from './usage.js';
 
 export interface LocalSourceOptions {
   /** The tree was named on the command line: with nothing supervising it, svtui may embed. */
   explicit: boolean;
   now?: () => number;
   times?: PollerTimes;
+  /** The resource sweep's pace (2 s) and /proc (tests). */
+  usage?: UsageOptions;
 }
 
 /** A local tree's id is its directory name. */
@@ -39,9 +44,12 @@ export class LocalSource implements TreeSource {
   private readonly listeners = new Set<(change: TreeChange) => void>();
   private readonly poller: Poller;
   private readonly logs: LocalLogs;
+  private readonly usage: UsageWatch;
+  private readonly health: HealthWatch;
   private readonly hasLog = new Map<string, boolean>();
   private readonly now: () => number;
   private started = false;
+  private closed = false;
   /** Set by the embedded source once it supervises the tree. */
   private modeOverride: Access | undefined;
   /** The listing taken at construction, until the poller starts. */
@@ -56,19 +64,48 @@ export class LocalSource implements TreeSource {
     this.now = options.now ?? Date.now;
     this.logs = new LocalLogs(root);
     this.initial = listServiceDirs(root);
+    this.health = new HealthWatch(root, {
+      emit: (id, health, atMs) => this.emit({ kind: 'health', id, health, atMs }),
+      now: this.now,
+    });
     this.poller = new Poller(
       {
         list: () => listServiceDirs(root),
-        read: (entry) => readFacts(entry.dir, this.logged(entry)),
+        read: (entry) => {
+          // Health files change apart from the status (see watchService): a look costs stats.
+          this.health.check(localId(entry.name), entry.dir);
+          return readFacts(entry.dir, this.logged(entry));
+        },
         emit: (entry, facts, atMs) =>
           this.emit({ kind: 'facts', id: localId(entry.name), facts, atMs }),
         listed: (entries) => this.emit({ kind: 'services', entries: entries.map(toEntry) }),
         watchTree: (onChange) => watchDirectory(root, onChange),
         watchService: (entry, onChange) =>
-          watchDirectory(join(entry.dir, 'supervise'), onChange, true),
+          watchDirectory(
+            join(entry.dir, 'supervise'),
+            (file) => {
+              // The health engine's files say nothing of the status, and the resource history
+              // changes every 2 s: neither is worth re-reading the status for.
+              if (file !== null && HEALTH_FILES.has(file))
+                this.health.check(localId(entry.name), entry.dir);
+              else if (file === null || !file.startsWith(RESOURCE_HISTORY_FILE)) onChange();
+            },
+            true,
+          ),
         now: this.now,
       },
       options.times,
+    );
+    this.usage = new UsageWatch(
+      {
+        running: () =>
+          this.poller
+            .running()
+            .map(({ entry, pid }) => ({ id: localId(entry.name), dir: entry.dir, pid })),
+        emit: (samples, atMs) => this.emit({ kind: 'resources', samples, atMs }),
+        now: this.now,
+      },
+      options.usage,
     );
   }
 
@@ -107,8 +144,9 @@ export class LocalSource implements TreeSource {
       this.started = true;
       this.poller.start(this.initial);
       this.initial = undefined;
-      // The rest of a big tree once the first screen is up.
+      // The rest of a big tree once the first screen is up; the first resource sweep then too.
       setTimeout(() => this.poller.readRest(), 100).unref();
+      setTimeout(() => !this.closed && this.usage.start(), 300).unref();
     }
     return () => this.listeners.delete(listener);
   }
@@ -153,7 +191,9 @@ export class LocalSource implements TreeSource {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.poller.stop();
+    this.usage.stop();
     this.listeners.clear();
   }
 
@@ -176,16 +216,17 @@ function toEntry(e: DirEntry): ServiceEntry {
 }
 
 /** fs.watch on a directory; where it cannot be watched the polls remain (undefined if asked). */
-function watchDirectory(dir: string, onChange: () => void): () => void;
+type OnChange = (file: string | null) => void;
+function watchDirectory(dir: string, onChange: OnChange): () => void;
 function watchDirectory(
   dir: string,
-  onChange: () => void,
+  onChange: OnChange,
   orUndefined: true,
 ): (() => void) | undefined;
-function watchDirectory(dir: string, onChange: () => void, orUndefined = false) {
+function watchDirectory(dir: string, onChange: OnChange, orUndefined = false) {
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(dir, { persistent: false }, () => onChange());
+    watcher = watch(dir, { persistent: false }, (_event, file) => onChange(file));
     watcher.on('error', () => watcher?.close());
   } catch {
     return orUndefined ? undefined : () => undefined;

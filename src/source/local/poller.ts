@@ -108,6 +108,11 @@ export class Poller {
     return entry ? this.read(entry) : undefined;
   }
 
+  /** Every service with the pid it last ran as (0: down, or never seen up). */
+  running(): { entry: DirEntry; pid: number }[] {
+    return this.entries.map((entry) => ({ entry, pid: this.pids.get(entry.name) ?? 0 }));
+  }
+
   entry(name: string): DirEntry | undefined {
     return this.entries.find((e) => e.name === name);
   }
