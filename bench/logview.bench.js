@@ -421,7 +421,7 @@ function makeRising() {
   renameSync(`${risingDir}current.tmp`, `${risingDir}current`);
 }
 
-async function toolBench() {
+export async function toolBench() {
   await makeConsoleLog();
   let t = performance.now();
   makeMerged();

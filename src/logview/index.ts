@@ -29,6 +29,21 @@
 // decode.ts (bytes → text, invalid bytes as `\xNN`), sanitize.ts, char-width.ts.
 // moves.ts places a move (tail, top, up, down, stay) on a listing: all the paging rules.
 // I/O: find-log-dir.ts, files.ts (positional reads), watch.ts; view.ts ties them together.
+//
+// The log tool (search, filters, error steps, time jumps, merged timelines, restart markers)
+// sits beside the view and is reached through the LogTimeline port (source/port.ts):
+//   search/  — query.ts (what is typed: regex or literal, smart case, `!`), stamp.ts (the stamp
+//              of each logger and where the message starts: search matches messages only),
+//              chunk-match.ts + literal.ts (the lines of a chunk that match, fast), filters.ts
+//              (composition), chunks.ts (a timeline in chunks, in slices), search-run.ts (count
+//              and nearest hit), filtered-window.ts, timeline-tools.ts (all of it for one log);
+//   time/    — parse-time.ts (jump text in a zone), local-instant.ts (wall time → instant),
+//              jump.ts (file names, then a binary search on labels), decode-stamp.ts;
+//   merge/   — merge-order.ts (pure order), streams.ts, merged-window.ts, merged-search.ts,
+//              restart-markers.ts + events-file.ts, merged-timeline.ts.
+// For the pane: decodeStampLine(line, zone, systemZone) decodes any logger's stamp into the
+// zone and says where the message starts, so the hit spans of window().hits (offsets into the
+// raw line) move by `messageAt - rawMessageAt` on the decoded text.
 export type {
   LogPosition,
   LogView,
@@ -42,3 +57,6 @@ export { sanitizeLine, cutMarker, type SanitizeOptions } from './sanitize.js';
 export { charWidth } from './char-width.js';
 export { openLogView } from './view.js';
 export { LogPlaces, type LogPlacesOptions } from './places.js';
+export { decodeStampLine, type DecodedLine } from './time/decode-stamp.js';
+export { readStamp, messageStart, type Stamp } from './search/stamp.js';
+export { parseQuery, isQueryError, type SearchQuery } from './search/query.js';

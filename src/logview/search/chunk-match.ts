@@ -26,9 +26,13 @@ const STAMP_BYTES = 48;
 export function matchingLines(chunk: Uint8Array, matcher: ChunkMatcher): number[] {
   const { query, needle } = matcher;
   const buffer = asBuffer(chunk);
-  const ascii = isAscii(buffer);
-  if (needle && query.caseSensitive && (ascii || isUtf8(buffer))) return byLiteral(buffer, needle);
-  if (ascii) return byScan(buffer, query);
+  if (needle) {
+    // Bytes that are not UTF-8 show as `\xNN`: only a literal with a backslash, or one matched
+    // in any case (`xe9`), could see them differently from the pane. Else no check at all.
+    if (!needle.folded && !needle.bytes.includes(92)) return byLiteral(buffer, needle);
+    if (isUtf8(buffer)) return byLiteral(buffer, needle);
+  }
+  if (isAscii(buffer)) return byScan(buffer, query);
   return byLine(buffer, query);
 }
 
@@ -78,7 +82,8 @@ function byLiteral(chunk: Buffer, needle: LiteralNeedle): number[] {
   for (;;) {
     const hit = findLiteral(chunk, needle, from);
     if (hit < 0) return starts;
-    const lineStart = chunk.lastIndexOf(10, hit - 1) + 1;
+    // (A negative offset would make lastIndexOf count from the end.)
+    const lineStart = hit === 0 ? 0 : chunk.lastIndexOf(10, hit - 1) + 1;
     const lineEnd = endOf(chunk, hit);
     const head = chunk.toString('latin1', lineStart, Math.min(lineEnd, lineStart + STAMP_BYTES));
     if (hit >= lineStart + messageStart(head)) {

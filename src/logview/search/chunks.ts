@@ -1,7 +1,8 @@
 // A timeline read in chunks of whole lines, forwards or backwards, for search, counting and
 // filtering: positional reads of CHUNK_BYTES, never a whole file, files opened once per walk.
 // A line longer than a chunk comes in chunk-sized pieces, as the reader cuts it. A file that
-// vanished (retention) or was replaced under the walk is skipped: what it held is gone.
+// vanished (retention) or was replaced under the walk is skipped: what it held is gone. One
+// buffer serves every read of a walk: a chunk's bytes are valid until the next one is asked for.
 import type { LogFiles, OpenFile } from '../files.js';
 import type { Segment } from '../segments.js';
 
@@ -24,6 +25,7 @@ export interface Place {
 
 export class ChunkWalk {
   private readonly handles = new Map<number, OpenFile | null>();
+  private buffer: Uint8Array | undefined;
 
   constructor(
     private readonly files: LogFiles,
@@ -52,7 +54,7 @@ export class ChunkWalk {
         offset = 0;
         continue;
       }
-      const bytes = file.read(offset, Math.min(this.chunkBytes, file.size - offset));
+      const bytes = this.read(file, offset, Math.min(this.chunkBytes, file.size - offset));
       if (bytes.length === 0) {
         index += 1;
         offset = 0;
@@ -82,7 +84,7 @@ export class ChunkWalk {
         continue;
       }
       const from = Math.max(0, offset - this.chunkBytes);
-      const bytes = file.read(from, offset - from);
+      const bytes = this.read(file, from, offset - from);
       const first = from === 0 ? -1 : bytes.indexOf(10);
       // The partial line at the front waits for the next chunk (unless nothing else is whole).
       const skip = first < 0 || first + 1 >= bytes.length ? 0 : first + 1;
@@ -94,6 +96,12 @@ export class ChunkWalk {
       };
       offset = from + skip;
     }
+  }
+
+  private read(file: OpenFile, position: number, length: number): Uint8Array {
+    if (!file.readInto) return file.read(position, length);
+    this.buffer ??= Buffer.allocUnsafe(this.chunkBytes);
+    return file.readInto(this.buffer, position, length);
   }
 
   close(): void {

@@ -33,8 +33,11 @@ export function compileFilters(specs: readonly FilterSpec[]): FiltersResult {
   return { filters };
 }
 
+/** A query for chunks: literals get a byte needle (any case: ASCII literals only). */
 export function chunkMatcher(query: SearchQuery): ChunkMatcher {
-  return query.kind === 'literal' ? { query, needle: literalNeedle(query.pattern) } : { query };
+  if (query.kind !== 'literal') return { query };
+  if (!query.caseSensitive && !/^[\x00-\x7f]*$/.test(query.pattern)) return { query };
+  return { query, needle: literalNeedle(query.pattern, undefined, !query.caseSensitive) };
 }
 
 export function filtersActive(filters: Filters): boolean {

@@ -55,7 +55,8 @@ export function parseQuery(text: string, options: QueryOptions = {}): SearchQuer
   const source = literal ? escapeRegex(rest) : rest;
   const caseSensitive = hasCapital(rest, literal);
   const flags = caseSensitive ? '' : 'i';
-  const compiled = compile(source, flags);
+  // An ASCII literal folds ASCII letters only (no `ſ` for `s`), as its byte search does.
+  const compiled = compile(source, flags, !(literal && /^[\x00-\x7f]*$/.test(rest)));
   if ('error' in compiled)
     return { error: `bad pattern ${JSON.stringify(rest)}: ${compiled.error}` };
   const scanSourceText = literal ? source : scanSource(source).superset;
@@ -76,9 +77,13 @@ export function isQueryError(q: SearchQuery | QueryError): q is QueryError {
 }
 
 /** Unicode-aware where the pattern allows it, else the classic syntax (`\-`, `\:` and such). */
-function compile(source: string, flags: string): { test: RegExp } | { error: string } {
+function compile(
+  source: string,
+  flags: string,
+  unicode: boolean,
+): { test: RegExp } | { error: string } {
   try {
-    return { test: new RegExp(source, `${flags}u`) };
+    return { test: new RegExp(source, unicode ? `${flags}u` : flags) };
   } catch {
     try {
       return { test: new RegExp(source, flags) };

@@ -196,6 +196,6 @@ export class SearchRun {
   /** A literal's rarest byte, learnt from the text it is searched in. */
   private learn(sample: Uint8Array): void {
     const m = this.matcher;
-    if (m?.needle) m.needle = literalNeedle(m.query.pattern, sample);
+    if (m?.needle && !m.needle.folded) m.needle = literalNeedle(m.query.pattern, sample);
   }
 }

@@ -63,6 +63,8 @@ export class TimelineTools {
   private landed: LogPosition | undefined;
   private readonly levelQueries: Record<'error' | 'warning', SearchQuery>;
   private stepRun: SearchRun | undefined;
+  /** The current hit's number, once known (it cannot change: the count only moves on). */
+  private ordinal: { key: string; value: number } | undefined;
 
   constructor(
     private readonly options: LogToolsOptions,
@@ -119,8 +121,7 @@ export class TimelineTools {
     const search = this.search;
     if (!search) return undefined;
     const { progress } = search;
-    const current =
-      this.landed && search.run.ordinal(this.landed, (id, start, end) => this.read(id, start, end));
+    const current = this.currentOrdinal(search);
     return {
       query: search.query.text,
       running: !progress.done && !progress.cancelled,
@@ -129,6 +130,16 @@ export class TimelineTools {
       ...(current !== undefined ? { current } : {}),
       ...(progress.cancelled ? { cancelled: true } : {}),
     };
+  }
+
+  private currentOrdinal(search: ActiveSearch): number | undefined {
+    const at = this.landed;
+    if (!at) return undefined;
+    const key = `${search.query.text}|${at.fileId}|${at.offset}`;
+    if (this.ordinal?.key === key) return this.ordinal.value;
+    const value = search.run.ordinal(at, (id, start, end) => this.read(id, start, end));
+    if (value !== undefined) this.ordinal = { key, value };
+    return value;
   }
 
   hiddenFacts(): { lines: number; complete: boolean } | undefined {
