@@ -120,7 +120,7 @@ describe('finding lines in a chunk', () => {
   });
   it('inverts with !', () => {
     expect(found('one\ntwo\nthree', '!o')).toEqual(['three']);
-    expect(found('one\ntwo\nthree', '!ONE')).toEqual(['two', 'three']);
+    expect(found('one\ntwo\nthree', '!one')).toEqual(['two', 'three']);
   });
   it('decodes lines that are not UTF-8 as the pane shows them', () => {
     const bytes = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' ok\nx\n')]);

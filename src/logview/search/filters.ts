@@ -3,7 +3,7 @@
 // (less's `&!pattern`, lnav's filter-out). A filter's pattern is a query (query.ts): a leading
 // `!` flips include and exclude. Disabled filters stay listed and cost nothing.
 import { lineStarts, matchingLines, union, without, type ChunkMatcher } from './chunk-match.js';
-import { literalNeedle } from './literal.js';
+import { isAsciiText, literalNeedle } from './literal.js';
 import { isQueryError, parseQuery, type SearchQuery } from './query.js';
 
 export interface FilterSpec {
@@ -36,7 +36,7 @@ export function compileFilters(specs: readonly FilterSpec[]): FiltersResult {
 /** A query for chunks: literals get a byte needle (any case: ASCII literals only). */
 export function chunkMatcher(query: SearchQuery): ChunkMatcher {
   if (query.kind !== 'literal') return { query };
-  if (!query.caseSensitive && !/^[\x00-\x7f]*$/.test(query.pattern)) return { query };
+  if (!query.caseSensitive && !isAsciiText(query.pattern)) return { query };
   return { query, needle: literalNeedle(query.pattern, undefined, !query.caseSensitive) };
 }
 

@@ -18,6 +18,12 @@ export interface LiteralNeedle {
 }
 
 const LONG = 8;
+
+/** Whether every character of `text` is ASCII. */
+export function isAsciiText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
 const LOWER = Uint8Array.from({ length: 256 }, (_, b) => (b >= 65 && b <= 90 ? b + 32 : b));
 
 export function literalNeedle(text: string, sample?: Uint8Array, anyCase = false): LiteralNeedle {

@@ -7,6 +7,7 @@
 //   - `!` first: the lines that do NOT match (less's `/!` and `&!`); `\!` for a leading `!`;
 //   - case-smart: no capital letter in the pattern (escapes like `\W` aside) → any case.
 // A pattern that does not compile is a QueryError with the compiler's words, for the prompt.
+import { isAsciiText } from './literal.js';
 import { scanSource } from './regex-source.js';
 
 export interface SearchQuery {
@@ -56,7 +57,7 @@ export function parseQuery(text: string, options: QueryOptions = {}): SearchQuer
   const caseSensitive = hasCapital(rest, literal);
   const flags = caseSensitive ? '' : 'i';
   // An ASCII literal folds ASCII letters only (no `ſ` for `s`), as its byte search does.
-  const compiled = compile(source, flags, !(literal && /^[\x00-\x7f]*$/.test(rest)));
+  const compiled = compile(source, flags, !(literal && isAsciiText(rest)));
   if ('error' in compiled)
     return { error: `bad pattern ${JSON.stringify(rest)}: ${compiled.error}` };
   const scanSourceText = literal ? source : scanSource(source).superset;
