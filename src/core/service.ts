@@ -144,6 +144,7 @@ function started(step: Step, pid: number): void {
   step.status = step.history = true;
   if (step.state.stopping || step.state.want === 'down') {
     step.signal(step.state.settings.downSignal, 'SIGCONT').set({ gotTerm: true });
+    if (!step.state.stopping) killLater(step);
   }
 }
 
@@ -318,7 +319,9 @@ function control(step: Step, letter: string): void {
     case 'want-down':
       // s6's down-signal takes TERM's place; CONT follows, as ever.
       step.set({ want: 'down', startAt: undefined }).status = true;
-      if (reaches) step.signal(settings.downSignal, 'SIGCONT').set({ paused: false });
+      // ./finish is not the daemon: it gets TERM, as runsv sends it.
+      if (reaches) step.signal(running ? settings.downSignal : 'SIGTERM', 'SIGCONT');
+      if (reaches) step.set({ paused: false });
       if (running) step.set({ gotTerm: true });
       if (running) killLater(step);
       return;

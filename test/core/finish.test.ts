@@ -171,6 +171,26 @@ const table: { name: string; script: Script; effects: string[]; phase?: string }
     effects: ['status finish 20 down', 'TERM 20', 'CONT 20'],
   },
   {
+    name: 'd while ./finish runs: ./finish gets TERM, not the down-signal meant for the daemon',
+    script: [
+      ...up({ ...s6, downSignal: 'SIGHUP' }),
+      [2000, exit(3)],
+      [2001, finishUp()],
+      [2050, ctl('d')],
+    ],
+    effects: ['status finish 20 down', 'TERM 20', 'CONT 20'],
+  },
+  {
+    name: 'timeout-kill: a run that starts while down is wanted gets it too',
+    script: [
+      [0, { kind: 'begin', downFile: false }],
+      [0, { kind: 'settings', settings: { ...s6, timeoutKillMs: 300 } }],
+      [10, ctl('d')],
+      [20, { kind: 'started', pid: 7 }],
+    ],
+    effects: ['status run 7 down', 'writeHistory', 'TERM 7', 'CONT 7', 'timer 320'],
+  },
+  {
     name: 'k while ./finish runs kills ./finish',
     script: [...up(), [2000, exit(3)], [2001, finishUp()], [2050, ctl('k')]],
     effects: ['KILL 20'],
