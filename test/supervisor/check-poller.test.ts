@@ -48,10 +48,12 @@ describe('pollCheck', () => {
       problem: () => undefined,
       limitMs: 400,
     });
-    const pids = await waitFor(() => {
+    const found = await waitFor(() => {
       const both = [...lines(join(dir, 'pid')), ...lines(join(dir, 'child'))].map(Number);
-      return both.length === 2 ? both : undefined;
+      return both.length === 2 ? both : null;
     });
+    const pids = found ?? [];
+    expect(pids).toHaveLength(2);
     pids.forEach(remember);
     await waitFor(() => pids.every((pid) => !alive(pid)), 3000);
     expect(ready).toBe(0);
