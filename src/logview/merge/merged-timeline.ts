@@ -325,6 +325,8 @@ export class MergedTimeline implements LogTimeline {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      for (const log of this.logs)
+        if (log.stream instanceof DirectoryStream) log.stream.invalidate();
       for (const [i, stream] of this.markerStreams.entries())
         stream.setMarkers(this.markerFiles[i]!.read());
       this.window_.refresh();

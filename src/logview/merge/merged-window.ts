@@ -28,7 +28,7 @@ export class MergedWindow {
 
   tail(): void {
     this.cursors = this.streams.map(() => undefined);
-    this.up(this.rows);
+    this.up(this.rows, []);
     this.following = true;
   }
 
@@ -42,7 +42,7 @@ export class MergedWindow {
   scroll(delta: number): void {
     if (delta < 0) {
       const wasFollowing = this.following;
-      this.up(-delta);
+      this.up(-delta, this.items);
       this.following = wasFollowing && this.items.length < this.rows;
       return;
     }
@@ -80,7 +80,8 @@ export class MergedWindow {
     return this.streams.every((s, i) => s.before(this.cursors[i], 1).length === 0);
   }
 
-  private up(by: number): void {
+  /** `by` items up; `shown`: the window before, which follows what is taken. */
+  private up(by: number, shown: readonly StreamItem[]): void {
     const slices = this.streams.map((s, i) => s.before(this.cursors[i], by));
     const merged = this.merge(slices);
     const taken = merged.slice(-by);
@@ -91,7 +92,10 @@ export class MergedWindow {
       seen.add(i);
       this.cursors[i] = item.pos;
     }
-    this.fill();
+    // The window from the new top: what was taken, then what was shown (no second read).
+    if (taken.length + shown.length >= this.rows) {
+      this.items = [...taken, ...shown].slice(0, this.rows);
+    } else this.fill();
   }
 
   private fill(): void {

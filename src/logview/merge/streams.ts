@@ -5,7 +5,7 @@
 import type { Zone } from '../../time/zone.js';
 import type { LogFiles } from '../files.js';
 import { StaleListing, TimelineReader, type LogLine, type ReaderLimits } from '../reader.js';
-import { mapPosition } from '../segments.js';
+import { mapPosition, type Segment } from '../segments.js';
 import { micros, stampTime } from '../search/stamp.js';
 import type { LogPosition } from '../types.js';
 import type { MergeItem } from './merge-order.js';
@@ -35,6 +35,9 @@ export const DEFAULT_LIMITS: ReaderLimits = {
 };
 
 export class DirectoryStream implements Stream {
+  /** The directory's listing, kept until the directory changes (invalidate) or a file is gone. */
+  private listing: Segment[] | undefined;
+
   constructor(
     private readonly files: LogFiles,
     readonly dir: string,
@@ -59,27 +62,33 @@ export class DirectoryStream implements Stream {
     });
   }
 
+  /** The directory changed: list it again at the next read. */
+  invalidate(): void {
+    this.listing = undefined;
+  }
+
   first(): LogPosition | undefined {
-    const first = this.files.list(this.dir)[0];
+    const first = this.list()[0];
     return first && { fileId: first.id, name: first.name, offset: 0 };
   }
 
   private read(lines: (reader: TimelineReader) => LogLine[]): StreamItem[] {
     for (let attempt = 0; ; attempt++) {
-      const reader = new TimelineReader(
-        this.files,
-        this.dir,
-        this.files.list(this.dir),
-        this.limits,
-      );
+      const reader = new TimelineReader(this.files, this.dir, this.list(), this.limits);
       try {
         return lines(reader).map((line) => this.item(line));
       } catch (error) {
+        this.listing = undefined;
         if (!(error instanceof StaleListing) || attempt >= 3) return [];
       } finally {
         reader.close();
       }
     }
+  }
+
+  private list(): Segment[] {
+    this.listing ??= this.files.list(this.dir);
+    return this.listing;
   }
 
   private item(line: LogLine): StreamItem {

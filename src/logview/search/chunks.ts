@@ -135,7 +135,7 @@ export async function inSlices(
   step: () => boolean,
   cancelled: () => boolean,
   now: () => number,
-  sliceMs = 8,
+  sliceMs = 6,
 ): Promise<boolean> {
   for (;;) {
     const sliceEnd = now() + sliceMs;
