@@ -2,7 +2,7 @@
 // processes: readiness from notification-fd and from ./check (a `ready` event in the service's
 // event log), the finish state in supervise/status as runit's own sv and daemontools' svstat read
 // it, a ./finish that overstays timeout-finish, and a down-signal.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEvents } from '../../src/health/event.js';
@@ -150,5 +150,22 @@ describe('service-directory files under svtui scan', () => {
     expect(lines(join(d, 'finish-args'))[0]).toMatch(/^7 0 hup \d+$/);
     await waitFor(() => readStatus(d)?.state === 'down');
     expect(readStatus(d)).toMatchObject({ pid: 0, want: 'down' });
+  });
+});
+
+describe('an s6-svscan tree', () => {
+  it("gives its services s6's convention: ./finish gets four arguments", async () => {
+    const tree = tempDir('svtui-s6tree-');
+    mkdirSync(join(tree, '.s6-svscan'));
+    const d = makeService(tree, 'a', { run: 'echo $$ >> runs\nexit 3', down: true });
+    script(join(d, 'finish'), 'echo "$@" >> finish-args');
+    const supervisor = await startSupervisor({ dir: tree, stderr: () => undefined });
+    try {
+      writeFileSync(join(d, 'supervise/control'), 'o');
+      const args = await waitFor(() => lines(join(d, 'finish-args'))[0]);
+      expect(args).toBe(`3 0 a ${lines(join(d, 'runs'))[0]}`);
+    } finally {
+      await supervisor.stop();
+    }
   });
 });
