@@ -75,6 +75,8 @@ describe('service-directory files under svtui scan', () => {
 
   it('notification-fd: the newline marks it ready, with a ready event', async () => {
     await waitFor(() => snapshot('notify')?.ready);
+    // The event is appended in the background: wait for it on disk.
+    await waitFor(() => events(dir('notify')).some((e) => e.kind === 'ready'));
     const ready = events(dir('notify')).filter((e) => e.kind === 'ready');
     expect(ready).toHaveLength(1);
     expect(ready[0]).toMatchObject({ service: 'notify', pid: readStatus(dir('notify'))?.pid });
@@ -84,6 +86,8 @@ describe('service-directory files under svtui scan', () => {
 
   it('./check: polled until it passes, then ready', async () => {
     await waitFor(() => snapshot('checked')?.ready);
+    // The event is appended in the background: wait for it on disk.
+    await waitFor(() => events(dir('checked')).some((e) => e.kind === 'ready'));
     const ready = events(dir('checked')).filter((e) => e.kind === 'ready');
     expect(ready).toHaveLength(1);
     expect(ready[0]?.text).toMatch(/^ready \(\.\/check\) /);
