@@ -23,6 +23,8 @@ export type FilteredMove =
 
 export class FilteredWindow {
   following = true;
+  /** The window starts at the first shown line of the timeline. */
+  atTop = false;
   lines: ShownLine[] = [];
   private generation = 0;
 
@@ -58,6 +60,7 @@ export class FilteredWindow {
     if (!placed || generation !== this.generation) return false;
     this.lines = placed.lines;
     this.following = placed.following;
+    this.atTop = placed.atTop ?? false;
     this.changed();
     return true;
   }
@@ -77,7 +80,7 @@ export class FilteredWindow {
     segments: readonly Segment[],
     move: FilteredMove,
     rows: number,
-  ): Promise<{ lines: ShownLine[]; following: boolean } | undefined> {
+  ): Promise<{ lines: ShownLine[]; following: boolean; atTop?: boolean } | undefined> {
     const tail = async () => {
       const lines = await collectBackward(deps, segments, this.select, undefined, rows);
       return lines && { lines, following: true };
@@ -90,8 +93,10 @@ export class FilteredWindow {
     switch (move.kind) {
       case 'tail':
         return tail();
-      case 'top':
-        return fromPlace({ index: 0, offset: 0 });
+      case 'top': {
+        const placed = await fromPlace({ index: 0, offset: 0 });
+        return placed && { ...placed, atTop: true };
+      }
       case 'at': {
         const mapped = mapPosition(move.position, segments);
         return mapped ? fromPlace(mapped) : tail();
@@ -105,7 +110,10 @@ export class FilteredWindow {
           const back = await collectBackward(deps, segments, this.select, mapped, -move.lines);
           if (!back) return undefined;
           const first = back[0];
-          return fromPlace(first ? { index: first.index, offset: first.start } : mapped);
+          const placed = await fromPlace(
+            first ? { index: first.index, offset: first.start } : mapped,
+          );
+          return placed && { ...placed, atTop: back.length < -move.lines };
         }
         if (this.following) return tail();
         const ahead = await collectForward(deps, segments, this.select, mapped, move.lines + rows);

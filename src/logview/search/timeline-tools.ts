@@ -96,6 +96,20 @@ export class TimelineTools {
     return this.filtered ? this.filtered.lines.map((l) => l.text) : this.view.lines();
   }
 
+  /** Where the window is while filtered (the plain view says it otherwise). */
+  filteredPlace(): { atTop: boolean; fraction: number } | undefined {
+    const filtered = this.filtered;
+    if (!filtered) return undefined;
+    if (filtered.following) return { atTop: false, fraction: 1 };
+    const at = filtered.position();
+    const segments = this.options.files.list(this.options.dir);
+    const total = segments.reduce((sum, s) => sum + s.size, 0);
+    const index = at ? segments.findIndex((s) => s.id === at.fileId) : -1;
+    const before = segments.slice(0, Math.max(0, index)).reduce((sum, s) => sum + s.size, 0);
+    const fraction = total > 0 && at ? Math.min(1, (before + at.offset) / total) : 0;
+    return { atTop: filtered.atTop, fraction };
+  }
+
   following(): boolean {
     return this.filtered ? this.filtered.following : this.view.following;
   }
@@ -255,6 +269,11 @@ export class TimelineTools {
     this.filtered?.cancel();
     this.hiddenRun?.cancel();
     if (!filtersActive(compiled.filters)) {
+      // Back to every line, where the filtered window was.
+      const was = this.filtered;
+      const at = was?.position();
+      if (was && !was.following && at) this.view.restore(at);
+      else if (was) this.view.tail(rows);
       this.filters = undefined;
       this.filtered = undefined;
       this.hidden = undefined;
@@ -265,8 +284,10 @@ export class TimelineTools {
     const filters = compiled.filters;
     this.filters = filters;
     const { files, dir } = this.options;
-    const start =
-      this.filtered?.position() ?? (this.view.following ? undefined : this.view.position());
+    const before = this.filtered ?? this.view;
+    const start = before.following ? undefined : before.position();
+    // The hidden plain view follows the end, so its watcher reports every new line.
+    this.view.tail(rows);
     const window = new FilteredWindow(
       files,
       dir,

@@ -148,6 +148,7 @@ class LocalTimeline implements LogTimeline {
     const landedLine = tools.landedRow();
     const landed = landedLine === undefined ? undefined : placed.rowOf[landedLine];
     const hidden = tools.hiddenFacts();
+    const filteredPlace = tools.filteredPlace();
     const origins =
       placed.markerRows.length > 0
         ? lines.map((_, row) => ({
@@ -159,8 +160,8 @@ class LocalTimeline implements LogTimeline {
       title: this.logs.title(this.dir()),
       lines,
       following: tools.following(),
-      atTop: info.atTop,
-      fraction: info.fraction,
+      atTop: filteredPlace?.atTop ?? info.atTop,
+      fraction: filteredPlace?.fraction ?? info.fraction,
       ...(note ? { note } : {}),
       ...(count > 1 ? { directory: { index: this.index, count } } : {}),
       ...(search ? { search } : {}),
