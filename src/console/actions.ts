@@ -5,7 +5,7 @@ import type { ControlLetter } from '../codec/letters.js';
 import type { ServiceId, TreeSource } from '../source/port.js';
 import type { MessageStore } from '../store/message-store.js';
 import { isDenied } from '../store/model.js';
-import { describeOutcome } from '../store/outcome.js';
+import { describeOutcome, sentWords } from '../store/outcome.js';
 
 export interface ActionPorts {
   source: Pick<TreeSource, 'control' | 'read'>;
@@ -63,6 +63,68 @@ export class ActionRunner {
         messages.set(`${name}: svc -${letter} sent; waiting…`);
         this.timer = setTimeout(() => void check(), this.ports.pollMs ?? 50);
       }
+    };
+    await check();
+  }
+
+  /**
+   * The same letter to several services at once (the marked ones): sent to each, each watched
+   * until its outcome is known, then one line for all ("TERM sent to 3 services: a back up as
+   * pid 4412 after 0.2 s; b …").
+   */
+  async runAll(
+    targets: readonly { id: ServiceId; name: string }[],
+    letter: ControlLetter,
+    target: 'service' | 'log' = 'service',
+    timeoutMs = 3000,
+  ): Promise<void> {
+    this.cancel();
+    const generation = this.generation;
+    const { source, now, messages } = this.ports;
+    const label = (name: string) => (target === 'log' ? `${name}/log` : name);
+    const observe = async (id: ServiceId) => {
+      const facts = await source.read(id);
+      return target === 'log' ? facts?.logObservation : facts?.observation;
+    };
+    const before = await Promise.all(targets.map((t) => observe(t.id)));
+    const started = now();
+    const results = await Promise.all(targets.map((t) => source.control(t.id, letter, target)));
+    if (generation !== this.generation) return;
+    const said = new Map<number, string>();
+    results.forEach((result, i) => {
+      if (result.ok) return;
+      const why = isDenied(result.code) ? 'read-only' : `unable to control: ${result.text}`;
+      said.set(i, `${label(targets[i]!.name)} ${why}`);
+    });
+    const sent = sentWords(letter);
+    const summary = () => {
+      const parts = targets.map((t, i) => said.get(i) ?? `${label(t.name)} waiting…`);
+      return `${sent} to ${targets.length} services: ${parts.join('; ')}`;
+    };
+    const check = async () => {
+      const elapsedMs = now() - started;
+      await Promise.all(
+        targets.map(async (t, i) => {
+          if (said.has(i)) return;
+          const after = await observe(t.id);
+          const service = label(t.name);
+          const text = describeOutcome({
+            service,
+            letter,
+            before: before[i],
+            after,
+            elapsedMs,
+            timeoutMs,
+          });
+          // Each outcome without the repeated "NAME: SENT; ".
+          if (text !== undefined)
+            said.set(i, `${service} ${text.replace(`${service}: ${sent}; `, '')}`);
+        }),
+      );
+      if (generation !== this.generation) return;
+      messages.set(summary());
+      if (said.size === targets.length) this.cancel();
+      else this.timer = setTimeout(() => void check(), this.ports.pollMs ?? 50);
     };
     await check();
   }

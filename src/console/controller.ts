@@ -136,12 +136,15 @@ export class ConsoleController {
     const layout = this.layout();
     this.freshLog();
     const window = this.logContent.kind === 'window' ? this.logContent.window : undefined;
+    const marked = this.ui.marks.length > 0;
     const step = reduce(this.ui, intent, {
       rows: layout.visible,
+      ...(marked ? { names: new Map(this.rows().map((r) => [r.id, r.name])) } : {}),
       zoneCount: this.options.zones.length,
       embedded: this.options.access.mode === 'embedded',
       serviceCount: this.rows().length,
-      selectedHasLog: this.options.services.row(this.ui.selected!)?.log !== undefined,
+      // Marked services: the menu offers their own letters only, not their loggers'.
+      selectedHasLog: !marked && this.options.services.row(this.ui.selected!)?.log !== undefined,
       logWidth: layout.logWidth,
       longestLogLine: window ? longestLine(window, this.zone()) : 0,
     });
@@ -177,8 +180,14 @@ export class ConsoleController {
         return this.options.onSuspend?.();
       case 'log':
         return this.log?.timeline.move(effect.move);
-      case 'control':
-        void this.actions.run(effect.id, effect.name, effect.letter, effect.target);
+      case 'control': {
+        const [one, ...more] = effect.targets;
+        if (!one) return;
+        if (more.length === 0)
+          void this.actions.run(one.id, one.name, effect.letter, effect.target);
+        else void this.actions.runAll(effect.targets, effect.letter, effect.target);
+        return;
+      }
     }
   }
 
@@ -196,6 +205,7 @@ export class ConsoleController {
       ...this.size,
       ui: this.ui,
       services: this.rows(),
+      nowMs: this.options.now(),
       logAbsent: this.logContent.kind === 'absent',
     });
   }
@@ -243,10 +253,17 @@ export class ConsoleController {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** Keep the selection on a visible row after the tree or the filter changed. */
+  /** Keep the selection on a visible row after the tree or the filter changed; a service that
+   * left the tree is no longer marked. */
   private settle(): void {
     const { visible } = this.layout();
     this.ui = settleSelection(this.ui, visible);
+    const { marks } = this.ui;
+    if (marks.length > 0) {
+      const services = this.options.services;
+      const kept = marks.filter((id) => services.row(id) !== undefined);
+      if (kept.length !== marks.length) this.ui = { ...this.ui, marks: kept };
+    }
   }
 
   /** Show the selected service's log (each service's place is kept by the source). */

@@ -12,11 +12,11 @@ export interface TitledWindow {
 }
 
 export const MAIN_HINTS =
-  'j/k move · g/G first/last · Tab log · PgUp/PgDn page log · u up · d down · Enter svc · z zone · / filter · ? help · q quit';
+  'j/k move · Tab log · u up · d down · Enter svc · Space mark · </> sort · z zone · / filter · ? help · q quit';
 
 /** Shorter key hints for the table, longest first: `? help` and `q quit` stay at any width ≥ 40. */
 const SHORTER_HINTS = [
-  'j/k move · Tab log · PgUp/PgDn page log · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
+  'j/k move · Tab log · u up · d down · Enter svc · Space mark · z zone · / filter · ? help · q quit',
   'j/k move · Tab pane · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
   'j/k · Tab pane · u up · d down · Enter svc · z zone · / filter · ? help · q quit',
   'Enter svc · z zone · / filter · ? help · q quit',

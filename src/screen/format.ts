@@ -1,6 +1,7 @@
 // Pure formatting for the table: durations, cell words, fixed-width cells. The clock comes in as
 // an argument; nothing here reads it.
 import { charWidth } from '../logview/char-width.js';
+import { healthCell, resourceCells } from './figures.js';
 import { displayColumns } from './hscroll.js';
 import { neverRan, stateWord, wantWord, type ServiceRow, type StateWord } from '../store/model.js';
 
@@ -90,8 +91,11 @@ function restartsCell(row: ServiceRow): string {
 export interface Cells {
   name: string;
   state: StateCell;
+  health: string;
   pid: string;
   time: string;
+  cpu: string;
+  mem: string;
   normally: string;
   want: string;
   restarts: string;
@@ -110,11 +114,14 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
   // the row is selected); an errno text would only crowd LAST EXIT. A supervisor's own trouble
   // reading its status stays there.
   const problem = state === 'error' ? o?.problem?.text : undefined;
+  const running = known && s !== undefined && s.pid !== 0;
   return {
     name: row.removed ? `${printable(row.name)} (removed)` : printable(row.name),
     state: (known && trouble(row, nowMs)) || state,
+    health: healthCell(row.health),
     pid: s && s.pid !== 0 && known ? String(s.pid) : '',
     time: known && since !== undefined ? formatDuration(nowMs - since) : '',
+    ...resourceCells(running ? row.resources : undefined),
     normally: o ? (o.normallyUp ? 'up' : 'down') : '',
     want: known ? wantWord(row) : '',
     restarts: o ? restartsCell(row) : '',
@@ -185,11 +192,15 @@ export function msUntilChange(row: ServiceRow, nowMs: number): number {
   return next;
 }
 
-/** The header's summary: how many are up, down as wanted, and in trouble. */
+/**
+ * The header's summary: how many are up, down as wanted, in trouble (a state in trouble, or a
+ * failed health rule), and unmonitored (a rule's action stopped their checks).
+ */
 export interface Counts {
   up: number;
   down: number;
   failing: number;
+  unmonitored: number;
 }
 
 export function countStates(rows: readonly ServiceRow[], nowMs: number): Counts {
@@ -224,11 +235,18 @@ function nextTrouble(rows: readonly ServiceRow[], nowMs: number): number {
 }
 
 function countNow(rows: readonly ServiceRow[], nowMs: number): Counts {
-  const counts = { up: 0, down: 0, failing: 0 };
+  const counts = { up: 0, down: 0, failing: 0, unmonitored: 0 };
   for (const row of rows) {
     const state = stateWord(row);
     const wantUp = row.observation?.status?.want !== 'down';
-    if (state === 'error' || trouble(row, nowMs) || (state === 'down' && wantUp)) counts.failing++;
+    if (row.health?.code === 'unmonitored') counts.unmonitored++;
+    if (
+      state === 'error' ||
+      trouble(row, nowMs) ||
+      (state === 'down' && wantUp) ||
+      row.health?.code === 'failing'
+    )
+      counts.failing++;
     else if (state === 'up' || state === 'not ready' || state === 'paused' || state === 'finish')
       counts.up++;
     else if (state === 'down') counts.down++;

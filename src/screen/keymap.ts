@@ -112,6 +112,17 @@ function mainKey(state: UiState, input: string, key: KeyInfo): Intent | undefine
       return { kind: 'control', letter: 'u' };
     case 'd':
       return { kind: 'control', letter: 'd' };
+    case ' ':
+      // The table: mark the service (and on to the next); the log pane: a page, as in less.
+      return inLog ? page(1) : { kind: 'toggleMark' };
+    case 'U':
+      return { kind: 'clearMarks' };
+    case '<':
+      return { kind: 'sortStep', direction: -1 };
+    case '>':
+      return { kind: 'sortStep', direction: 1 };
+    case 'I':
+      return { kind: 'sortReverse' };
     case 'z':
       return { kind: 'cycleZone' };
     case 'o':
@@ -141,9 +152,11 @@ export const keyHelp: readonly [string, string][] = [
   ['← → h l', 'log sideways (G: back left)'],
   ['u d', 'up now; down after y/n'],
   ['Enter', 'menu of every svc letter'],
+  ['Space U', 'mark (u d Enter: all); unmark'],
+  ['< > I', 'sort by column; reverse'],
   ['z o', 'next zone; next log directory'],
   ['/', 'filter services by name'],
-  ['? Esc', 'this help; close menu, filter'],
+  ['? Esc', 'help; close, unmark, unfilter'],
   ['q ^C', 'quit; embedded: stop all? y/n'],
   ['^Z ^L', 'suspend (fg resumes); repaint'],
 ];

@@ -27,11 +27,15 @@ export function overlayBody(
 /** The y/n question that replaces the status line, when one is open. */
 export function questionLine(overlay: Overlay, width: number, palette: Palette): Line | undefined {
   if (overlay.kind === 'confirm') {
-    const { item } = overlay;
+    const { item, targets } = overlay;
     const ask = 'y/n';
-    const who = item.target === 'log' ? `${overlay.name}/log` : overlay.name;
+    const names = targets.map((t) => (item.target === 'log' ? `${t.name}/log` : t.name));
     const name = item.target === 'log' ? item.name.replace(/^log /, '') : item.name;
-    const text = `${who}: ${name} (svc -${item.letter}: ${item.does})?`;
+    // Several: the action and the count first, then every name (cut at the width, never the y/n).
+    const text =
+      names.length === 1
+        ? `${names[0]}: ${name} (svc -${item.letter}: ${item.does})?`
+        : `${name} ${names.length} services: ${names.join(', ')}? (svc -${item.letter})`;
     return line(
       fit(`${fit(text, Math.max(1, width - ask.length - 1)).trimEnd()} ${ask}`, width),
       palette.warn,
@@ -54,21 +58,21 @@ function helpLines(width: number, height: number, palette: Palette): Line[] {
   // Every line fits its column (39 at 80×24): key 9 + 1 + 29; letter and its mark 2 + 1, the
   // name 9 + 1, a 26-column brief. The `*` sits by the letter, so it lines up for every name.
   const closing = 'Esc or ? closes this help.';
-  const keys = [
-    'Keys',
-    ...keyHelp.map(([k, what]) => `${k.padEnd(9)} ${what}`),
+  const embedded = [
     '',
     'Embedded, svtui is the supervisor;',
     'svtui scan DIR runs services alone.',
-    ...(twoColumns ? ['', closing] : []),
   ];
+  const keys = ['Keys', ...keyHelp.map(([k, what]) => `${k.padEnd(9)} ${what}`)];
   const letters = [
     'svc letters (Enter; * asks y/n)',
     ...controlLetters.map(
       (l) =>
         `${l.letter}${l.asks ? '*' : ' '} ${l.name.padEnd(9)} ${twoColumns && half < 60 ? l.brief : l.does}`,
     ),
-    ...(twoColumns ? [] : ['', closing]),
+    ...embedded,
+    '',
+    closing,
   ];
   const colour = (text: string, i: number, all: string[]) =>
     i === 0

@@ -1,5 +1,6 @@
 // Colours by meaning. With NO_COLOR every colour is dropped (bold and inverse stay: they are not
 // colour, and the selected row must still show).
+import type { HealthCode } from '../source/port.js';
 import type { Freshness, StateCell } from './format.js';
 
 export type Colour = 'green' | 'red' | 'yellow' | 'gray' | 'cyan' | 'magenta' | undefined;
@@ -7,6 +8,7 @@ export type Colour = 'green' | 'red' | 'yellow' | 'gray' | 'cyan' | 'magenta' | 
 export interface Palette {
   state(word: StateCell, wantUp: boolean): Colour;
   fresh(f: Freshness): Colour;
+  health(code: HealthCode): Colour;
   accent: Colour;
   dim: Colour;
   warn: Colour;
@@ -17,6 +19,7 @@ export function makePalette(noColor: boolean): Palette {
     return {
       state: () => undefined,
       fresh: () => undefined,
+      health: () => undefined,
       accent: undefined,
       dim: undefined,
       warn: undefined,
@@ -42,6 +45,14 @@ export function makePalette(noColor: boolean): Palette {
       }
     },
     fresh: (f) => (f === 'new' ? 'red' : f === 'recent' ? 'yellow' : undefined),
+    health: (code) =>
+      code === 'ok'
+        ? 'green'
+        : code === 'failing'
+          ? 'red'
+          : code === 'no-rules'
+            ? 'gray'
+            : 'yellow',
     accent: 'cyan',
     dim: 'gray',
     warn: 'yellow',

@@ -7,15 +7,17 @@ import { filterRows, type UiState } from '../store/ui-state.js';
 import type { Mode } from '../source/port.js';
 import type { Zone } from '../time/zone.js';
 import { consoleHeader, mainHints } from './chrome.js';
-import { layoutColumns } from './columns.js';
-import { countStates, fit, printable, rowReason } from './format.js';
+import { columnTitle, layoutColumns, sortArrow } from './columns.js';
+import { fit, printable, rowReason } from './format.js';
 import { displayColumns } from './hscroll.js';
 import { layoutHeights } from './layout.js';
 import { logPaneLines, type LogPaneContent } from './log-pane.js';
 import { overlayBody, questionLine } from './overlays.js';
 import type { Palette } from './palette.js';
 import { line, span, type Line } from './spans.js';
-import { shownRows, tableLines } from './table.js';
+import { sortRows } from './sort.js';
+import { summaryLine } from './summary.js';
+import { MARK, shownRows, tableLines } from './table.js';
 
 export interface ScreenInput {
   columns: number;
@@ -34,6 +36,8 @@ export interface ScreenInput {
 
 export interface Screen {
   header: Line;
+  /** Counts by state and health, and the newest alert. */
+  summary: Line;
   /** The table and log pane, or an overlay (help, menu) in their place. */
   body:
     | {
@@ -57,10 +61,21 @@ export interface Layout {
   logWidth: number;
 }
 
+/** The rows the table lists, in its order: filtered by name, then sorted. */
+export function visibleRows(
+  services: readonly ServiceRow[],
+  ui: UiState,
+  nowMs: number,
+): readonly ServiceRow[] {
+  return sortRows(filterRows(services, ui.filter), ui.sort, nowMs);
+}
+
 export function layoutOf(
-  input: Pick<ScreenInput, 'columns' | 'rows' | 'ui' | 'services'> & { logAbsent?: boolean },
+  input: Pick<ScreenInput, 'columns' | 'rows' | 'ui' | 'services' | 'nowMs'> & {
+    logAbsent?: boolean;
+  },
 ): Layout {
-  const visible = filterRows(input.services, input.ui.filter);
+  const visible = visibleRows(input.services, input.ui, input.nowMs);
   const heights = layoutHeights(input.rows, visible.length, input.logAbsent);
   return {
     visible,
@@ -73,12 +88,16 @@ export function layoutOf(
 
 export function buildScreen(input: ScreenInput): Screen {
   const { columns: width, ui, palette } = input;
-  const visible = filterRows(input.services, ui.filter);
+  const visible = visibleRows(input.services, ui, input.nowMs);
   const heights = layoutHeights(input.rows, visible.length, input.log.kind === 'absent');
   const selected = visible.find((r) => r.id === ui.selected);
+  // With marks, the menu addresses every marked service (their log services are left out).
+  const markedNames = ui.marks.map((id) => input.services.find((r) => r.id === id)?.name ?? id);
   const overlay = overlayBody(
     ui.overlay,
-    { name: selected?.name ?? '', hasLog: selected?.log !== undefined },
+    markedNames.length > 0
+      ? { name: `${markedNames.length} marked (${markedNames.join(', ')})`, hasLog: false }
+      : { name: selected?.name ?? '', hasLog: selected?.log !== undefined },
     width,
     heights.body,
     palette,
@@ -87,8 +106,11 @@ export function buildScreen(input: ScreenInput): Screen {
   const bodyRows = heights.table - 1;
   const at = visible.findIndex((r) => r.id === ui.selected);
   const position = visible.length > bodyRows && at >= 0 ? ` · ${at + 1}/${visible.length}` : '';
+  const marks = new Set(ui.marks);
+  const gutter = marks.size > 0 ? MARK.length : 0;
   return {
     header: headerLine(input, width, position),
+    summary: summaryLine(input.services, input.nowMs, input.zone, width, palette),
     body: overlay
       ? { kind: 'overlay', lines: overlay }
       : {
@@ -96,13 +118,15 @@ export function buildScreen(input: ScreenInput): Screen {
           tableKeys: tableKeys(shownRows(visible, ui.selected, heights.table), heights.table),
           table: tableLines({
             rows: visible,
-            columns: layoutColumns(width, { name: longestName(input.services) }),
+            columns: layoutColumns(width, { name: longestName(input.services) + gutter }),
             selected: ui.selected,
             height: heights.table,
             nowMs: input.nowMs,
             palette,
             focused: ui.focus === 'table',
             filter: ui.filter,
+            sort: ui.sort,
+            marks,
           }),
           log: logPaneLines({
             content: input.log,
@@ -125,7 +149,7 @@ export function buildScreen(input: ScreenInput): Screen {
 export function screenLines(screen: Screen): Line[] {
   const body =
     screen.body.kind === 'overlay' ? screen.body.lines : [...screen.body.table, ...screen.body.log];
-  return [screen.header, ...body, screen.status, screen.hints];
+  return [screen.header, screen.summary, ...body, screen.status, screen.hints];
 }
 
 function tableKeys(shown: readonly ServiceRow[], height: number): string[] {
@@ -139,8 +163,12 @@ function headerLine(input: ScreenInput, width: number, position: string): Line {
   const filterText =
     ui.editingFilter || ui.filter ? ` · filter /${ui.filter}${ui.editingFilter ? '▏' : ''}` : '';
   const zoneText = `zone ${input.zone.name}`;
-  const counts = countStates(input.services, input.nowMs);
-  const summary = `: ${counts.up} up · ${counts.down} down · ${counts.failing} failing`;
+  const { sort, marks } = ui;
+  const sorted =
+    sort.key === 'name' && !sort.descending
+      ? ''
+      : ` · sorted by ${columnTitle(sort.key)}${sortArrow(sort)}`;
+  const summary = `${sorted}${marks.length > 0 ? ` · ${marks.length} marked` : ''}`;
   const header = consoleHeader(
     input.mode,
     ui.readOnly,

@@ -1,6 +1,8 @@
 // The service table as lines: a header and only the rows that fit, the selected one kept in view
-// and drawn inverse; STATE coloured by state, TIME by how fresh the state is.
+// and drawn inverse; STATE coloured by state, HEALTH by its verdict, TIME by how fresh the state
+// is. While services are marked, every name has a two-column gutter and the marked ones a `*`.
 import type { ServiceId, ServiceRow } from '../store/model.js';
+import type { SortOrder } from '../store/sort.js';
 import { cellTexts, headerLine, type Column } from './columns.js';
 import { freshness, rowCells } from './format.js';
 import type { Palette } from './palette.js';
@@ -17,7 +19,12 @@ export interface TableInput {
   focused: boolean;
   /** The active filter: with no row left, the table says nothing matches it. */
   filter: string;
+  sort?: SortOrder;
+  marks?: ReadonlySet<ServiceId>;
 }
+
+/** The gutter before every name while any service is marked. */
+export const MARK = '* ';
 
 /** The first row index to show so that `selectedIndex` is inside a window of `height` rows. */
 export function windowStart(count: number, selectedIndex: number, height: number): number {
@@ -44,10 +51,16 @@ export function shownRows(
 export function tableLines(input: TableInput): Line[] {
   const { rows, columns, palette, height } = input;
   const out: Line[] = [
-    line(headerLine(columns, input.focused), input.focused ? palette.accent : undefined, true),
+    line(
+      headerLine(columns, input.focused, input.sort),
+      input.focused ? palette.accent : undefined,
+      true,
+    ),
   ];
+  const marks = input.marks && input.marks.size > 0 ? input.marks : undefined;
   for (const row of shownRows(rows, input.selected, height)) {
-    const l = rowLine(row, columns, input.nowMs, palette);
+    const mark = marks ? (marks.has(row.id) ? MARK : ' '.repeat(MARK.length)) : '';
+    const l = rowLine(row, columns, input.nowMs, palette, mark);
     out.push(row.id === input.selected ? inverse(l) : l);
   }
   if (rows.length === 0) {
@@ -65,8 +78,10 @@ export function rowLine(
   columns: readonly Column[],
   nowMs: number,
   palette: Palette,
+  mark = '',
 ): Line {
   const cells = rowCells(row, nowMs);
+  if (mark) cells.name = mark + cells.name;
   const wantUp = row.observation?.status?.want !== 'down';
   const spans: Span[] = [];
   let plain = '';
@@ -81,7 +96,9 @@ export function rowLine(
         ? palette.state(cells.state, wantUp)
         : p.key === 'time'
           ? palette.fresh(freshness(row, nowMs))
-          : undefined;
+          : p.key === 'health' && row.health
+            ? palette.health(row.health.code)
+            : undefined;
     if (colour === undefined) plain += p.text;
     else {
       flush();

@@ -1,8 +1,15 @@
 // What the console knows about one service: a pure value folded from the source's readings
 // (status file, down file, ok FIFO, svtui's restart record) and what the console saw change.
-import type { LogServiceFacts, Observation, ServiceId } from '../source/port.js';
+import type {
+  AlertFacts,
+  HealthFacts,
+  LogServiceFacts,
+  Observation,
+  ResourceFacts,
+  ServiceId,
+} from '../source/port.js';
 
-export type { LogServiceFacts, Observation, ServiceId };
+export type { AlertFacts, HealthFacts, LogServiceFacts, Observation, ResourceFacts, ServiceId };
 
 export interface ServiceRow {
   id: ServiceId;
@@ -27,6 +34,10 @@ export interface ServiceRow {
   lastExit?: string;
   /** When the console last saw the state change (pid or up/down), for the freshness colour. */
   changedMs?: number;
+  /** CPU and memory of its processes from the last sweep (absent while down). */
+  resources?: ResourceFacts;
+  /** What its monitor rules say (absent until the source has looked). */
+  health?: HealthFacts;
 }
 
 export type StateWord =

@@ -66,7 +66,8 @@ export function describeOutcome(input: OutcomeInput): string | undefined {
 /** How long a service that exited with want down is watched for a restart all the same. */
 const SETTLE_MS = 1500;
 
-function sentWords(letter: ControlLetter): string {
+/** What was sent, in words: `down sent (TERM, CONT)`, `HUP sent`, `up sent`. */
+export function sentWords(letter: ControlLetter): string {
   const signal = letterSignal(letter);
   if (letter === 'd') return 'down sent (TERM, CONT)';
   if (signal) return `${signal} sent`;

@@ -1,8 +1,15 @@
 // The service table's data, outside React: rows keyed by service id, sorted by name, read by the
 // UI with useSyncExternalStore. The source's changes are folded in with `apply`; listeners are
 // told once per batch (a macrotask), and only when something they can see changed.
-import type { ServiceEntry, TreeChange } from '../source/port.js';
-import { observe, type LogServiceFacts, type ServiceId, type ServiceRow } from './model.js';
+import type { ResourceSample, ServiceEntry, TreeChange } from '../source/port.js';
+import {
+  observe,
+  type HealthFacts,
+  type LogServiceFacts,
+  type ResourceFacts,
+  type ServiceId,
+  type ServiceRow,
+} from './model.js';
 
 export interface ServiceSnapshot {
   /** Sorted by name. A new array (and new row objects) only when something changed. */
@@ -27,7 +34,28 @@ export class ServiceStore {
     else if (change.kind === 'facts') {
       this.observe(change.id, change.facts.observation, change.atMs);
       this.observeLog(change.id, change.facts.log);
+    } else if (change.kind === 'resources') this.measure(change.samples);
+    else if (change.kind === 'health') this.judge(change.id, change.health);
+  }
+
+  /** A resource sweep: every service not in it has no figures. */
+  measure(samples: readonly ResourceSample[]): void {
+    const fresh = new Map<ServiceId, ResourceFacts | undefined>();
+    for (const s of samples) fresh.set(s.id, s.resources);
+    for (const [id, row] of this.byId) {
+      const next = fresh.get(id);
+      if (sameResources(row.resources, next)) continue;
+      const { resources: _was, ...rest } = row;
+      this.byId.set(id, next ? { ...rest, resources: next } : rest);
+      this.markDirty();
     }
+  }
+
+  judge(id: ServiceId, health: HealthFacts): void {
+    const row = this.byId.get(id);
+    if (!row || row.health === health) return;
+    this.byId.set(id, { ...row, health });
+    this.markDirty();
   }
 
   /** Replace the set of services (a rescan): keeps what is known about ids still present. */
@@ -107,6 +135,20 @@ export class ServiceStore {
 
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The same figures as far as anyone reads them: CPU to a tenth of a percent, memory to the KB. */
+function sameResources(a: ResourceFacts | undefined, b: ResourceFacts | undefined): boolean {
+  if (!a || !b) return a === b;
+  const tenth = (v: number | undefined) => (v === undefined ? -1 : Math.round(v * 10));
+  return (
+    a.pid === b.pid &&
+    tenth(a.cpuPercent) === tenth(b.cpuPercent) &&
+    a.rssKB === b.rssKB &&
+    a.processes === b.processes &&
+    a.threads === b.threads &&
+    a.from === b.from
+  );
 }
 
 function sameRow(a: ServiceRow, b: ServiceRow): boolean {

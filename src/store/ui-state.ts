@@ -5,6 +5,7 @@
 import { letterInfo, type ControlLetter } from '../codec/letters.js';
 import { menuItems, type MenuItem, type Target } from './menu.js';
 import type { LogMove, ServiceId } from '../source/port.js';
+import { BY_NAME, stepSort, type SortOrder } from './sort.js';
 
 export type Focus = 'table' | 'log';
 
@@ -12,7 +13,8 @@ export type Overlay =
   | { kind: 'none' }
   | { kind: 'help' }
   | { kind: 'menu'; index: number }
-  | { kind: 'confirm'; item: MenuItem; id: ServiceId; name: string }
+  /** One question for the services an action addresses (the marked ones, or the selected). */
+  | { kind: 'confirm'; item: MenuItem; targets: readonly Named[] }
   | { kind: 'quit' };
 
 export interface UiState {
@@ -28,6 +30,9 @@ export interface UiState {
   readOnly: boolean;
   /** Why read-only, when not a permission ("nothing supervises this tree"). */
   readOnlyWhy?: string;
+  sort: SortOrder;
+  /** Marked services (Space), in the order marked: u, d and the menu act on all of them. */
+  marks: readonly ServiceId[];
 }
 
 export type LogOp = LogMove | { kind: 'sideways'; direction: -1 | 1 };
@@ -52,10 +57,14 @@ export type Intent =
   | { kind: 'quit' }
   | { kind: 'redraw' }
   | { kind: 'suspend' }
-  | { kind: 'message'; text: string };
+  | { kind: 'message'; text: string }
+  | { kind: 'sortStep'; direction: 1 | -1 }
+  | { kind: 'sortReverse' }
+  | { kind: 'toggleMark' }
+  | { kind: 'clearMarks' };
 
 export type Effect =
-  | { kind: 'control'; id: ServiceId; name: string; letter: ControlLetter; target: Target }
+  | { kind: 'control'; targets: readonly Named[]; letter: ControlLetter; target: Target }
   | { kind: 'log'; move: LogMove }
   | { kind: 'redraw' }
   | { kind: 'suspend' }
@@ -67,8 +76,10 @@ export interface Named {
 }
 
 export interface Context {
-  /** Visible (filtered) services, sorted by name. */
+  /** Visible (filtered) services, in the table's order. */
   rows: readonly Named[];
+  /** Every service's name by id, filtered or not (marks outlive a filter). */
+  names?: ReadonlyMap<ServiceId, string>;
   /** The log pane's width and how far its longest shown line reaches (sideways scrolling). */
   logWidth?: number;
   longestLogLine?: number;
@@ -102,6 +113,8 @@ export function initialUiState(
     message: '',
     readOnly,
     ...(readOnlyWhy ? { readOnlyWhy } : {}),
+    sort: BY_NAME,
+    marks: [],
   };
 }
 
@@ -212,6 +225,7 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
       if (state.overlay.kind === 'confirm' || state.overlay.kind === 'quit')
         return answer(state, false, ctx);
       if (state.overlay.kind !== 'none') return { state: { ...state, overlay: { kind: 'none' } } };
+      if (state.marks.length) return { state: { ...state, marks: [] } };
       if (state.filter) return { state: { ...state, filter: '' } };
       return { state };
     case 'quit':
@@ -220,6 +234,20 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
       return { state, effect: { kind: 'quit', stopServices: ctx.embedded } };
     case 'message':
       return { state: { ...state, message: intent.text } };
+    case 'sortStep':
+      return { state: { ...state, sort: stepSort(state.sort, intent.direction) } };
+    case 'sortReverse':
+      return { state: { ...state, sort: { ...state.sort, descending: !state.sort.descending } } };
+    case 'toggleMark': {
+      const id = state.selected;
+      if (!id) return { state };
+      const marked = state.marks.includes(id);
+      const marks = marked ? state.marks.filter((m) => m !== id) : [...state.marks, id];
+      // As htop's Space: on to the next row, so Space Space Space marks three.
+      return reduce({ ...state, marks }, { kind: 'move', delta: 1 }, ctx);
+    }
+    case 'clearMarks':
+      return { state: state.marks.length ? { ...state, marks: [] } : state };
   }
 }
 
@@ -235,16 +263,23 @@ function serviceItem(letter: ControlLetter): MenuItem {
   };
 }
 
-function askOrSend(state: UiState, item: MenuItem, ctx: Context): Step {
+/** The services an action addresses: every marked one, else the selected one. */
+export function actionTargets(state: UiState, ctx: Context): Named[] {
+  if (state.marks.length > 0)
+    return state.marks.map((id) => ({ id, name: ctx.names?.get(id) ?? (nameOf(ctx, id) || id) }));
   const id = state.selected;
-  if (!id) return { state };
-  const name = nameOf(ctx, id);
-  if (state.readOnly) return { state: readOnlyRefusal(state, name) };
-  if (item.asks) return { state: { ...state, overlay: { kind: 'confirm', item, id, name } } };
-  return {
-    state,
-    effect: { kind: 'control', id, name, letter: item.letter, target: item.target },
-  };
+  return id ? [{ id, name: nameOf(ctx, id) }] : [];
+}
+
+function askOrSend(state: UiState, item: MenuItem, ctx: Context): Step {
+  const targets = actionTargets(state, ctx);
+  if (targets.length === 0) return { state };
+  if (state.readOnly)
+    return { state: readOnlyRefusal(state, targets.map((t) => t.name).join(', ')) };
+  // Several at once always ask, naming them: one key must not act on many by surprise.
+  if (item.asks || targets.length > 1)
+    return { state: { ...state, overlay: { kind: 'confirm', item, targets } } };
+  return { state, effect: { kind: 'control', targets, letter: item.letter, target: item.target } };
 }
 
 function readOnlyRefusal(state: UiState, service: string): UiState {
@@ -256,17 +291,12 @@ function answer(state: UiState, yes: boolean, _ctx: Context): Step {
   const overlay = state.overlay;
   const closed = { ...state, overlay: { kind: 'none' } as const };
   if (overlay.kind === 'confirm') {
-    if (!yes) return { state: { ...closed, message: `${overlay.name}: cancelled, nothing sent` } };
-    const { item } = overlay;
+    const { item, targets } = overlay;
+    const who = targets.length === 1 ? targets[0]!.name : `${targets.length} services`;
+    if (!yes) return { state: { ...closed, message: `${who}: cancelled, nothing sent` } };
     return {
       state: closed,
-      effect: {
-        kind: 'control',
-        id: overlay.id,
-        name: overlay.name,
-        letter: item.letter,
-        target: item.target,
-      },
+      effect: { kind: 'control', targets, letter: item.letter, target: item.target },
     };
   }
   if (overlay.kind === 'quit') {

@@ -12,6 +12,7 @@ export function App({ console }: { console: ConsolePort }) {
   return (
     <Box flexDirection="column">
       <Header line={screen.header} />
+      <Header line={screen.summary} />
       <Body body={screen.body} />
       <StatusLine line={screen.status} />
       <Hints line={screen.hints} />

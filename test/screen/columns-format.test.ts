@@ -25,17 +25,18 @@ describe('columns', () => {
       expect(columns[0]?.key).toBe('name');
     });
   }
-  it('keep every column at 80', () => {
+  it('keep every column but LOG and WANT at 80', () => {
     expect(layoutColumns(80).map((c) => c.key)).toEqual([
       'name',
       'state',
+      'health',
       'pid',
       'time',
-      'normally',
-      'want',
+      'cpu',
+      'mem',
       'restarts',
+      'normally',
       'lastExit',
-      'log',
     ]);
   });
   it('drop trailing columns when very narrow', () => {
@@ -119,7 +120,7 @@ describe('trouble at a glance', () => {
     expect(rowCells(looping, NOW).state).toBe('crash loop');
     expect(makePalette(false).state('crash loop', true)).toBe('red');
     expect(rowCells(looping, NOW + 20_000).state).toBe('up'); // the oldest left the minute
-    expect(countStates([looping], NOW)).toEqual({ up: 0, down: 0, failing: 1 });
+    expect(countStates([looping], NOW)).toEqual({ up: 0, down: 0, failing: 1, unmonitored: 0 });
   });
   it('wanted down and still running after 5 s: ignores TERM', () => {
     const o = up(10, NOW - 60_000);
@@ -154,7 +155,7 @@ describe('the title counts', () => {
         stoppingSinceMs: NOW - 4700,
       },
     ];
-    expect(countStates(rows, NOW + 200)).toEqual({ up: 1, down: 0, failing: 0 });
-    expect(countStates(rows, NOW + 400)).toEqual({ up: 0, down: 0, failing: 1 });
+    expect(countStates(rows, NOW + 200)).toEqual({ up: 1, down: 0, failing: 0, unmonitored: 0 });
+    expect(countStates(rows, NOW + 400)).toEqual({ up: 0, down: 0, failing: 1, unmonitored: 0 });
   });
 });
