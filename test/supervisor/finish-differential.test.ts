@@ -5,6 +5,7 @@
 // in their own process groups and are stopped by pid.
 import type { ChildProcess } from 'node:child_process';
 import {
+  chmodSync,
   closeSync,
   constants,
   mkdirSync,
@@ -195,5 +196,39 @@ describe.skipIf(!present)('s6: ./finish exiting 125 means no restart, as s6-supe
       expect(decoded.ok && decoded.status).toMatchObject({ pid: 0, want: 'down' });
     }
     for (const pid of lines(join(dirs[1]!, 'runs')).map(Number)) expect(alive(pid)).toBe(false);
+  });
+});
+
+describe.skipIf(!present)('./run that cannot start, against runsv', () => {
+  const root = tempDir('svtui-f111-');
+  const c: Case = { name: 'noexec', run: 'exit 0' };
+  let runsv: ChildProcess | undefined;
+  let svtui: Supervisor | undefined;
+
+  beforeAll(async () => {
+    for (const side of ['runit', 'svtui']) {
+      const dir = makeCase(join(root, side), c, false);
+      chmodSync(join(dir, 'run'), 0o644);
+    }
+    runsv = startProcess(tool('runsv'), [c.name], { cwd: join(root, 'runit'), stdio: 'ignore' });
+    svtui = await startSupervisor({ dir: join(root, 'svtui'), stderr: () => undefined });
+  });
+
+  afterAll(async () => {
+    await svtui?.stop();
+    if (runsv) await stopProcess(runsv);
+  });
+
+  it('./finish is told 111 0, as runsv tells it', async () => {
+    const dirs = [join(root, 'runit', c.name), join(root, 'svtui', c.name)];
+    for (const dir of dirs) {
+      await supervisable(dir);
+      send(dir, 'o');
+    }
+    const [real, ours] = await Promise.all(
+      dirs.map((dir) => waitFor(() => lines(join(dir, 'finish-args'))[0])),
+    );
+    expect(real).toBe('111 0');
+    expect(ours).toBe(real);
   });
 });
