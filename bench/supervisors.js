@@ -95,6 +95,23 @@ export function newPid(dir, old, timeoutMs = 5000) {
   });
 }
 
+/** Every process whose parent is `pid`, read from each /proc/PID/stat (not only the main thread's). */
+export function childrenByParent(pid) {
+  const out = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'latin1');
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+      if (Number(f[1]) === pid) out.push({ pid: Number(name), comm });
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
 export function children(pid) {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
@@ -164,7 +181,7 @@ export function control(dir, letters) {
  * waited for by pid; what is left after 20 s is killed, with the services it recorded.
  */
 async function stopScanner(child, tree) {
-  const kids = children(child.pid);
+  const kids = childrenByParent(child.pid).map((c) => c.pid);
   const dirs = readdirSync(tree)
     .filter((n) => !n.startsWith('.'))
     .map((n) => join(tree, n));
@@ -203,8 +220,24 @@ function svtuiScan(bin) {
   };
 }
 
+const floor = new URL('./node-floor.js', import.meta.url).pathname;
+
 export const supervisors = {
   'svtui scan': svtuiScan(cli),
+  // Crash storm only: services of `exit 1` end by themselves, so a TERM ends it all.
+  'node spawn alone': {
+    storm: true,
+    start: (tree) =>
+      spawn(process.execPath, ['--max-semi-space-size=2', floor, tree], {
+        stdio: 'ignore',
+        detached: true,
+      }),
+    async stop(child) {
+      const exited = exitOf(child);
+      signal(child.pid, 'SIGTERM');
+      await exited;
+    },
+  },
   // SVTUI_BENCH_BEFORE=OTHER/bin/svtui.js: another build side by side (an earlier commit).
   ...(process.env.SVTUI_BENCH_BEFORE
     ? { 'svtui (before)': svtuiScan(process.env.SVTUI_BENCH_BEFORE) }
@@ -224,7 +257,9 @@ export const supervisors = {
 };
 
 /** The supervisors whose tools are on PATH (svtui always); says which are skipped and why. */
-export function presentSupervisors(names = Object.keys(supervisors)) {
+export function presentSupervisors(
+  names = Object.keys(supervisors).filter((n) => !supervisors[n].storm),
+) {
   return names.filter((name) => {
     const missing = (supervisors[name].tools ?? []).filter((t) => !which(t));
     if (missing.length) console.log(`  ${name}: ${missing.join(', ')} not on PATH, skipped`);
