@@ -6,7 +6,7 @@
 import type { LogFiles, OpenFile } from '../files.js';
 import type { Segment } from '../segments.js';
 
-export const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 19;
 
 export interface Chunk {
   /** Index of the file in the walk's segments. */
