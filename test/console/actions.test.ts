@@ -89,3 +89,48 @@ describe('action runner', () => {
     expect(u.said.at(-1)).toBe('alpha: up sent; up as pid 12 after 0.0 s');
   });
 });
+
+describe('action runner, several services', () => {
+  it('sends to each by id, watches each, and says one line for all once every outcome is in', async () => {
+    vi.useFakeTimers();
+    const said: string[] = [];
+    const sent: string[] = [];
+    let clock = NOW;
+    const pids: Record<string, number[]> = { a: [10, 10, 11], b: [20, 21], c: [30, 30, 30, 31] };
+    const reads: Record<string, number> = { a: 0, b: 0, c: 0 };
+    const actions = new ActionRunner({
+      source: {
+        read: async (service) => {
+          const list = pids[service]!;
+          const pid = list[Math.min(reads[service]!++, list.length - 1)]!;
+          return { observation: up(pid, NOW) };
+        },
+        control: async (service, letter) => {
+          sent.push(`${service}:${letter}`);
+          return service === 'c' && letter === 'x'
+            ? { ok: false, code: 'EACCES', text: 'denied' }
+            : { ok: true };
+        },
+      },
+      now: () => clock,
+      messages: { set: (text: string) => void said.push(text) },
+      pollMs: 50,
+    });
+    const targets = ['a', 'b', 'c'].map((n) => ({ id: id(n), name: n }));
+    await actions.runAll(targets, 't');
+    expect(sent).toEqual(['a:t', 'b:t', 'c:t']);
+    expect(said.at(-1)).toBe(
+      'TERM sent to 3 services: a waiting…; b it exited and is back up as pid 21 after 0.0 s; c waiting…',
+    );
+    clock += 100;
+    await vi.advanceTimersByTimeAsync(50);
+    clock += 100;
+    await vi.advanceTimersByTimeAsync(50);
+    expect(said.at(-1)).toBe(
+      'TERM sent to 3 services: a it exited and is back up as pid 11 after 0.1 s; b it exited and is back up as pid 21 after 0.0 s; c it exited and is back up as pid 31 after 0.2 s',
+    );
+    const count = said.length;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(said).toHaveLength(count); // said, then the watch ends
+  });
+});
