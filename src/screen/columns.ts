@@ -24,14 +24,14 @@ interface ColumnSpec {
 const specs: readonly ColumnSpec[] = [
   { key: 'name', title: 'SERVICE', min: 10, max: 28, align: 'left' },
   { key: 'state', title: 'STATE', min: 12, max: 12, align: 'left' },
-  { key: 'health', title: 'HEALTH', min: 8, max: 11, align: 'left' },
   { key: 'pid', title: 'PID', min: 7, max: 8, align: 'right' },
   { key: 'time', title: 'TIME', min: 6, max: 8, align: 'right' },
   { key: 'cpu', title: 'CPU%', min: 5, max: 6, align: 'right' },
   { key: 'mem', title: 'MEM', min: 5, max: 6, align: 'right' },
-  { key: 'restarts', title: 'RST', min: 3, max: 8, align: 'right' },
+  { key: 'health', title: 'HEALTH', min: 8, max: 11, align: 'left' },
   { key: 'normally', title: 'NORM', min: 4, max: 6, align: 'left' },
   { key: 'want', title: 'WANT', min: 4, max: 6, align: 'left' },
+  { key: 'restarts', title: 'RST', min: 3, max: 8, align: 'right' },
   { key: 'lastExit', title: 'LAST EXIT', min: 10, max: Infinity, align: 'left' },
   { key: 'log', title: 'LOG', min: 6, max: 6, align: 'left' },
 ];

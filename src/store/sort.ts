@@ -5,14 +5,14 @@
 export const SORT_KEYS = [
   'name',
   'state',
-  'health',
   'pid',
   'time',
   'cpu',
   'mem',
-  'restarts',
+  'health',
   'normally',
   'want',
+  'restarts',
   'lastExit',
   'log',
 ] as const;

@@ -29,13 +29,13 @@ describe('columns', () => {
     expect(layoutColumns(80).map((c) => c.key)).toEqual([
       'name',
       'state',
-      'health',
       'pid',
       'time',
       'cpu',
       'mem',
-      'restarts',
+      'health',
       'normally',
+      'restarts',
       'lastExit',
     ]);
   });

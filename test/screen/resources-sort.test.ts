@@ -92,7 +92,7 @@ describe('columns', () => {
     const at80 = layoutColumns(80).map((c) => c.key);
     expect(at80).toEqual(SORT_KEYS.filter((k) => k !== 'log' && k !== 'want'));
     const at60 = layoutColumns(60).map((c) => c.key);
-    expect(at60).toEqual(['name', 'state', 'health', 'pid', 'time', 'cpu', 'mem']);
+    expect(at60).toEqual(['name', 'state', 'pid', 'time', 'cpu', 'mem', 'health']);
   });
 
   it('the sort column’s title carries the direction; by name ascending marks nothing', () => {
@@ -139,12 +139,12 @@ describe('sort', () => {
     }
     expect(seen.slice(0, 7)).toEqual([
       'state▲',
-      'health▲',
       'pid▲',
       'time▲',
       'cpu▼',
       'mem▼',
-      'restarts▼',
+      'health▲',
+      'normally▲',
     ]);
     expect(seen.at(-1)).toBe('name▲');
     expect(stepSort({ key: 'name', descending: false }, -1).key).toBe('log');

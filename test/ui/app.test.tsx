@@ -45,11 +45,11 @@ describe('console layout', () => {
     expect(lines[0]).toMatch(/^svtui attached · \/t · 3 services +zone Etc\/UTC$/);
     expect(lines[1]).toBe('2 up · 1 down · 0 failing · 0 unmonitored · no alerts');
     expect(lines[2]).toMatch(
-      /^▶ SERVICE +STATE +HEALTH +PID +TIME +CPU% +MEM +RST +NORM +WANT +LAST EXIT +LOG/,
+      /^▶ SERVICE +STATE +PID +TIME +CPU% +MEM +HEALTH +NORM +WANT +RST +LAST EXIT +LOG/,
     );
     // RST: nothing known of alpha's restarts (no record, none seen); beta's record says 3.
     expect(lines[3]).toMatch(/^alpha +up +4412 +2h00m +up +up +-/);
-    expect(lines[4]).toMatch(/^beta +up +977 +3s +3 +up +up +exit 1/);
+    expect(lines[4]).toMatch(/^beta +up +977 +3s +up +up +3 +exit 1/);
     expect(lines[5]).toMatch(/^gamma +down +1m00s +down +down +-/);
     expect(lines.join('\n')).toContain('2026-11-23 12:00:01.000000000 world');
     expect(lines.join('\n')).toContain('log alpha/log/main ');
