@@ -258,7 +258,10 @@ export interface LogSearchFacts {
   query: string;
   /** The count is still running over the timeline. */
   running: boolean;
-  /** Hits (lines) counted so far; the whole timeline's once `running` is false. */
+  /**
+   * Hits (lines) counted so far; the whole timeline's once `running` is false — the timeline as
+   * it was when the search started (lines logged since are stepped to, not counted).
+   */
   total: number;
   /** How much of the timeline the count has read, 0..1. */
   fraction: number;
