@@ -12,6 +12,8 @@ import {
   type ServiceState,
 } from '../core/service.js';
 import { describeError } from '../codec/errors.js';
+import type { ServiceHistory } from '../codec/history.js';
+import type { ServiceStatus } from '../codec/status.js';
 import { finishArgs, type RunSettings } from '../codec/service-files.js';
 import type { CheckPolling } from './check-poller.js';
 import type { Launcher, RunHandle } from './launch.js';
@@ -61,6 +63,12 @@ export class Slot {
   /** Events with the time they happened, handled in order. */
   private queue: [ServiceEvent, number][] = [];
   private busy = false;
+  /**
+   * The status and history to write once every event queued now is handled: the last of each
+   * wins. A respawn (an exit, then the new start) writes its files once, with the new pid,
+   * instead of a "down" that the start overwrites a moment later.
+   */
+  private unwritten: { status?: ServiceStatus; history?: ServiceHistory } = {};
 
   constructor(private readonly options: SlotOptions) {
     this.state = initialState(
@@ -87,7 +95,17 @@ export class Slot {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) this.step(...next);
     } finally {
       this.busy = false;
+      this.write();
     }
+  }
+
+  /** The status first, then the history: a reader trusts a history no older than the status. */
+  private write(): void {
+    const { status, history } = this.unwritten;
+    this.unwritten = {};
+    const { files } = this.options;
+    if (status) this.safely(() => files.writeStatus(status));
+    if (history) this.safely(() => files.writeHistory(history));
   }
 
   private step(event: ServiceEvent, now: number): void {
@@ -114,10 +132,10 @@ export class Slot {
           this.options.ready(effect);
           break;
         case 'writeStatus':
-          this.safely(() => files.writeStatus(effect.status));
+          this.unwritten.status = effect.status;
           break;
         case 'writeHistory':
-          this.safely(() => files.writeHistory(effect.history));
+          this.unwritten.history = effect.history;
           break;
         case 'timer':
           this.setTimer(effect.at);
@@ -126,6 +144,7 @@ export class Slot {
           this.options.warn(warning(this.options.label(), effect.text));
           break;
         case 'finished':
+          this.write();
           this.stopChecking();
           files.close();
           this.options.finished();
