@@ -116,9 +116,8 @@ export class ActionRunner {
             elapsedMs,
             timeoutMs,
           });
-          // Each outcome without the repeated "NAME: SENT; ".
           if (text !== undefined)
-            said.set(i, `${service} ${text.replace(`${service}: ${sent}; `, '')}`);
+            said.set(i, `${service} ${shorter(text, `${service}: ${sent}; `)}`);
         }),
       );
       if (generation !== this.generation) return;
@@ -134,4 +133,12 @@ export class ActionRunner {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+/** An outcome in fewer words, for one line about several services: "back as pid 4412 in 0.2 s". */
+function shorter(text: string, prefix: string): string {
+  return text
+    .replace(prefix, '')
+    .replace('it exited and is back up as ', 'back as ')
+    .replace(/ after (\d+\.\d) s/, ' in $1 s');
 }

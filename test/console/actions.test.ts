@@ -120,14 +120,14 @@ describe('action runner, several services', () => {
     await actions.runAll(targets, 't');
     expect(sent).toEqual(['a:t', 'b:t', 'c:t']);
     expect(said.at(-1)).toBe(
-      'TERM sent to 3 services: a waiting…; b it exited and is back up as pid 21 after 0.0 s; c waiting…',
+      'TERM sent to 3 services: a waiting…; b back as pid 21 in 0.0 s; c waiting…',
     );
     clock += 100;
     await vi.advanceTimersByTimeAsync(50);
     clock += 100;
     await vi.advanceTimersByTimeAsync(50);
     expect(said.at(-1)).toBe(
-      'TERM sent to 3 services: a it exited and is back up as pid 11 after 0.1 s; b it exited and is back up as pid 21 after 0.0 s; c it exited and is back up as pid 31 after 0.2 s',
+      'TERM sent to 3 services: a back as pid 11 in 0.1 s; b back as pid 21 in 0.0 s; c back as pid 31 in 0.2 s',
     );
     const count = said.length;
     await vi.advanceTimersByTimeAsync(500);
