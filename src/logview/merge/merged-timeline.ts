@@ -20,6 +20,7 @@ import { hitSpans } from '../search/chunk-match.js';
 import { chunkMatcher, queryLines } from '../search/filters.js';
 import { DEFAULT_LEVEL_PATTERNS, type LevelPatterns } from '../search/levels.js';
 import { isQueryError, parseQuery, type SearchQuery } from '../search/query.js';
+import { countInBackground } from '../search/background-count.js';
 import { SearchRun } from '../search/search-run.js';
 import { micros } from '../search/stamp.js';
 import { parseJumpTime } from '../time/parse-time.js';
@@ -60,6 +61,7 @@ export class MergedTimeline implements LogTimeline {
   private search_:
     | {
         query: SearchQuery;
+        literal: boolean;
         total: number;
         scanned: number;
         size: number;
@@ -175,7 +177,8 @@ export class MergedTimeline implements LogTimeline {
     if (isQueryError(query)) return { code: 'bad-query', text: query.error };
     this.cancelSearch();
     const generation = this.generation;
-    const state = { query, total: 0, scanned: 0, size: 0, done: false, cancelled: false };
+    const literal = input.literal ?? false;
+    const state = { query, literal, total: 0, scanned: 0, size: 0, done: false, cancelled: false };
     this.search_ = state;
     void this.count(state, generation);
     void this.step(this.window_.following ? -1 : 1).then(() => this.notify());
@@ -297,7 +300,8 @@ export class MergedTimeline implements LogTimeline {
       const run = new SearchRun({ files, dir: log.dir! }, (c) => queryLines(c, matcher), matcher);
       this.runs.add(run);
       const before = { total: state.total, scanned: state.scanned };
-      const done = await run.count(files.list(log.dir!), (p) => {
+      const spec = { query: { text: state.query.text, literal: state.literal } };
+      const done = await countInBackground(run, log.dir!, files.list(log.dir!), spec, (p) => {
         state.total = before.total + p.total;
         state.scanned = before.scanned + p.scanned;
         this.notify();

@@ -24,7 +24,7 @@ export interface SearchProgress {
   cancelled: boolean;
 }
 
-interface CountedChunk {
+export interface CountedChunk {
   fileId: string;
   start: number;
   end: number;
@@ -42,6 +42,7 @@ export class SearchRun {
   private readonly counted: CountedChunk[] = [];
   private progressState: SearchProgress;
   private stopped = false;
+  private readonly cancelHooks: (() => void)[] = [];
   private readonly now: () => number;
 
   /** `matcher`: a literal query's needle, tuned on the first chunk read. */
@@ -163,6 +164,23 @@ export class SearchRun {
 
   cancel(): void {
     this.stopped = true;
+    for (const hook of this.cancelHooks) hook();
+  }
+
+  /** Also called on cancel (a count running elsewhere). */
+  onCancel(hook: () => void): void {
+    this.cancelHooks.push(hook);
+  }
+
+  /** The chunks counted from the `from`-th on. */
+  countedSince(from: number): CountedChunk[] {
+    return this.counted.slice(from);
+  }
+
+  /** A count made elsewhere (a worker): its progress and the chunks it counted since. */
+  absorb(progress: SearchProgress, chunks: readonly CountedChunk[]): void {
+    this.counted.push(...chunks);
+    this.progressState = this.stopped ? { ...progress, done: false, cancelled: true } : progress;
   }
 
   get cancelled(): boolean {

@@ -22,6 +22,7 @@ import {
 } from './filters.js';
 import { DEFAULT_LEVEL_PATTERNS, type LevelPatterns } from './levels.js';
 import { isQueryError, parseQuery, type SearchQuery } from './query.js';
+import { countInBackground } from './background-count.js';
 import { SearchRun, type LineSelector, type SearchProgress } from './search-run.js';
 import { micros } from './stamp.js';
 
@@ -57,6 +58,8 @@ interface ActiveSearch {
 export class TimelineTools {
   private search: ActiveSearch | undefined;
   private filters: Filters | undefined;
+  /** The enabled filters as typed, for a count in a worker thread. */
+  private filterSpecs: FilterSpec[] | undefined;
   private filtered: FilteredWindow | undefined;
   private hiddenRun: SearchRun | undefined;
   private hidden: SearchProgress | undefined;
@@ -187,7 +190,12 @@ export class TimelineTools {
     );
     const search: ActiveSearch = { query, literal, run, progress: run.progress() };
     this.search = search;
-    void run.count(this.options.files.list(this.options.dir), (progress) => {
+    const spec = {
+      query: { text, literal },
+      ...(this.filterSpecs ? { filters: this.filterSpecs } : {}),
+    };
+    const { files, dir } = this.options;
+    void countInBackground(run, dir, files.list(dir), spec, (progress) => {
       if (this.search !== search) return;
       search.progress = progress;
       this.options.changed();
@@ -275,6 +283,7 @@ export class TimelineTools {
       if (was && !was.following && at) this.view.restore(at);
       else if (was) this.view.tail(rows);
       this.filters = undefined;
+      this.filterSpecs = undefined;
       this.filtered = undefined;
       this.hidden = undefined;
       this.restartSearch();
@@ -283,6 +292,7 @@ export class TimelineTools {
     }
     const filters = compiled.filters;
     this.filters = filters;
+    this.filterSpecs = specs.filter((f) => f.enabled).map((f) => ({ ...f }));
     const { files, dir } = this.options;
     const before = this.filtered ?? this.view;
     const start = before.following ? undefined : before.position();
@@ -302,11 +312,17 @@ export class TimelineTools {
     );
     this.hiddenRun = hiddenRun;
     this.hidden = hiddenRun.progress();
-    void hiddenRun.count(files.list(dir), (p) => {
-      if (this.hiddenRun !== hiddenRun) return;
-      this.hidden = p;
-      this.options.changed();
-    });
+    void countInBackground(
+      hiddenRun,
+      dir,
+      files.list(dir),
+      { filters: this.filterSpecs!, hidden: true },
+      (p) => {
+        if (this.hiddenRun !== hiddenRun) return;
+        this.hidden = p;
+        this.options.changed();
+      },
+    );
     this.restartSearch();
     return { code: 'found', text: `${specs.filter((s) => s.enabled).length} filters on` };
   }

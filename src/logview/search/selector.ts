@@ -1,0 +1,35 @@
+// Which lines a background count counts, as data (so a worker thread can rebuild it): the hits
+// of a query, among the lines the filters show if any; or the lines the filters hide. Pure.
+import { intersect, lineStarts, without, type ChunkMatcher } from './chunk-match.js';
+import {
+  chunkMatcher,
+  compileFilters,
+  queryLines,
+  shownLines,
+  type FilterSpec,
+} from './filters.js';
+import { isQueryError, parseQuery } from './query.js';
+import type { LineSelector } from './search-run.js';
+
+export interface SelectorSpec {
+  query?: { text: string; literal: boolean };
+  filters?: FilterSpec[];
+  /** Count the lines the filters hide (no query). */
+  hidden?: boolean;
+}
+
+export function selectorFor(spec: SelectorSpec): { select: LineSelector; matcher?: ChunkMatcher } {
+  const compiled = spec.filters ? compileFilters(spec.filters) : undefined;
+  const filters = compiled && 'filters' in compiled ? compiled.filters : undefined;
+  if (spec.hidden) {
+    return {
+      select: (c) => (filters ? without(lineStarts(c), shownLines(c, filters)) : []),
+    };
+  }
+  const query = spec.query && parseQuery(spec.query.text, { literal: spec.query.literal });
+  if (!query || isQueryError(query)) return { select: () => [] };
+  const matcher = chunkMatcher(query);
+  const hits: LineSelector = (c) => queryLines(c, matcher);
+  if (!filters) return { select: hits, matcher };
+  return { select: (c) => intersect(hits(c), shownLines(c, filters)), matcher };
+}
