@@ -155,6 +155,76 @@ export interface HealthFacts extends Fact<HealthCode> {
   lastAlert?: AlertFacts;
 }
 
+/** One sample of a service's resource history (the supervisor's, every 2 s), for charts. */
+export interface HistoryPoint {
+  /** Unix ms. */
+  atMs: number;
+  /** Down at that moment (no process to measure). */
+  down?: boolean;
+  /** % of one core, top-style; absent where not known. */
+  cpuPercent?: number;
+  rssKB?: number;
+  logLinesPerSecond?: number;
+}
+
+/** One event of the service's record (supervise/svtui-events), as the service view lists it. */
+export interface ServiceEventFacts {
+  atMs: number;
+  kind:
+    | 'start'
+    | 'exit'
+    | 'stop'
+    | 'ready'
+    | 'check-failed'
+    | 'check-recovered'
+    | 'action'
+    | 'alert'
+    | 'alert-suppressed'
+    | 'rules-loaded'
+    | 'rules-refused';
+  /** One line, as the engine wrote it. */
+  text: string;
+  /** exit: the exit code, or the signal's name. */
+  code?: number;
+  signal?: string;
+  pid?: number;
+  /** action and alert: what was done (restart, stop, exec, alert…). */
+  action?: string;
+}
+
+/** One rule of the service's `monitor` file: what it tests, what it does, how it last went. */
+export interface RuleFacts extends CheckFacts {
+  /** `for 3 cycles`, `2 times within 5 cycles`; absent for one cycle. */
+  rate?: string;
+  /** The action on failure: `restart`, `alert`, `exec "…"`. */
+  then: string;
+}
+
+/** The rules in force, or why there are none. */
+export interface RulesFacts {
+  /** `rules`: the file parses; `broken`: it does not (the engine keeps the last good rules,
+   * listed when known); `none`: no monitor file. */
+  code: 'rules' | 'broken' | 'none';
+  rules: readonly RuleFacts[];
+  /** `file:line:column: …` of a broken file. */
+  error?: string;
+  /** The health engine's cycle, seconds. */
+  cycleSeconds: number;
+  /** An engine judges them (its saved state is fresh); else nothing runs the rules. */
+  running: boolean;
+}
+
+/** Everything the service view shows of one service, read on request. */
+export interface ServiceDetail {
+  id: ServiceId;
+  /** The supervisor's resource history, oldest first, at `paceSeconds` apart (empty: none kept). */
+  history: readonly HistoryPoint[];
+  paceSeconds: number;
+  /** The newest events, oldest first (at most a few hundred). */
+  events: readonly ServiceEventFacts[];
+  rules: RulesFacts;
+}
+
 export type Mode = 'attached' | 'embedded' | 'unsupervised';
 
 /** What the viewer may do with the tree, decided once per source. */
@@ -201,6 +271,11 @@ export interface TreeSource {
     letter: ControlLetter,
     target?: 'service' | 'log',
   ): Promise<ControlOutcome>;
+  /**
+   * The service view's facts: its resource history (the past hour, even when the console has
+   * just started), its events and its rules with their last results.
+   */
+  detail(id: ServiceId): Promise<ServiceDetail | Fact<'unknown-service'>>;
   /** The service's log timeline, or why there is none. */
   openLog(id: ServiceId, rows: number): Promise<LogTimeline | Fact<LogAbsence>>;
   /**

@@ -18,6 +18,7 @@ import type {
   ServiceId,
   TreeChange,
   TreeSource,
+  ServiceDetail,
 } from '../../src/source/port.js';
 
 export const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -103,6 +104,11 @@ export class FakeSource implements TreeSource {
     if (!lines) return { code: 'no-log-service', text: 'no log service' };
     this.opened.push(service);
     return new FakeTimeline(`${name}/log/main`, lines, rows, this.moves);
+  }
+  /** What `detail` answers, per service (the service view's facts). */
+  readonly details = new Map<ServiceId, ServiceDetail>();
+  async detail(service: ServiceId): Promise<ServiceDetail | Fact<'unknown-service'>> {
+    return this.details.get(service) ?? { code: 'unknown-service', text: 'no such service' };
   }
   async openMergedLog(): Promise<LogTimeline | Fact<LogAbsence>> {
     return { code: 'no-log-service', text: 'no merged log in this fake' };

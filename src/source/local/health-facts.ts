@@ -52,7 +52,7 @@ export function healthOf(input: HealthInput): HealthFacts {
   return { code: 'ok', text: 'ok', ...base };
 }
 
-function checkFacts(c: CheckReport): CheckFacts {
+export function checkFacts(c: CheckReport): CheckFacts {
   return {
     check: c.check,
     kind: c.kind,

@@ -51,14 +51,7 @@ export class HealthWatch {
     root: string,
     private readonly ports: HealthPorts,
   ) {
-    const file = join(root, '.svtui', 'monitrc');
-    let text = '';
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      // no settings: monit's default cycle
-    }
-    this.cycleMs = parseMonitrc(text, file).settings.cycleSeconds * 1000;
+    this.cycleMs = treeCycleMs(root);
   }
 
   /** Look at service `id` (directory `dir`); tells `emit` when what it shows changed. */
@@ -117,7 +110,7 @@ export class HealthWatch {
         saved: known.saved,
         checks: known.saved ? checksOf(known.saved, probes, known.stateMtimeMs ?? null) : [],
         stateAgeMs: known.stateMtimeMs === undefined ? undefined : now - known.stateMtimeMs,
-        staleAfterMs: Math.max(3 * this.cycleMs, 15_000),
+        staleAfterMs: staleAfterMs(this.cycleMs),
         findings: known.findings,
         now,
       });
@@ -127,6 +120,23 @@ export class HealthWatch {
     known.shown = shown;
     this.ports.emit(id, health, now);
   }
+}
+
+/** The health engine's cycle for a tree (`set daemon N` of .svtui/monitrc), ms. */
+export function treeCycleMs(root: string): number {
+  const file = join(root, '.svtui', 'monitrc');
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // no settings: monit's default cycle
+  }
+  return parseMonitrc(text, file).settings.cycleSeconds * 1000;
+}
+
+/** A saved state older than this is not being run by any engine. */
+export function staleAfterMs(cycleMs: number): number {
+  return Math.max(3 * cycleMs, 15_000);
 }
 
 function statOf(path: string): Stats | undefined {

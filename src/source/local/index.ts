@@ -13,6 +13,7 @@ import type {
   Fact,
   LogAbsence,
   LogTimeline,
+  ServiceDetail,
   ServiceEntry,
   ServiceFacts,
   ServiceId,
@@ -20,6 +21,7 @@ import type {
   TreeSource,
 } from '../port.js';
 import { mayControl, sendControl } from './control.js';
+import { DetailReader } from './detail.js';
 import { LocalLogs } from './log.js';
 import { HEALTH_FILES, HealthWatch } from './health.js';
 import { detectMode } from './mode.js';
@@ -46,6 +48,7 @@ export class LocalSource implements TreeSource {
   private readonly logs: LocalLogs;
   private readonly usage: UsageWatch;
   private readonly health: HealthWatch;
+  private readonly details: DetailReader;
   private readonly hasLog = new Map<string, boolean>();
   private readonly now: () => number;
   private started = false;
@@ -63,6 +66,7 @@ export class LocalSource implements TreeSource {
     this.title = root;
     this.now = options.now ?? Date.now;
     this.logs = new LocalLogs(root);
+    this.details = new DetailReader(root, this.now);
     this.initial = listServiceDirs(root);
     this.health = new HealthWatch(root, {
       emit: (id, health, atMs) => this.emit({ kind: 'health', id, health, atMs }),
@@ -176,6 +180,12 @@ export class LocalSource implements TreeSource {
     const entry = this.poller.entry(id) ?? this.initial?.find((e) => e.name === id);
     if (!entry) return { code: 'unknown-service', text: 'no such service' };
     return this.logs.open(entry.dir, rows);
+  }
+
+  async detail(id: ServiceId): Promise<ServiceDetail | Fact<'unknown-service'>> {
+    const entry = this.poller.entry(id) ?? this.initial?.find((e) => e.name === id);
+    if (!entry) return { code: 'unknown-service', text: 'no such service' };
+    return this.details.read(id, entry.name, entry.dir);
   }
 
   async openMergedLog(
