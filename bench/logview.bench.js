@@ -359,6 +359,7 @@ async function toolChild() {
   const literal = await search('request 4242 GET');
   const regex = await search('request 42[0-9]2 GET');
   const nowhereMs = await nowhere();
+  const rssSearchMB = rssMax / 2 ** 20;
   control.stdin.end();
   await new Promise((done) => control.once('exit', done));
   const box = JSON.parse(controlOut);
@@ -419,6 +420,7 @@ async function toolChild() {
     pageUpMaxMs: Math.max(...pages),
     pagesOk,
     rssMaxMB: rssMax / 2 ** 20,
+    rssSearchMB,
     box,
   };
 }
@@ -517,7 +519,7 @@ export async function toolBench() {
     `  merged, page up (×50)     ${ms(m.pageUpMs)}, worst ${ms(m.pageUpMaxMs)} (all services seen: ${m.pagesOk}; ${ratio(m.pageUpMs, 20)}, ≤ 20 ms)`,
   );
   console.log(
-    `  resident, most            ${m.rssMaxMB.toFixed(1)} MB (${ratio(m.rssMaxMB, 150)}, ≤ 150 MB)`,
+    `  resident, most            ${m.rssMaxMB.toFixed(1)} MB (${ratio(m.rssMaxMB, 150)}, ≤ 150 MB; ${m.rssSearchMB.toFixed(1)} MB by the end of the searches)`,
   );
 }
 

@@ -24,7 +24,12 @@ export function countInBackground(
   if (!entry) return run.count(segments, onProgress);
   let worker: Worker;
   try {
-    worker = new Worker(entry, { workerData: { dir, segments: [...segments], spec } });
+    worker = new Worker(entry, {
+      workerData: { dir, segments: [...segments], spec },
+      // A small young generation, as bin/svtui.js gives the main thread: the worker's garbage is
+      // a chunk's text at a time, and a large one only grows the resident size.
+      resourceLimits: { maxYoungGenerationSizeMb: 6 },
+    });
   } catch {
     return run.count(segments, onProgress);
   }
