@@ -1,5 +1,7 @@
 // `npm run screenshots`: PNGs of the real console on the bundled example tree (embedded mode),
-// at 120×40 and 80×24 — the table with logs, the svc menu, the help, the zone switched. Each is a
+// at 120×40 and 80×24 — the table with logs, the svc menu, the help, the zone switched, and the
+// table sorted by CPU with a failing check (a `monitor` rule added to the scratch copy's
+// `steady`: a port nothing listens on) and two services marked. Each is a
 // real run in tmux: keys sent with send-keys, the screen read with `capture-pane -e -p`, turned
 // into HTML by screenshots-html.mjs and into a PNG by headless Chromium. Needs tmux, chromium
 // (apt-get install -y chromium) and a build (npm run build); CI does not run it.
@@ -34,6 +36,10 @@ async function shoot(columns, rows) {
     recursive: true,
     filter: (path) => !/\/(supervise|main)(\/|$)/.test(path.slice(source.length)),
   });
+  // A check that fails, judged every 2 s, so HEALTH and the summary's alert have something to say.
+  mkdirSync(join(tree, '.svtui'), { recursive: true });
+  writeFileSync(join(tree, '.svtui/monitrc'), 'set daemon 2\n');
+  writeFileSync(join(tree, 'steady/monitor'), 'if failed port 1 then alert\n');
   const socket = `svtui-shots-${process.pid}-${columns}`;
   const tmux = (...args) => {
     const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -120,6 +126,12 @@ async function shoot(columns, rows) {
     await until(/zone Asia\/Tokyo/);
     await sleep(300);
     save('zone');
+    await keys('z', '>', '>', '>', '>', 'Space', 'Space');
+    await until(/CPU%▼ · 2 marked/);
+    await until(/failing 1\/1|fail 1\/1/);
+    await sleep(2500); // a sweep of CPU figures
+    save('resources');
+    await keys('U');
     tmux('send-keys', 'q');
     await until(/Stop every service/);
     tmux('send-keys', 'y');

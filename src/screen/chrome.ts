@@ -59,15 +59,17 @@ export function consoleHeader(
   title: string,
   count: number,
   width = Infinity,
-  summary = '',
+  summary: string | readonly string[] = '',
 ): string {
   const head = `svtui ${mode}${readOnly ? ' read-only' : ''} · `;
   const services = ` · ${count} service${count === 1 ? '' : 's'}`;
-  // The summary goes first when room is short; the path gives way before the count.
-  const tail =
-    summary && width - head.length - services.length - summary.length >= 12
-      ? services + summary
-      : services;
+  // The summary (in its longest form that fits) goes first when room is short; the path gives
+  // way before the count.
+  const forms = typeof summary === 'string' ? [summary] : summary;
+  const fitting = forms.find(
+    (form) => form && width - head.length - services.length - form.length >= 12,
+  );
+  const tail = fitting ? services + fitting : services;
   const room = width - head.length - tail.length;
   const path =
     title.length <= room ? title : `…${title.slice(title.length - Math.max(1, room - 1))}`;

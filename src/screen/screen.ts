@@ -164,11 +164,15 @@ function headerLine(input: ScreenInput, width: number, position: string): Line {
     ui.editingFilter || ui.filter ? ` · filter /${ui.filter}${ui.editingFilter ? '▏' : ''}` : '';
   const zoneText = `zone ${input.zone.name}`;
   const { sort, marks } = ui;
-  const sorted =
-    sort.key === 'name' && !sort.descending
-      ? ''
-      : ` · sorted by ${columnTitle(sort.key)}${sortArrow(sort)}`;
-  const summary = `${sorted}${marks.length > 0 ? ` · ${marks.length} marked` : ''}`;
+  const byName = sort.key === 'name' && !sort.descending;
+  const column = `${columnTitle(sort.key)}${sortArrow(sort)}`;
+  const marked = marks.length > 0 ? ` · ${marks.length} marked` : '';
+  // Narrow terminals get the shorter words before the path has to give way.
+  const summary = [
+    `${byName ? '' : ` · sorted by ${column}`}${marked}`,
+    `${byName ? '' : ` · by ${column}`}${marked}`,
+    marked,
+  ];
   const header = consoleHeader(
     input.mode,
     ui.readOnly,
