@@ -22,7 +22,10 @@ import { keyToIntent, splitKeys, type KeyInfo } from '../screen/keymap.js';
 import { longestLine, type LogPaneContent } from '../screen/log-pane.js';
 import { makePalette } from '../screen/palette.js';
 import { buildScreen, layoutOf, type Screen } from '../screen/screen.js';
+import { viewEvents } from '../screen/service-view.js';
 import { ActionRunner } from './actions.js';
+import { DetailWatch } from './detail-watch.js';
+import { showLogBefore } from './log-before.js';
 
 export interface ControllerOptions {
   source: TreeSource;
@@ -60,6 +63,8 @@ export class ConsoleController {
   private screen: Screen | undefined;
   private readonly listeners = new Set<Listener>();
   private readonly actions: ActionRunner;
+  /** The service view's facts, read while it is open. */
+  private readonly details: DetailWatch;
   private readonly palette;
   private readonly unsubscribe: (() => void)[] = [];
   private tick: NodeJS.Timeout | undefined;
@@ -76,6 +81,10 @@ export class ConsoleController {
     this.palette = makePalette(options.noColor);
     this.ui = initialUiState(services.getSnapshot().rows, access.readOnly, access.why?.text);
     this.actions = new ActionRunner({ source, now: options.now, messages });
+    this.details = new DetailWatch(source, () => {
+      this.screen = undefined;
+      this.notifySoon();
+    });
     this.unsubscribe.push(
       services.subscribe(() => this.changed()),
       messages.subscribe(() => this.changed()),
@@ -108,6 +117,7 @@ export class ConsoleController {
         title: options.source.title,
         palette: this.palette,
         nowMs: options.now(),
+        ...this.viewDetail(),
       });
       this.afterBuild();
     }
@@ -147,11 +157,34 @@ export class ConsoleController {
       selectedHasLog: !marked && this.options.services.row(this.ui.selected!)?.log !== undefined,
       logWidth: layout.logWidth,
       longestLogLine: window ? longestLine(window, this.zone()) : 0,
+      ...(this.ui.overlay.kind === 'service'
+        ? { viewEvents: viewEvents(this.details.current(this.ui.overlay.id)) }
+        : {}),
     });
     // What the reducer has to say goes to the status line's store, which fades it.
     if (step.state.message) this.options.messages.set(step.state.message);
     this.ui = step.state.message ? { ...step.state, message: '' } : step.state;
+    if (this.ui.overlay.kind !== 'service') this.details.close();
     if (step.effect) this.carryOut(step.effect);
+  }
+
+  private viewDetail() {
+    const view = this.ui.overlay;
+    const detail = view.kind === 'service' ? this.details.current(view.id) : undefined;
+    return detail ? { detail } : {};
+  }
+
+  /** Enter on an event of the service view: its log, ending where the event happened. */
+  private async logAt(id: ServiceId, atMs: number): Promise<void> {
+    await this.syncLog();
+    if (this.log?.id !== id) {
+      this.options.messages.set('no log to show for that moment');
+      return this.changed();
+    }
+    const landed = await showLogBefore(this.log.timeline, atMs, this.zone().name);
+    if (landed.code !== 'found' && landed.code !== 'after-end')
+      this.options.messages.set(landed.text);
+    this.changed(true);
   }
 
   resize(columns: number, rows: number): void {
@@ -164,6 +197,7 @@ export class ConsoleController {
   async close(): Promise<void> {
     this.closed = true;
     this.actions.cancel();
+    this.details.close();
     if (this.tick) clearTimeout(this.tick);
     if (this.paced) clearTimeout(this.paced);
     for (const off of this.unsubscribe) off();
@@ -180,6 +214,10 @@ export class ConsoleController {
         return this.options.onSuspend?.();
       case 'log':
         return this.log?.timeline.move(effect.move);
+      case 'detail':
+        return this.details.open(effect.id);
+      case 'logAt':
+        return void this.logAt(effect.id, effect.atMs);
       case 'control': {
         const [one, ...more] = effect.targets;
         if (!one) return;

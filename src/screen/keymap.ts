@@ -41,6 +41,8 @@ export function keyToIntent(state: UiState, input: string, key: KeyInfo): Intent
       return key.escape ? { kind: 'close' } : undefined;
     case 'menu':
       return menuKey(input, key);
+    case 'service':
+      return viewKey(input, key);
     case 'none':
       return mainKey(state, input, key);
   }
@@ -87,6 +89,20 @@ function menuKey(input: string, key: KeyInfo): Intent | undefined {
   return /^[a-zA-Z]$/.test(input) ? { kind: 'menuChoose', key: input } : undefined;
 }
 
+/** The service view: events move with j/k, Enter shows the log before one; Esc, q or i return. */
+function viewKey(input: string, key: KeyInfo): Intent | undefined {
+  if (key.escape || input === 'q' || input === 'i') return { kind: 'close' };
+  if (key.return) return { kind: 'viewChoose' };
+  if (key.upArrow || input === 'k') return { kind: 'viewMove', delta: -1 };
+  if (key.downArrow || input === 'j') return { kind: 'viewMove', delta: 1 };
+  if (key.pageUp) return { kind: 'viewMove', delta: -10 };
+  if (key.pageDown) return { kind: 'viewMove', delta: 10 };
+  if (key.home || input === 'g') return { kind: 'viewMove', delta: -Infinity };
+  if (key.end || input === 'G') return { kind: 'viewMove', delta: Infinity };
+  if (input === 'z') return { kind: 'cycleZone' };
+  return undefined;
+}
+
 function mainKey(state: UiState, input: string, key: KeyInfo): Intent | undefined {
   if (key.tab) return { kind: 'toggleFocus' };
   if (key.escape) return { kind: 'close' };
@@ -125,6 +141,8 @@ function mainKey(state: UiState, input: string, key: KeyInfo): Intent | undefine
       return { kind: 'sortReverse' };
     case 'z':
       return { kind: 'cycleZone' };
+    case 'i':
+      return { kind: 'openView' };
     case 'o':
       return log({ kind: 'nextDirectory' });
     case '/':
@@ -153,6 +171,7 @@ export const keyHelp: readonly [string, string][] = [
   ['u d', 'up now; down after y/n'],
   ['Enter', 'menu of every svc letter'],
   ['Space U', 'mark (u d Enter: all); unmark'],
+  ['i', 'service view (charts, events)'],
   ['< > I', 'sort by column; reverse'],
   ['z o', 'next zone; next log directory'],
   ['/', 'filter services by name'],

@@ -4,7 +4,7 @@
 // cannot differ.
 import type { ServiceId, ServiceRow } from '../store/model.js';
 import { filterRows, type UiState } from '../store/ui-state.js';
-import type { Mode } from '../source/port.js';
+import type { Fact, Mode, ServiceDetail } from '../source/port.js';
 import type { Zone } from '../time/zone.js';
 import { consoleHeader, mainHints } from './chrome.js';
 import { columnTitle, layoutColumns, sortArrow } from './columns.js';
@@ -13,6 +13,7 @@ import { displayColumns } from './hscroll.js';
 import { layoutHeights } from './layout.js';
 import { logPaneLines, type LogPaneContent } from './log-pane.js';
 import { overlayBody, questionLine } from './overlays.js';
+import { serviceViewLines } from './service-view.js';
 import type { Palette } from './palette.js';
 import { line, span, type Line } from './spans.js';
 import { sortRows } from './sort.js';
@@ -32,6 +33,8 @@ export interface ScreenInput {
   title: string;
   palette: Palette;
   nowMs: number;
+  /** The service view's facts, while it is open (undefined: being read). */
+  detail?: ServiceDetail | Fact;
 }
 
 export interface Screen {
@@ -93,15 +96,27 @@ export function buildScreen(input: ScreenInput): Screen {
   const selected = visible.find((r) => r.id === ui.selected);
   // With marks, the menu addresses every marked service (their log services are left out).
   const markedNames = ui.marks.map((id) => input.services.find((r) => r.id === id)?.name ?? id);
-  const overlay = overlayBody(
-    ui.overlay,
-    markedNames.length > 0
-      ? { name: `${markedNames.length} marked (${markedNames.join(', ')})`, hasLog: false }
-      : { name: selected?.name ?? '', hasLog: selected?.log !== undefined },
-    width,
-    heights.body,
-    palette,
-  );
+  const view = ui.overlay.kind === 'service' ? ui.overlay : undefined;
+  const overlay = view
+    ? serviceViewLines({
+        row: input.services.find((r) => r.id === view.id),
+        detail: input.detail,
+        event: view.event,
+        width,
+        height: heights.body,
+        nowMs: input.nowMs,
+        zone: input.zone,
+        palette,
+      })
+    : overlayBody(
+        ui.overlay,
+        markedNames.length > 0
+          ? { name: `${markedNames.length} marked (${markedNames.join(', ')})`, hasLog: false }
+          : { name: selected?.name ?? '', hasLog: selected?.log !== undefined },
+        width,
+        heights.body,
+        palette,
+      );
   // In a list longer than the table, where the selection is: "31/60".
   const bodyRows = heights.table - 1;
   const at = visible.findIndex((r) => r.id === ui.selected);
@@ -199,6 +214,10 @@ function hints(ui: UiState, width: number): string {
       ? '↑/↓ move · Enter sends the highlighted letter · a letter sends itself · Esc close'
       : '↑/↓ move · Enter sends the highlighted one · a letter sends itself · Esc close';
   if (ui.overlay.kind === 'help') return 'Esc close';
+  if (ui.overlay.kind === 'service')
+    return width >= 72
+      ? 'j/k event · Enter log before it · g/G newest/oldest · z zone · Esc back'
+      : 'j/k event · Enter log before it · Esc back';
   if (ui.overlay.kind === 'quit')
     return width >= 87
       ? 'y stop all and quit · n/Esc stay · to keep services running alone: svtui scan DIR'

@@ -15,7 +15,10 @@ export type Overlay =
   | { kind: 'menu'; index: number }
   /** One question for the services an action addresses (the marked ones, or the selected). */
   | { kind: 'confirm'; item: MenuItem; targets: readonly Named[] }
-  | { kind: 'quit' };
+  | { kind: 'quit' }
+  /** The service view (`i`): charts, rules and events of one service; `event` is the selected
+   * event, 0 the newest. */
+  | { kind: 'service'; id: ServiceId; event: number };
 
 export interface UiState {
   selected: ServiceId | undefined;
@@ -61,14 +64,21 @@ export type Intent =
   | { kind: 'sortStep'; direction: 1 | -1 }
   | { kind: 'sortReverse' }
   | { kind: 'toggleMark' }
-  | { kind: 'clearMarks' };
+  | { kind: 'clearMarks' }
+  | { kind: 'openView' }
+  | { kind: 'viewMove'; delta: number }
+  | { kind: 'viewChoose' };
 
 export type Effect =
   | { kind: 'control'; targets: readonly Named[]; letter: ControlLetter; target: Target }
   | { kind: 'log'; move: LogMove }
   | { kind: 'redraw' }
   | { kind: 'suspend' }
-  | { kind: 'quit'; stopServices: boolean };
+  | { kind: 'quit'; stopServices: boolean }
+  /** Read the service view's facts. */
+  | { kind: 'detail'; id: ServiceId }
+  /** Show the service's log ending just before `atMs` (an event's moment). */
+  | { kind: 'logAt'; id: ServiceId; atMs: number };
 
 export interface Named {
   id: ServiceId;
@@ -90,6 +100,8 @@ export interface Context {
   serviceCount?: number;
   /** The selected service has a log service (the menu offers its actions). */
   selectedHasLog?: boolean;
+  /** The service view's events, newest first (what Enter and j/k address there). */
+  viewEvents?: readonly { atMs: number }[];
 }
 
 export interface Step {
@@ -248,7 +260,40 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
     }
     case 'clearMarks':
       return { state: state.marks.length ? { ...state, marks: [] } : state };
+    case 'openView':
+    case 'viewMove':
+    case 'viewChoose':
+      return serviceView(state, intent, ctx);
   }
+}
+
+/** `i` opens the selected service's view; j/k pick an event; Enter shows the log before it. */
+function serviceView(
+  state: UiState,
+  intent: Extract<Intent, { kind: 'openView' | 'viewMove' | 'viewChoose' }>,
+  ctx: Context,
+): Step {
+  const overlay = state.overlay;
+  if (intent.kind === 'openView') {
+    const id = state.selected;
+    if (!id) return { state };
+    return {
+      state: { ...state, overlay: { kind: 'service', id, event: 0 } },
+      effect: { kind: 'detail', id },
+    };
+  }
+  if (overlay.kind !== 'service') return { state };
+  const events = ctx.viewEvents ?? [];
+  if (intent.kind === 'viewMove') {
+    const event = clamp(overlay.event + intent.delta, 0, events.length - 1);
+    return { state: { ...state, overlay: { ...overlay, event } } };
+  }
+  const chosen = events[overlay.event];
+  if (!chosen) return { state };
+  return {
+    state: { ...state, overlay: { kind: 'none' }, focus: 'log', shift: 0, selected: overlay.id },
+    effect: { kind: 'logAt', id: overlay.id, atMs: chosen.atMs },
+  };
 }
 
 function serviceItem(letter: ControlLetter): MenuItem {

@@ -61,6 +61,8 @@ export class FakeSource implements TreeSource {
   readonly title = '/t';
   readonly controls: { id: ServiceId; letter: ControlLetter; target?: 'log' }[] = [];
   readonly moves: LogMove[] = [];
+  /** Every time jump asked of a log (what was typed, and the zone). */
+  readonly jumps: { when: string; zone: string }[] = [];
   readonly opened: ServiceId[] = [];
   interest: readonly ServiceId[] = [];
   outcome: ControlOutcome = { ok: true };
@@ -103,7 +105,7 @@ export class FakeSource implements TreeSource {
     const name = this.entries.find((e) => e.id === service)?.name ?? service;
     if (!lines) return { code: 'no-log-service', text: 'no log service' };
     this.opened.push(service);
-    return new FakeTimeline(`${name}/log/main`, lines, rows, this.moves);
+    return new FakeTimeline(`${name}/log/main`, lines, rows, this.moves, this.jumps);
   }
   /** What `detail` answers, per service (the service view's facts). */
   readonly details = new Map<ServiceId, ServiceDetail>();
@@ -125,6 +127,7 @@ class FakeTimeline implements LogTimeline {
     private lines: string[],
     private rows: number,
     private readonly moves: LogMove[],
+    private readonly jumps: { when: string; zone: string }[] = [],
   ) {}
   window(): LogWindowFacts {
     return {
@@ -164,8 +167,10 @@ class FakeTimeline implements LogTimeline {
     return { code: 'none' as const, text: 'no more errors' };
   }
   cancelSearch() {}
-  async jump() {
-    return { code: 'after-end' as const, text: 'showing the end' };
+  /** Lands on the first line (a fake log has no stamps to search). */
+  async jump(when: string, zone: string) {
+    this.jumps.push({ when, zone });
+    return { code: 'found' as const, text: `at ${when}` };
   }
   async setFilters() {
     return { code: 'found' as const, text: '' };
