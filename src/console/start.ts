@@ -6,6 +6,7 @@ import { parseConsoleArgs } from './args.js';
 import { ConsoleController } from './controller.js';
 import { idleCollector } from './idle-gc.js';
 import { enterAlternateScreen } from './terminal.js';
+import { forgetTerminal } from '../adapters/lost-terminal.js';
 import { zoneList } from './zones.js';
 import { superviseHere, type Embedded } from '../source/embedded.js';
 import { LocalSource, pathKind } from '../source/local/index.js';
@@ -70,6 +71,8 @@ export async function run(argv: string[]): Promise<number> {
   // services it leaves behind would have nobody to restart them or to read their logs. A hang-up
   // (the SSH link dropped) is not a decision to stop them: embedded, the console goes headless.
   const terminal = enterAlternateScreen(process.stdout, (signal) => finished?.(signal));
+  // A terminal that goes away without a hang-up signal reaching us (its reads end) is one too.
+  process.stdin.once('end', () => finished?.('SIGHUP'));
   // Raw mode at once: keys typed before Ink is in are kept for it, not echoed over the screen.
   process.stdin.setRawMode(true);
   const controller = new ConsoleController({
@@ -106,6 +109,7 @@ export async function run(argv: string[]): Promise<number> {
     app.unmount();
     terminal.leave();
     process.stdin.destroy();
+    forgetTerminal();
     await untilStopped();
     await shutDown({ controller, source, embedded, messages, stopWatching });
     return 0;
@@ -115,6 +119,7 @@ export async function run(argv: string[]): Promise<number> {
   app.unmount();
   terminal.leave();
   process.stdin.pause();
+  if (why === 'SIGHUP') forgetTerminal();
   return 0;
 }
 

@@ -2,6 +2,7 @@
 // (Ctrl-U brings nothing up, Ctrl-D asks nothing, Ctrl-Q does not quit); Ctrl-Z is refused while
 // the console is the supervisor; and when the terminal dies (SIGHUP, as when SSH drops) the
 // services go on, supervised by the same process headless, and the next console attaches to it.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive, processesIn, waitFor } from '../support/processes.js';
@@ -74,6 +75,27 @@ describe.skipIf(!ready)('Ctrl keys and a hang-up, embedded', () => {
     await second.waitFor(/\[exited 0\]/);
     expect(alive(headless!)).toBe(true);
     expect(runSync(['svok', join(tree, 'steady')]).status).toBe(0);
+  });
+
+  it('an attached console whose terminal dies exits 0, not by an abort', async () => {
+    // A parent in the pane's place, as a login shell is: it passes the hang-up on to the
+    // console and writes down how the console ended.
+    const record = join(tempDir('svtui-e2e-hup-exit-'), 'exit');
+    const parent = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.argv[1], process.argv.slice(2), { stdio: 'inherit' });
+      process.on('SIGHUP', () => child.kill('SIGHUP'));
+      child.on('exit', (code, signal) =>
+        require('node:fs').writeFileSync(${JSON.stringify(record)}, code + ' ' + signal));`;
+    const third = new Terminal([process.execPath, '-e', parent, process.execPath, cli, tree], {
+      columns: 80,
+      rows: 24,
+    });
+    await third.waitFor(/^steady +up +\d+/m);
+    third.close(); // the terminal is gone
+    const ended = await waitFor(() => existsSync(record) && readFileSync(record, 'utf8'), 15000);
+    expect(ended).toBe('0 null');
+    expect(alive(headless!)).toBe(true);
   });
 
   it('TERM to the headless supervisor stops every service and logger', async () => {
