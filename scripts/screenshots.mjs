@@ -127,7 +127,7 @@ async function shoot(columns, rows) {
     await sleep(300);
     save('zone');
     await keys('z', '>', '>', '>', '>', 'Space', 'Space');
-    await until(/CPU%▼ · 2 marked/);
+    await until(/· 2 marked/);
     await until(/failing 1\/1|fail 1\/1/);
     await sleep(2500); // a sweep of CPU figures
     save('resources');
