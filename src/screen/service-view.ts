@@ -93,7 +93,10 @@ function metrics(detail: ServiceDetail): Metric[] {
       .filter((r) => r.kind === 'resource' && names.some((n) => r.check.startsWith(`${n} `)))
       .map((r) => `${r.check}: ${r.then}`)
       .join(', ') || undefined;
-  const none = 'nothing recorded: svtui scan or svtui monitor keeps this history';
+  const none =
+    detail.historyFrom === 'console'
+      ? 'nothing measured yet; svtui monitor DIR would keep an hour of history'
+      : 'nothing recorded: svtui scan or svtui monitor keeps this history';
   return [
     {
       title: 'CPU %',
@@ -120,7 +123,11 @@ function metrics(detail: ServiceDetail): Metric[] {
       format: (v) => `${Math.round(v)}/s`,
       axis: (top) => `${top}/s`,
       empty:
-        h.length === 0 ? none : 'not counted: the logger runs apart from the supervisor (log/run)',
+        detail.historyFrom === 'console'
+          ? 'not counted: no svtui supervisor on this tree'
+          : h.length === 0
+            ? none
+            : 'not counted: the logger runs apart from the supervisor (log/run)',
     },
   ];
 }
@@ -143,7 +150,9 @@ function chartLines(detail: ServiceDetail, input: ServiceViewInput, rows: number
     const measured = hour.filter((v): v is number => v !== undefined);
     const peak = Math.max(0, ...measured);
     const now = m.values.at(-1)?.value;
-    const left = `${m.title} · last hour${measured.length ? ` · peak ${m.format(peak)}` : ''}`;
+    // Where no supervisor keeps a history, the figures are this console's own, since it started.
+    const seen = detail.historyFrom === 'console' ? 'seen here' : 'last hour';
+    const left = `${m.title} · ${seen}${measured.length ? ` · peak ${m.format(peak)}` : ''}`;
     const right = `last 10 min${now !== undefined ? ` · now ${m.format(now)}` : ''}`;
     // A rule's limit beside it where it fits whole (the rules below list every limit anyway).
     const room = width - half - 2;

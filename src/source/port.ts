@@ -217,9 +217,14 @@ export interface RulesFacts {
 /** Everything the service view shows of one service, read on request. */
 export interface ServiceDetail {
   id: ServiceId;
-  /** The supervisor's resource history, oldest first, at `paceSeconds` apart (empty: none kept). */
+  /** The resource history, oldest first, at `paceSeconds` apart (empty: none kept). */
   history: readonly HistoryPoint[];
   paceSeconds: number;
+  /**
+   * `supervisor`: its history (svtui scan or `svtui monitor` keeps the past hour); `console`: no
+   * supervisor keeps one, so what this viewer sampled itself since it started (10 minutes at most).
+   */
+  historyFrom: 'supervisor' | 'console';
   /** The newest events, oldest first (at most a few hundred). */
   events: readonly ServiceEventFacts[];
   rules: RulesFacts;

@@ -38,6 +38,7 @@ const DETAIL: ServiceDetail = {
   id: id('alpha'),
   history: history(),
   paceSeconds: 2,
+  historyFrom: 'supervisor',
   events: [
     { atMs: NOW - 60 * MIN, kind: 'start', text: 'started, pid 4000', pid: 4000 },
     { atMs: NOW - 31 * MIN, kind: 'exit', text: 'exited 3', code: 3, pid: 4000 },

@@ -9,7 +9,7 @@ import { loadState, STATE_FILE } from '../../health/state-file.js';
 import { eventsPath, readServiceEvents } from '../../events/read.js';
 import { parseMonitor } from '../../monitor/index.js';
 import { readResourceHistory, RESOURCE_HISTORY_FILE } from '../../resources/history-file.js';
-import type { ServiceDetail, ServiceId } from '../port.js';
+import type { HistoryPoint, ServiceDetail, ServiceId } from '../port.js';
 import { eventFacts, historyPoints, rulesFacts } from './detail-facts.js';
 import { staleAfterMs, treeCycleMs } from './health.js';
 
@@ -29,17 +29,24 @@ export class DetailReader {
     this.cycleMs = treeCycleMs(root);
   }
 
-  async read(id: ServiceId, name: string, dir: string): Promise<ServiceDetail> {
+  /** `seen`: what the console sampled itself, for a service whose supervisor keeps no history. */
+  async read(
+    id: ServiceId,
+    name: string,
+    dir: string,
+    seen: () => HistoryPoint[],
+  ): Promise<ServiceDetail> {
     const supervise = join(dir, 'supervise');
     const found = readResourceHistory(join(supervise, RESOURCE_HISTORY_FILE));
-    const fine = found.ok ? found.rings[0] : undefined;
+    const fine = found.ok && found.rings[0]?.records.length ? found.rings[0] : undefined;
     const events = this.eventsOf(id, dir);
     const text = readText(join(dir, 'monitor'));
     const saved = text === undefined ? undefined : await loadState(supervise);
     return {
       id,
-      history: fine ? historyPoints(fine.records) : [],
+      history: fine ? historyPoints(fine.records) : seen(),
       paceSeconds: fine?.paceSeconds ?? 2,
+      historyFrom: fine ? 'supervisor' : 'console',
       events: eventFacts(events),
       rules: rulesFacts({
         parsed: text === undefined ? undefined : parseMonitor(text, `${name}/monitor`),

@@ -27,6 +27,7 @@ import { HEALTH_FILES, HealthWatch } from './health.js';
 import { detectMode } from './mode.js';
 import { listServiceDirs, readFacts, type DirEntry } from './observe.js';
 import { Poller, type PollerTimes } from './poller.js';
+import { SeenSamples } from './seen-samples.js';
 import { UsageWatch, type UsageOptions } from './usage.js';
 
 export interface LocalSourceOptions {
@@ -49,6 +50,7 @@ export class LocalSource implements TreeSource {
   private readonly usage: UsageWatch;
   private readonly health: HealthWatch;
   private readonly details: DetailReader;
+  private readonly seen = new SeenSamples();
   private readonly hasLog = new Map<string, boolean>();
   private readonly now: () => number;
   private started = false;
@@ -106,7 +108,10 @@ export class LocalSource implements TreeSource {
           this.poller
             .running()
             .map(({ entry, pid }) => ({ id: localId(entry.name), dir: entry.dir, pid })),
-        emit: (samples, atMs) => this.emit({ kind: 'resources', samples, atMs }),
+        emit: (samples, atMs) => {
+          this.seen.record(samples, atMs);
+          this.emit({ kind: 'resources', samples, atMs });
+        },
         now: this.now,
       },
       options.usage,
@@ -185,7 +190,7 @@ export class LocalSource implements TreeSource {
   async detail(id: ServiceId): Promise<ServiceDetail | Fact<'unknown-service'>> {
     const entry = this.poller.entry(id) ?? this.initial?.find((e) => e.name === id);
     if (!entry) return { code: 'unknown-service', text: 'no such service' };
-    return this.details.read(id, entry.name, entry.dir);
+    return this.details.read(id, entry.name, entry.dir, () => this.seen.points(id));
   }
 
   async openMergedLog(

@@ -90,6 +90,7 @@ describe('LocalSource.detail', () => {
 
     const got = await detailOf('web');
     expect(got.paceSeconds).toBe(2);
+    expect(got.historyFrom).toBe('supervisor');
     expect(got.history).toHaveLength(1800);
     expect(got.history[0]!.atMs).toBe((NOW_S - 3598) * 1000);
     expect(got.history[0]).toMatchObject({ cpuPercent: 25, rssKB: 2048, logLinesPerSecond: 3 });
@@ -146,7 +147,12 @@ describe('LocalSource.detail', () => {
     root = tempDir('svtui-detail-');
     service('bare');
     const got = await detailOf('bare');
-    expect(got).toMatchObject({ history: [], events: [], rules: { code: 'none', rules: [] } });
+    expect(got).toMatchObject({
+      history: [],
+      historyFrom: 'console',
+      events: [],
+      rules: { code: 'none', rules: [] },
+    });
     expect(await source!.detail(localId('nope'))).toMatchObject({ code: 'unknown-service' });
   });
 
