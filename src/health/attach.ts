@@ -7,7 +7,9 @@
 // restart `u` then `t` (want up, TERM: supervise starts it again). `exec` and alerts run with
 // execa in the background, alerts behind a per-service rate limit (alert-hook.ts); a stop kills
 // the process groups of checks and commands still running. Only services with a `monitor` file
-// are watched, so a tree without rules gets no new files in supervise/.
+// are watched, so a tree without rules gets no events or state files in supervise/. Resource
+// rules read the samples of the tree's resource recorder (src/resources/recorder.ts), which keeps
+// every service's history: one /proc sweep serves both.
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -20,8 +22,9 @@ import { HealthEngine, type Figures, type Intent } from './engine.js';
 import type { HealthEvent } from './event.js';
 import { EventLog } from './event-log.js';
 import { ChildGroups } from './group-timeout.js';
-import { figuresOf, realProbes } from './real-probes.js';
-import { ResourceSampler } from '../resources/index.js';
+import { realProbes } from './real-probes.js';
+import type { SampleListener } from '../resources/recorder.js';
+import { CycleFigures } from './cycle-figures.js';
 import { runCommand } from './run-command.js';
 import { loadState, saveState } from './state-file.js';
 
@@ -51,10 +54,12 @@ export interface HealthOptions {
   clock?: () => number;
   warn?: (line: string) => void;
   /**
-   * The latest figures of a service. By default a ResourceSampler of src/resources samples the
-   * watched services once a cycle (CPU is then the cycle's average, as monit's), and only when a
-   * rule needs them.
+   * The tree's resource recorder (src/resources/recorder.ts), which samples every service every
+   * 2 s for its history: resource rules read its samples (CPU: their mean over the cycle, see
+   * cycle-figures.ts), so a rule judges the figures the history holds and /proc is swept once.
    */
+  resources?: { onSample(listener: SampleListener): () => void };
+  /** Figures given outright instead (tests); without either, resource rules have none. */
   figures?: (name: string) => Figures | undefined;
   /** Alert hook runs per service and window; default DEFAULT_ALERT_LIMIT (5 in 10 minutes). */
   alertLimit?: AlertLimit;
@@ -126,27 +131,13 @@ export async function attachHealth(
         return alerts.send(event, env());
     }
   };
-  const sampled = new Map<string, Figures>();
-  let sampler: ResourceSampler | undefined;
-  const figures = options.figures ?? ((name: string) => sampled.get(name));
-  /** Sample the services that have a resource rule, once a cycle. */
-  const sample = () => {
-    if (options.figures) return;
-    const refs = [...watched.entries()]
-      .filter(([name, w]) => w.pid > 0 && engine.rulesOf(name).some((r) => r.kind === 'resource'))
-      .map(([name, w]) => ({ id: name, pid: w.pid }));
-    sampled.clear();
-    if (refs.length === 0) return;
-    try {
-      sampler ??= new ResourceSampler();
-      for (const r of sampler.sample(refs)) {
-        const f = figuresOf(r);
-        if (f) sampled.set(r.id, f);
-      }
-    } catch (error) {
-      warn(`health: unable to sample resources: ${(error as Error).message}`);
-    }
-  };
+  const gathered = new CycleFigures();
+  const figures =
+    options.figures ?? ((name: string) => gathered.figures(name, host.process(name)?.pid ?? 0));
+  // Only the watched services' samples are kept (those with a monitor file).
+  const unsample = options.resources?.onSample((samples) => {
+    for (const s of samples) if (watched.has(s.id)) gathered.add(s);
+  });
   const engine = new HealthEngine({
     clock,
     probes: realProbes(clock, undefined, groups),
@@ -173,6 +164,7 @@ export async function attachHealth(
               () => undefined,
             );
             engine.forget(name);
+            gathered.forget(name);
             watched.delete(name);
           }
           return;
@@ -204,6 +196,7 @@ export async function attachHealth(
     for (const name of watched.keys()) {
       if (!present.has(name)) {
         engine.forget(name);
+        gathered.forget(name);
         watched.delete(name);
       }
     }
@@ -241,7 +234,7 @@ export async function attachHealth(
 
   const cycle = async () => {
     await refresh();
-    sample();
+    gathered.close();
     const probes = engine.tick();
     await saveAll();
     await probes;
@@ -262,6 +255,7 @@ export async function attachHealth(
       clearTimeout(delay);
       clearInterval(timer);
       unsubscribe();
+      unsample?.();
       groups.killAll();
       await Promise.all([saveAll(), alerts.stop()]);
     },

@@ -6,6 +6,7 @@
 //   http-probe.ts     `protocol http`: GET, status and content tests, timeout, retry (node:http)
 //   program-probe.ts  `program "…"`: execa in the service dir, process group killed on timeout
 //   real-probes.ts    the Probes the engine uses outside tests; src/resources → Figures
+//   cycle-figures.ts  the resource recorder's samples → a cycle's figures (CPU: their mean)
 //   engine.ts         HealthEngine: cycles, concurrent probes, grace, restarts, intents, state
 //   describe.ts       words for rules; monit's event names
 //   event.ts          the events' JSON-lines schema: pure encode/decode

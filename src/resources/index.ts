@@ -1,6 +1,14 @@
 // Resources, measured for every service (DESIGN "Health and resources"): the public face of
 // src/resources/ for the supervisor, `svtui monitor` and the console.
 export { ResourceSampler, type SamplerOptions } from './sampler.js';
+export {
+  SAMPLE_MS,
+  recordResources,
+  type RecordedService,
+  type RecorderOptions,
+  type ResourceRecorder,
+  type SampleListener,
+} from './recorder.js';
 export type { Figures, ServiceRef, ServiceResources, Units } from './figures.js';
 export { toRecord, rollUp, type ServiceCounters } from './records.js';
 export {

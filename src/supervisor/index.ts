@@ -6,12 +6,13 @@
 // own open file description and exits, so the lock costs one ~2 ms process when taken and nothing
 // while held (no helper process, no native addon), and daemontools/runit see it as held.
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describeError } from '../codec/errors.js';
 import type { ServiceHistory } from '../codec/history.js';
 import type { Phase } from '../core/service.js';
 import type { Want } from '../codec/status.js';
 import { describeOwner, probeTreeOwner } from '../control/supervisor-kind.js';
+import { recordResources, type ResourceRecorder } from '../resources/recorder.js';
 import { wallClock } from './clock.js';
 import { Tree } from './tree.js';
 
@@ -35,6 +36,11 @@ export interface SupervisorOptions {
   inheritStdio?: boolean;
   /** Run the health engine (src/health) on services with a `monitor` file; default true. */
   health?: boolean;
+  /**
+   * Keep every service's resource history (supervise/svtui-resources: /proc every 2 s, which the
+   * health engine's resource rules read too); default true.
+   */
+  resources?: boolean;
 }
 
 export interface ServiceSnapshot {
@@ -95,12 +101,16 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   });
   await tree.start();
   const timer = setInterval(() => void tree.rescan(), RESCAN_MS);
+  const recorder = options.resources === false ? undefined : recordTree(dir, tree, warn);
   const health =
-    options.health === false ? undefined : await attachHealthTo(dir, tree, listeners, warn);
+    options.health === false
+      ? undefined
+      : await attachHealthTo(dir, tree, listeners, warn, recorder);
   let stopped: Promise<void> | undefined;
   return {
     stop() {
       clearInterval(timer);
+      recorder?.stop();
       stopped ??= Promise.all([health?.stop(), tree.stop()]).then(() => undefined);
       return stopped;
     },
@@ -134,14 +144,41 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
 }
 
 /**
+ * The resource history of the tree's services (not their loggers): the active entries, a
+ * removed one's file closed. Log lines are counted where svtui runs the logger itself.
+ */
+function recordTree(dir: string, tree: Tree, warn: (line: string) => void): ResourceRecorder {
+  return recordResources({
+    superviseDir: (name) => join(dir, name, 'supervise'),
+    services() {
+      const out = [];
+      for (const entry of tree.entries.values()) {
+        const state = entry.service?.state;
+        if (!entry.active || !state) continue;
+        out.push({
+          name: entry.name,
+          pid: state.pid,
+          starts: state.history.starts,
+          logLines: entry.pipe?.linesRead,
+        });
+      }
+      return out;
+    },
+    warn,
+  });
+}
+
+/**
  * The health engine on this tree's services: starts and exits from the change notices, actions
- * through the same path as `svc` letters. Loaded on demand: it brings execa.
+ * through the same path as `svc` letters, resource figures from the tree's recorder. Loaded on
+ * demand: it brings execa.
  */
 async function attachHealthTo(
   dir: string,
   tree: Tree,
   listeners: Set<(name: string) => void>,
   warn: (line: string) => void,
+  resources: ResourceRecorder | undefined,
 ): Promise<{ stop(): Promise<void> }> {
   const { attachHealth } = await import('../health/attach.js');
   const entryNamed = (name: string) => {
@@ -179,6 +216,6 @@ async function attachHealthTo(
         for (const letter of letters) slot?.dispatch({ kind: 'control', letter });
       },
     },
-    { warn },
+    { warn, resources },
   );
 }

@@ -5,12 +5,15 @@
 // partial last line is finished, as multilog does at end of input), ALRM rotates, STOP and CONT
 // pause and resume reading. While a write is pending the pipe is not read, so a slow disk pushes
 // back on the service through the kernel buffer instead of filling memory. The reader outlives
-// each run, so bytes read ahead are kept for the next one.
+// each run, so bytes read ahead are kept for the next one. The lines read are counted on the
+// pipe, for the resource history's log lines per second.
 import { IN_PROCESS_PID } from '../codec/inprocess-pid.js';
 import { openMultilog, type LogWriter } from '../log/inprocess.js';
 import type { ExitReason } from '../codec/history.js';
 import type { LogPipe } from './log-pipe.js';
 import type { Launcher } from './launch.js';
+
+const NEWLINE = 0x0a;
 
 export function inProcessLogger(
   words: string[],
@@ -30,6 +33,9 @@ export function inProcessLogger(
     };
     const onData = (chunk: Buffer) => {
       socket.pause();
+      let lines = pipe.linesRead ?? 0;
+      for (let i = chunk.indexOf(NEWLINE); i >= 0; i = chunk.indexOf(NEWLINE, i + 1)) lines++;
+      pipe.linesRead = lines;
       const current = writer;
       if (!current) return;
       writing = current.write(chunk).then(resume, (error: unknown) => {
@@ -52,6 +58,7 @@ export function inProcessLogger(
     openMultilog(words, { cwd, stderr }).then(
       (opened) => {
         writer = opened;
+        pipe.linesRead ??= 0;
         socket.on('data', onData).on('end', onEnd);
         callbacks.onStarted(IN_PROCESS_PID);
         resume();

@@ -24,6 +24,12 @@ export interface LogPipe {
    * a logger restarts stay in it for the next run (destroying it would lose them).
    */
   reader(): Socket;
+  /**
+   * Lines the in-process logger has read from the pipe so far (the resource history's log lines
+   * per second); undefined while no in-process logger has read it: a spawned logger's lines are
+   * not counted.
+   */
+  linesRead: number | undefined;
   closeWriter(): void;
   close(): void;
 }
@@ -56,6 +62,7 @@ export function createLogPipe(): LogPipe {
   return {
     readFd,
     writeFd,
+    linesRead: undefined,
     reader() {
       socket ??= new Socket({ fd: inProcessFd, readable: true, writable: false }).pause();
       return socket;

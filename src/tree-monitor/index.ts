@@ -6,11 +6,12 @@
 //
 //   preflight.ts          refusals before anything starts: svtui scan's tree, no write, a second monitor
 //   fs-host.ts            the HealthHost over the file system: names, status polling, control letters
-//   resource-recorder.ts  /proc every 2 s → supervise/svtui-resources and the rules' figures
+// The resource history and the rules' figures come from src/resources' recorder, as under scan.
+import { join } from 'node:path';
 import { attachHealth } from '../health/index.js';
+import { recordResources } from '../resources/recorder.js';
 import { fileSystemHost } from './fs-host.js';
 import { preflight } from './preflight.js';
-import { recordResources } from './resource-recorder.js';
 
 export { LOCK_FILE } from './preflight.js';
 export { fileSystemHost, serviceNames, type FsHost } from './fs-host.js';
@@ -42,15 +43,18 @@ export async function startTreeMonitor(
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
   });
   const recorder = recordResources({
-    dir: options.dir,
-    names: host.names,
-    pid: (name) => host.process(name)?.pid ?? 0,
-    starts: host.starts,
+    superviseDir: (name) => join(options.dir, name, 'supervise'),
+    services: () =>
+      host.names().map((name) => ({
+        name,
+        pid: host.process(name)?.pid ?? 0,
+        starts: host.starts(name),
+      })),
     warn,
   });
   let health;
   try {
-    health = await attachHealth(host, { warn, figures: recorder.figures });
+    health = await attachHealth(host, { warn, resources: recorder });
   } catch (error) {
     host.stop();
     recorder.stop();
