@@ -22,7 +22,7 @@ export function slices(
   toMs: number,
   columns: number,
 ): (number | undefined)[] {
-  const out: (number | undefined)[] = new Array<number | undefined>(Math.max(0, columns));
+  const out = new Array<number | undefined>(Math.max(0, columns)).fill(undefined);
   const span = Math.max(1, toMs - fromMs);
   for (const p of points) {
     if (p.value === undefined || p.atMs < fromMs || p.atMs > toMs) continue;
@@ -63,19 +63,23 @@ export function blockRows(
   top: number,
 ): string[] {
   const rows: string[] = [];
-  const levels = values.map((v) => {
-    if (v === undefined) return -1;
-    const eighths = Math.round((Math.min(v, top) / top) * height * 8);
-    return v > 0 ? Math.max(1, eighths) : 0;
-  });
+  const levels: number[] = [];
+  for (const v of values) levels.push(level(v, height, top));
   for (let row = 0; row < height; row++) {
     const below = (height - 1 - row) * 8;
     let text = '';
-    for (const level of levels)
-      text += level < 0 ? (below === 0 ? NONE : ' ') : EIGHTHS[clamp(level - below, 0, 8)]!;
+    for (const filled of levels)
+      text += filled < 0 ? (below === 0 ? NONE : ' ') : EIGHTHS[clamp(filled - below, 0, 8)]!;
     rows.push(text);
   }
   return rows;
+}
+
+/** Eighths of the chart's height a value fills; −1: not measured. */
+function level(v: number | undefined, height: number, top: number): number {
+  if (v === undefined || !Number.isFinite(v)) return -1;
+  const eighths = Math.round((Math.min(v, top) / top) * height * 8);
+  return v > 0 ? Math.max(1, eighths) : 0;
 }
 
 function clamp(v: number, low: number, high: number): number {

@@ -17,6 +17,11 @@ describe('slices', () => {
     ];
     expect(slices(points, 0, 100, 4)).toEqual([5, undefined, undefined, 7]);
   });
+
+  it('slices with nothing in them are drawn as not measured', () => {
+    const few = slices([{ atMs: 90, value: 4 }], 0, 100, 5);
+    expect(blockRows(few, 2, 4)).toEqual(['    █', '····█']);
+  });
 });
 
 describe('niceCeiling', () => {

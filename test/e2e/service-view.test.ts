@@ -1,0 +1,75 @@
+// The service view in a real terminal (tmux, 120×40) against `svtui scan`: `i` on a CPU burner
+// shows a CPU chart with bars and its events; Esc returns to the table; on a service that wrote
+// a few lines and exited 3, Enter on the exit event shows its log pane with those last lines.
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scanTree } from '../support/scan-tree.js';
+import { cli, haveTools, tempDir } from '../support/tools.js';
+import { Terminal } from './tmux.js';
+
+/** Runs once: three lines, then exit 3; run again, it says so and stays up. */
+const CRASHER = [
+  'if [ -e ./crashed ]; then echo "crasher: second run"; exec sleep 1000; fi',
+  ': > ./crashed',
+  'echo "crasher: starting"',
+  'echo "crasher: the disk is on fire"',
+  'sleep 2',
+  'echo "crasher: last words before exit"',
+  'exit 3',
+].join('\n');
+
+describe.skipIf(!haveTools('tmux'))('the service view under svtui scan', () => {
+  const tree = join(tempDir('svtui-e2e-view-'), 'service');
+  let term: Terminal | undefined;
+  afterAll(() => term?.close());
+
+  it('charts a burner, lists its events, and opens the log at an exit', async () => {
+    // A monitor file makes the health engine record each service's starts and exits.
+    for (const name of ['burner', 'crasher']) {
+      mkdirSync(join(tree, name, 'log'), { recursive: true });
+      writeFileSync(join(tree, name, 'monitor'), 'if cpu > 5000% then alert\n');
+      writeFileSync(join(tree, name, 'log/run'), '#!/bin/sh\nexec svtui multilog t ./main\n');
+      chmodSync(join(tree, name, 'log/run'), 0o755);
+    }
+    await scanTree(tree, [
+      ['burner', 'exec sh -c "while :; do :; done"'],
+      ['crasher', CRASHER],
+    ]);
+    term = new Terminal([process.execPath, cli, tree], { columns: 120, rows: 40 });
+    await term.waitFor(/^burner +up +\d+ +\S+ +\d+\.\d /m, 10000);
+
+    term.keys('i');
+    // Bars of a busy CPU (from the supervisor's history, or from what the console sampled).
+    const view = await term.waitFor(/^CPU % · (last hour|seen here) · peak \d/m, 8000);
+    const chart = view.split('\n').slice(4, 9).join('\n');
+    expect(chart).toMatch(/[▁▂▃▄▅▆▇█]/);
+    expect(await term.waitFor(/^ +\d\d:\d\d:\d\d +start +started, pid \d+/m, 8000)).toContain(
+      'rules · 1 rule',
+    );
+    term.keys('Escape');
+    await term.waitFor(/^burner +up /m);
+    expect(term.text()).not.toContain('events · newest first');
+
+    // The crasher: its exit, then the log before it.
+    term.keys('j');
+    await term.waitFor(/crasher\/log\/main/);
+    await term.waitFor(/crasher: second run/, 15000);
+    term.keys('i');
+    const events = await term.waitFor(/^ +\d\d:\d\d:\d\d +exit +exited 3/m, 8000);
+    const rows = events.split('\n');
+    const newest = rows.findIndex((l) => l.startsWith('events · newest first'));
+    const exit = rows.findIndex((l) => /^ +\d\d:\d\d:\d\d +exit +exited 3/.test(l));
+    for (let i = newest + 1; i < exit; i++) term.keys('j');
+    term.keys('Enter');
+    const log = await term.waitFor(/▶ log crasher\/log\/main/, 8000);
+    expect(log).not.toContain('events · newest first');
+    expect(log).toContain('crasher: the disk is on fire');
+    expect(log).toContain('crasher: last words before exit');
+    // The window ends at the moment of the exit: the second run's line is its last line at most.
+    const lines = log.split('\n');
+    const last = lines.findIndex((l) => l.includes('last words before exit'));
+    const second = lines.findIndex((l) => l.includes('crasher: second run'));
+    expect(second === -1 || second > last).toBe(true);
+  }, 60_000);
+});
