@@ -26,6 +26,7 @@ import { viewEvents } from '../screen/service-view.js';
 import { ActionRunner } from './actions.js';
 import { DetailWatch } from './detail-watch.js';
 import { showLogBefore } from './log-before.js';
+import { LogToolRunner, type SaveOutcome } from './log-tool-runner.js';
 
 export interface ControllerOptions {
   source: TreeSource;
@@ -48,6 +49,12 @@ export interface ControllerOptions {
   onRedraw?(): void;
   /** Ctrl-Z: hand the terminal back and stop until `fg`. */
   onSuspend?(): void;
+  /** The zone s6-log's local stamps are read in (the logging box's); the first zone if not told. */
+  stampZone?: Zone;
+  /** `y`: put text on the terminal's clipboard (OSC 52). */
+  clipboard?(text: string): void;
+  /** `Y`: write text to a file, over an existing one only when `overwrite`. */
+  saveText?(path: string, text: string, overwrite: boolean): Promise<SaveOutcome>;
 }
 
 type Listener = () => void;
@@ -55,14 +62,16 @@ type Listener = () => void;
 export class ConsoleController {
   private ui: UiState;
   private size: { columns: number; rows: number };
-  private log: { id: ServiceId; timeline: LogTimeline; off: () => void } | undefined;
+  /** The shown log: a service's (`id`), or the merged timeline; `key` names which. */
+  private log: { key: string; id?: ServiceId; timeline: LogTimeline; off: () => void } | undefined;
   private logContent: LogPaneContent = { kind: 'none' };
-  private opening: ServiceId | undefined;
+  private opening: string | undefined;
   /** The log changed since its window was last taken. */
   private logStale = false;
   private screen: Screen | undefined;
   private readonly listeners = new Set<Listener>();
   private readonly actions: ActionRunner;
+  private readonly tools: LogToolRunner;
   /** The service view's facts, read while it is open. */
   private readonly details: DetailWatch;
   private readonly palette;
@@ -81,6 +90,21 @@ export class ConsoleController {
     this.palette = makePalette(options.noColor);
     this.ui = initialUiState(services.getSnapshot().rows, access.readOnly, access.why?.text);
     this.actions = new ActionRunner({ source, now: options.now, messages });
+    this.tools = new LogToolRunner({
+      timeline: () => this.log?.timeline,
+      window: () => {
+        this.freshLog();
+        return this.logContent.kind === 'window' ? this.logContent.window : undefined;
+      },
+      zone: () => this.zone(),
+      stampZone: () => this.stampZone(),
+      rows: () => this.logRows(),
+      merged: () => this.ui.logTool.merged !== undefined,
+      say: (text) => messages.set(text),
+      dispatch: (action) => this.dispatch({ kind: 'logTool', action }),
+      ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+      ...(options.saveText ? { save: options.saveText } : {}),
+    });
     this.details = new DetailWatch(source, () => {
       this.screen = undefined;
       this.notifySoon();
@@ -117,6 +141,7 @@ export class ConsoleController {
         title: options.source.title,
         palette: this.palette,
         nowMs: options.now(),
+        stampZone: this.stampZone(),
         ...this.viewDetail(),
       });
       this.afterBuild();
@@ -156,7 +181,7 @@ export class ConsoleController {
       // Marked services: the menu offers their own letters only, not their loggers'.
       selectedHasLog: !marked && this.options.services.row(this.ui.selected!)?.log !== undefined,
       logWidth: layout.logWidth,
-      longestLogLine: window ? longestLine(window, this.zone()) : 0,
+      longestLogLine: window ? longestLine(window, this.zone(), this.stampZone()) : 0,
       ...(this.ui.overlay.kind === 'service'
         ? { viewEvents: viewEvents(this.details.current(this.ui.overlay.id)) }
         : {}),
@@ -214,6 +239,8 @@ export class ConsoleController {
         return this.options.onSuspend?.();
       case 'log':
         return this.log?.timeline.move(effect.move);
+      case 'logTool':
+        return void this.tools.carryOut(effect.effect);
       case 'detail':
         return this.details.open(effect.id);
       case 'logAt':
@@ -238,6 +265,10 @@ export class ConsoleController {
     return zones[this.ui.zoneIndex % Math.max(1, zones.length)] ?? zones[0]!;
   }
 
+  private stampZone(): Zone {
+    return this.options.stampZone ?? this.options.zones[0]!;
+  }
+
   private layout() {
     return layoutOf({
       ...this.size,
@@ -258,7 +289,8 @@ export class ConsoleController {
     this.settle();
     this.screen = undefined;
     if (this.dispatching) return; // the key's own frame comes at the end of dispatch
-    if (this.ui.selected !== this.log?.id && this.ui.selected !== this.opening) {
+    const wanted = this.wantedLog()?.key;
+    if (wanted !== this.log?.key && wanted !== this.opening) {
       // Another service is selected: one frame with its log, unless the source is slow to open
       // it (a remote one); then the selection is drawn first and the log when it arrives.
       const opened = this.syncLog();
@@ -304,23 +336,37 @@ export class ConsoleController {
     }
   }
 
-  /** Show the selected service's log (each service's place is kept by the source). */
-  private async syncLog(): Promise<void> {
+  /** The log the pane should show: the merged view's services, else the selected service's. */
+  private wantedLog(): { key: string; id?: ServiceId; merged?: readonly ServiceId[] } | undefined {
+    const merged = this.ui.logTool.merged;
+    if (merged) return { key: `merged:${merged.join('/')}`, merged };
     const id = this.ui.selected;
-    if (id === this.log?.id) return;
+    return id === undefined ? undefined : { key: id, id };
+  }
+
+  /** Show the wanted log (each service's place is kept by the source). */
+  private async syncLog(): Promise<void> {
+    const wanted = this.wantedLog();
+    if (wanted?.key === this.log?.key) return;
     this.closeLog();
-    if (id === undefined) {
+    if (wanted === undefined) {
       this.logContent = { kind: 'none' };
       return;
     }
-    this.opening = id;
-    const opened = await this.options.source.openLog(id, this.logRows());
-    if (this.opening !== id) {
+    const { key, id, merged } = wanted;
+    this.opening = key;
+    const { source } = this.options;
+    const opened = merged
+      ? await source.openMergedLog(merged, this.logRows())
+      : await source.openLog(id!, this.logRows());
+    if (this.opening !== key) {
       if ('window' in opened) opened.close();
       return;
     }
     this.opening = undefined;
-    const name = this.options.services.row(id)?.name ?? id;
+    const name = merged
+      ? `${merged.length} services merged`
+      : (this.options.services.row(id!)?.name ?? id!);
     if (!('window' in opened)) {
       this.logContent = { kind: 'absent', name, why: opened };
     } else {
@@ -331,10 +377,22 @@ export class ConsoleController {
         this.screen = undefined;
         this.notifySoon();
       });
-      this.log = { id, timeline: opened, off };
+      this.log = { key, ...(id ? { id } : {}), timeline: opened, off };
       this.logContent = { kind: 'window', window: opened.window() };
+      this.logOpened(opened, merged !== undefined);
     }
     this.screen = undefined;
+  }
+
+  /** Another log in the pane: the search was the last one's; the filters apply to this one. */
+  private logOpened(timeline: LogTimeline, merged: boolean): void {
+    const tool = this.ui.logTool;
+    if (tool.search !== undefined) {
+      const { search: _gone, ...rest } = tool;
+      this.ui = { ...this.ui, logTool: rest };
+    }
+    if (!merged && tool.filters.some((f) => f.enabled))
+      void this.tools.filters(timeline, tool.filters);
   }
 
   private freshLog(): void {

@@ -3,7 +3,10 @@
 // screen is drawn as bytes from the same screen model before Ink and React have loaded (the
 // import alone costs ~0.3 s); Ink draws over it once it is in.
 import { parseConsoleArgs } from './args.js';
+import { osc52 } from './clipboard.js';
 import { ConsoleController } from './controller.js';
+import { writeTextFile } from '../adapters/text-file.js';
+import { zoneFromEnv } from '../time/zone.js';
 import { idleCollector } from './idle-gc.js';
 import { enterAlternateScreen } from './terminal.js';
 import { forgetTerminal } from '../adapters/lost-terminal.js';
@@ -87,6 +90,10 @@ export async function run(argv: string[]): Promise<number> {
     onQuit: () => finished?.('quit'),
     onRedraw: () => repaint(controller),
     onSuspend: () => terminal.suspend(() => repaint(controller)),
+    // s6-log's local stamps were written in this box's own zone, whatever TZ this process has.
+    stampZone: zoneFromEnv({ ...process.env, TZ: undefined }).zone,
+    clipboard: (text) => process.stdout.write(osc52(text)),
+    saveText: async (path, text, overwrite) => writeTextFile(path, text, overwrite),
   });
   await controller.start();
   process.stdout.write(screenToAnsi(screenLines(controller.getScreen())));

@@ -12,6 +12,7 @@ const sgr: Record<NonNullable<Colour>, string> = {
   gray: '90',
   cyan: '36',
   magenta: '35',
+  blue: '34',
 };
 
 export function lineToAnsi(l: Line): string {

@@ -23,14 +23,13 @@ const SHORTER_HINTS = [
   '? help · q quit',
 ];
 
-/** While the log pane has the keys: its own keys first, longest first. */
+/** While the log pane has the keys: its own keys first (the log tool's too), longest first. */
 const LOG_HINTS = [
-  'j/k scroll · PgUp/PgDn page · g top · G follow · ←/→ sideways · Tab table · z zone · / filter · ? help · q quit',
-  'j/k scroll · PgUp/PgDn page · g top · G follow · ←/→ sideways · Tab table · z zone · ? help · q quit',
-  'j/k scroll · PgUp/PgDn page · g top · G follow · ←/→ sideways · Tab table · ? help · q quit',
-  'j/k scroll · PgUp/PgDn g/G · ←/→ sideways · Tab table · z zone · ? help · q quit',
-  'j/k PgUp/PgDn page · g/G top/follow · Tab table · ? help · q quit',
-  'PgUp/PgDn g/G · Tab table · ? help · q quit',
+  'j/k scroll · PgUp/PgDn · g/G top/follow · / search · n/N next · & filter · : time · e/w errors · M merge · y copy · Tab table · ? help · q quit',
+  'j/k PgUp/PgDn g/G · / search · n/N · & filter · : time · e/w errors · M merge · y copy · Tab table · ? help',
+  '/ search · n/N · & filter · : time · e/w errors · M merge · y copy · Tab table · ? help · q quit',
+  '/ search · n/N · & filter · : time · M merge · Tab table · ? help · q quit',
+  '/ n N & : e w M y · Tab table · ? help · q quit',
   '? help · q quit',
 ];
 

@@ -3,6 +3,13 @@
 // with Ctrl or Alt never falls through to the bare letter's action: Ctrl-U brings nothing up.
 import { isControl } from './format.js';
 import type { Intent, LogOp, UiState } from '../store/ui-state.js';
+import {
+  anyPaneKey,
+  filterListKey,
+  logPaneKey,
+  logPromptKey,
+  logToolCaptures,
+} from './log-keymap.js';
 
 export interface KeyInfo {
   upArrow?: boolean;
@@ -27,6 +34,8 @@ const page = (direction: -1 | 1) => log({ kind: 'page', direction });
 const half = (direction: -1 | 1) => log({ kind: 'half', direction });
 
 export function keyToIntent(state: UiState, input: string, key: KeyInfo): Intent | undefined {
+  // The log tool's prompt has every key, Ctrl-R (literal) and Ctrl-U (clear) included.
+  if (logToolCaptures(state)) return logPromptKey(state, input, key);
   if (key.ctrl) return controlKey(state, input);
   // Alt+letter arrives as meta with the letter: no action of ours is bound to it.
   if (key.meta && !key.escape && input !== '') return undefined;
@@ -41,6 +50,8 @@ export function keyToIntent(state: UiState, input: string, key: KeyInfo): Intent
       return key.escape ? { kind: 'close' } : undefined;
     case 'menu':
       return menuKey(input, key);
+    case 'filters':
+      return filterListKey(input, key);
     case 'service':
       return viewKey(input, key);
     case 'none':
@@ -105,9 +116,13 @@ function viewKey(input: string, key: KeyInfo): Intent | undefined {
 
 function mainKey(state: UiState, input: string, key: KeyInfo): Intent | undefined {
   if (key.tab) return { kind: 'toggleFocus' };
+  const either = anyPaneKey(state, input, key);
+  if (either) return either;
   if (key.escape) return { kind: 'close' };
   if (key.return) return { kind: 'openMenu' };
   const inLog = state.focus === 'log';
+  const tool = inLog ? logPaneKey(input) : undefined;
+  if (tool) return tool;
   if (key.pageUp) return page(-1);
   if (key.pageDown) return page(1);
   // Long log lines: the pane scrolls sideways by half its width, from either pane.
@@ -174,7 +189,8 @@ export const keyHelp: readonly [string, string][] = [
   ['i', 'service view (charts, events)'],
   ['< > I', 'sort by column; reverse'],
   ['z o', 'next zone; next log directory'],
-  ['/', 'filter services by name'],
+  ['/', 'filter services; log: search'],
+  ['M', 'merged log of all (or marked)'],
   ['? Esc', 'help; close, unmark, unfilter'],
   ['q ^C', 'quit; embedded: stop all? y/n'],
   ['^Z ^L', 'suspend (fg resumes); repaint'],

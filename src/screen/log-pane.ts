@@ -1,14 +1,17 @@
-// The log pane as lines: a title with the directory, the place in the timeline and the zone, then
-// the window's lines, each label decoded in the active zone and every control sequence made
-// harmless (sanitizeLine) here, where nothing else can reach the terminal first. Shifted sideways
-// when the operator scrolled right; a line shorter than the shift is shown blank, so rows keep
-// matching log lines.
+// The log pane as lines: a title with the directory, the search's count, what the filters hide,
+// the place in the timeline and the zone, then the window's lines, each stamp decoded in the
+// active zone and every control sequence made harmless (log-rows.ts) here, where nothing else
+// can reach the terminal first. Shifted sideways when the operator scrolled right; a line
+// shorter than the shift is shown blank, so rows keep matching log lines.
 import { sanitizeLine } from '../logview/sanitize.js';
 import type { Fact, LogWindowFacts } from '../source/port.js';
-import { decodeLabelLine } from '../time/decode.js';
+import { decodeStampLine } from '../logview/time/decode-stamp.js';
+import { NO_LOG_TOOL, type LogToolState } from '../store/log-tool.js';
 import type { Zone } from '../time/zone.js';
 import { logTitle } from './chrome.js';
-import { displayColumns, shiftLine } from './hscroll.js';
+import { displayColumns } from './hscroll.js';
+import { logRow } from './log-rows.js';
+import { filterWords, searchWords } from './log-tool-lines.js';
 import type { Palette } from './palette.js';
 import { line, type Line } from './spans.js';
 
@@ -28,17 +31,22 @@ export interface LogPaneInput {
   /** First column shown (sideways scroll). */
   shift: number;
   palette: Palette;
+  /** The zone s6-log's local stamps were written in (the box's); the active zone if not told. */
+  stampZone?: Zone;
+  /** The log tool's state: filters on, the merged view. */
+  tool?: LogToolState;
 }
 
 /** The window's lines decoded and made safe, uncut (for sideways scrolling and its limit). */
-export function safeLines(window: LogWindowFacts, zone: Zone): string[] {
-  return window.lines.map((l) => sanitizeLine(decodeLabelLine(l, zone)));
+export function safeLines(window: LogWindowFacts, zone: Zone, stampZone = zone): string[] {
+  return window.lines.map((l) => sanitizeLine(decodeStampLine(l, zone, stampZone).text));
 }
 
 /** How far right the longest shown line reaches, in columns. */
-export function longestLine(window: LogWindowFacts, zone: Zone): number {
+export function longestLine(window: LogWindowFacts, zone: Zone, stampZone = zone): number {
   let longest = 0;
-  for (const l of safeLines(window, zone)) longest = Math.max(longest, displayColumns(l));
+  for (const l of safeLines(window, zone, stampZone))
+    longest = Math.max(longest, displayColumns(l));
   return longest;
 }
 
@@ -47,13 +55,13 @@ export function longestLine(window: LogWindowFacts, zone: Zone): number {
  * lines are drawn frame after frame while following or paging back and forth): the result depends
  * on the arguments alone, so the cache changes no answer, only the cost.
  */
-function shownLine(raw: string, zone: Zone, width: number): string {
-  const key = `${width}\u0000${raw}`;
+function shownLine(raw: string, zone: Zone, stampZone: Zone, width: number): string {
+  const key = `${width}\u0000${stampZone.name}\u0000${raw}`;
   let byLine = shown.get(zone);
   if (!byLine) shown.set(zone, (byLine = new Map()));
   let line = byLine.get(key);
   if (line === undefined) {
-    line = sanitizeLine(decodeLabelLine(raw, zone), { width });
+    line = sanitizeLine(decodeStampLine(raw, zone, stampZone).text, { width });
     if (byLine.size >= SHOWN_LIMIT) byLine.clear();
     byLine.set(key, line);
   }
@@ -67,25 +75,25 @@ export function logPaneLines(input: LogPaneInput): Line[] {
   const { content, zone, width, height, palette } = input;
   const bodyHeight = Math.max(0, height - 1);
   let title: { title: string; where: string };
-  let body: string[] = [];
+  let body: Line[] = [];
   if (content.kind === 'none') title = { title: '', where: '' };
   else if (content.kind === 'absent')
     title = { title: `${content.name}: ${content.why.text}`, where: '' };
   else {
     const w = content.window;
+    const tool = input.tool ?? NO_LOG_TOOL;
     const place = w.following ? 'following' : w.atTop ? 'top' : `${Math.floor(w.fraction * 100)}%`;
     const which = w.directory ? ` (${w.directory.index + 1}/${w.directory.count}, o: next)` : '';
-    title = {
-      title: w.title + which,
-      where: input.shift > 0 ? `${place} · +${input.shift} cols` : place,
-    };
-    const lines = w.lines.slice(-bodyHeight);
-    body =
-      input.shift > 0
-        ? lines.map((l) => shiftLine(sanitizeLine(decodeLabelLine(l, zone)), input.shift, width))
-        : lines.map((l) => shownLine(l, zone, width));
+    const where = [
+      w.search ? searchWords(w.search) : '',
+      filterWords(tool, w),
+      place,
+      input.shift > 0 ? `+${input.shift} cols` : '',
+    ];
+    title = { title: w.title + which, where: where.filter(Boolean).join(' · ') };
+    body = bodyRows(w, input, bodyHeight, tool.merged !== undefined);
     // An empty pane says why in its body, where a long path cannot push the reason off screen.
-    if (body.length === 0 && w.note) body = [sanitizeLine(`(${w.note.text})`, { width })];
+    if (body.length === 0 && w.note) body = [line(sanitizeLine(`(${w.note.text})`, { width }))];
   }
   const out: Line[] = [
     line(
@@ -93,8 +101,49 @@ export function logPaneLines(input: LogPaneInput): Line[] {
       input.focused ? palette.accent : palette.dim,
       input.focused,
     ),
-    ...body.map((l) => line(l)),
+    ...body,
   ];
   while (out.length < height) out.push([]);
   return out.slice(0, height);
+}
+
+/** The window's last `rows` lines as rows: hits, markers, and the merged view's prefixes. */
+function bodyRows(w: LogWindowFacts, input: LogPaneInput, rows: number, merged: boolean): Line[] {
+  const { zone, palette } = input;
+  const stampZone = input.stampZone ?? zone;
+  const start = Math.max(0, w.lines.length - rows);
+  const origins = w.origins;
+  const nameWidth =
+    merged && origins
+      ? Math.min(
+          16,
+          Math.max(0, ...origins.slice(start).map((o) => displayColumns(sanitizeLine(o.service)))),
+        )
+      : 0;
+  const plain = (raw: string, cut: number) => shownLine(raw, zone, stampZone, cut);
+  return w.lines.slice(start).map((raw, i) => {
+    const row = start + i;
+    const origin = origins?.[row];
+    const hits = w.hits?.[row];
+    const name = origin && merged ? sanitizeLine(origin.service, { width: nameWidth }) : undefined;
+    return logRow({
+      raw,
+      zone,
+      stampZone,
+      width: input.width,
+      shift: input.shift,
+      plain,
+      ...(hits && hits.length > 0 ? { hits } : {}),
+      ...(w.landed === row ? { landed: true } : {}),
+      ...(origin?.marker ? { marker: true, markerColour: palette.warn } : {}),
+      ...(name !== undefined
+        ? {
+            prefix: {
+              text: `${name}${' '.repeat(Math.max(0, nameWidth - displayColumns(name)))} `,
+              colour: palette.service(origin!.service),
+            },
+          }
+        : {}),
+    });
+  });
 }

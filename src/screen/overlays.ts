@@ -5,6 +5,7 @@ import { menuItems } from '../store/menu.js';
 import type { Overlay } from '../store/ui-state.js';
 import { fit } from './format.js';
 import { keyHelp } from './keymap.js';
+import { logKeyHelp } from './log-keymap.js';
 import type { Palette } from './palette.js';
 import { inverse, line, span, type Line } from './spans.js';
 
@@ -17,7 +18,7 @@ export function overlayBody(
   palette: Palette,
 ): Line[] | undefined {
   let lines: Line[];
-  if (overlay.kind === 'help') lines = helpLines(width, height, palette);
+  if (overlay.kind === 'help') lines = helpLines(width, height, palette, overlay.log ?? false);
   else if (overlay.kind === 'menu') lines = menuLines(overlay.index, selected, width, palette);
   else return undefined;
   while (lines.length < height) lines.push([]);
@@ -52,7 +53,7 @@ export function questionLine(overlay: Overlay, width: number, palette: Palette):
   return undefined;
 }
 
-function helpLines(width: number, height: number, palette: Palette): Line[] {
+function helpLines(width: number, height: number, palette: Palette, log: boolean): Line[] {
   const twoColumns = width >= 80 && keyHelp.length + controlLetters.length + 3 > height;
   const half = twoColumns ? Math.floor((width - 1) / 2) : width;
   // Every line fits its column (39 at 80×24): key 9 + 1 + 29; letter and its mark 2 + 1, the
@@ -64,16 +65,25 @@ function helpLines(width: number, height: number, palette: Palette): Line[] {
     'svtui scan DIR runs services alone.',
   ];
   const keys = ['Keys', ...keyHelp.map(([k, what]) => `${k.padEnd(9)} ${what}`)];
-  const letters = [
-    'svc letters (Enter; * asks y/n)',
-    ...controlLetters.map(
-      (l) =>
-        `${l.letter}${l.asks ? '*' : ' '} ${l.name.padEnd(9)} ${twoColumns && half < 60 ? l.brief : l.does}`,
-    ),
-    ...embedded,
+  // Opened from the log pane: its own keys beside the others, in place of the svc letters.
+  const logKeys = [
+    'Log pane keys (Tab moves there)',
+    ...logKeyHelp.map(([k, what]) => `${k.padEnd(9)} ${what}`),
     '',
-    closing,
+    'From the table, ? lists svc letters.',
   ];
+  const letters = log
+    ? [...logKeys, '', closing]
+    : [
+        'svc letters (Enter; * asks y/n)',
+        ...controlLetters.map(
+          (l) =>
+            `${l.letter}${l.asks ? '*' : ' '} ${l.name.padEnd(9)} ${twoColumns && half < 60 ? l.brief : l.does}`,
+        ),
+        ...embedded,
+        '',
+        closing,
+      ];
   const colour = (text: string, i: number, all: string[]) =>
     i === 0
       ? palette.accent

@@ -3,12 +3,14 @@
 import type { HealthCode } from '../source/port.js';
 import type { Freshness, StateCell } from './format.js';
 
-export type Colour = 'green' | 'red' | 'yellow' | 'gray' | 'cyan' | 'magenta' | undefined;
+export type Colour = 'green' | 'red' | 'yellow' | 'gray' | 'cyan' | 'magenta' | 'blue' | undefined;
 
 export interface Palette {
   state(word: StateCell, wantUp: boolean): Colour;
   fresh(f: Freshness): Colour;
   health(code: HealthCode): Colour;
+  /** A service's own colour in the merged log (the same name, the same colour). */
+  service(name: string): Colour;
   accent: Colour;
   dim: Colour;
   warn: Colour;
@@ -20,6 +22,7 @@ export function makePalette(noColor: boolean): Palette {
       state: () => undefined,
       fresh: () => undefined,
       health: () => undefined,
+      service: () => undefined,
       accent: undefined,
       dim: undefined,
       warn: undefined,
@@ -53,8 +56,18 @@ export function makePalette(noColor: boolean): Palette {
           : code === 'no-rules'
             ? 'gray'
             : 'yellow',
+    service: (name) => SERVICE_COLOURS[nameHash(name) % SERVICE_COLOURS.length],
     accent: 'cyan',
     dim: 'gray',
     warn: 'yellow',
   };
+}
+
+/** Colours that mean nothing else on screen (red and yellow warn, gray dims). */
+const SERVICE_COLOURS: readonly Colour[] = ['cyan', 'green', 'magenta', 'blue'];
+
+function nameHash(name: string): number {
+  let hash = 0;
+  for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) >>> 0;
+  return hash;
 }

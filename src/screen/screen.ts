@@ -12,6 +12,7 @@ import { fit, printable, rowReason } from './format.js';
 import { displayColumns } from './hscroll.js';
 import { layoutHeights } from './layout.js';
 import { logPaneLines, type LogPaneContent } from './log-pane.js';
+import { filterListLines, logPromptLine, logToolHints } from './log-tool-lines.js';
 import { overlayBody, questionLine } from './overlays.js';
 import { serviceViewLines } from './service-view.js';
 import type { Palette } from './palette.js';
@@ -33,6 +34,8 @@ export interface ScreenInput {
   title: string;
   palette: Palette;
   nowMs: number;
+  /** The zone s6-log's local stamps were written in (the box's); the active zone if not told. */
+  stampZone?: Zone;
   /** The service view's facts, while it is open (undefined: being read). */
   detail?: ServiceDetail | Fact;
 }
@@ -108,15 +111,17 @@ export function buildScreen(input: ScreenInput): Screen {
         zone: input.zone,
         palette,
       })
-    : overlayBody(
-        ui.overlay,
-        markedNames.length > 0
-          ? { name: `${markedNames.length} marked (${markedNames.join(', ')})`, hasLog: false }
-          : { name: selected?.name ?? '', hasLog: selected?.log !== undefined },
-        width,
-        heights.body,
-        palette,
-      );
+    : ui.overlay.kind === 'filters'
+      ? filterListLines(ui.logTool, ui.overlay.index, width, heights.body, palette)
+      : overlayBody(
+          ui.overlay,
+          markedNames.length > 0
+            ? { name: `${markedNames.length} marked (${markedNames.join(', ')})`, hasLog: false }
+            : { name: selected?.name ?? '', hasLog: selected?.log !== undefined },
+          width,
+          heights.body,
+          palette,
+        );
   // In a list longer than the table, where the selection is: "31/60".
   const bodyRows = heights.table - 1;
   const at = visible.findIndex((r) => r.id === ui.selected);
@@ -151,10 +156,13 @@ export function buildScreen(input: ScreenInput): Screen {
             focused: ui.focus === 'log',
             shift: ui.shift,
             palette,
+            tool: ui.logTool,
+            ...(input.stampZone ? { stampZone: input.stampZone } : {}),
           }),
         },
     status:
       questionLine(ui.overlay, width, palette) ??
+      logPromptLine(ui.logTool, input.zone.name, width, palette) ??
       line(fit(input.message || rowReason(selected), width), palette.warn),
     hints: line(fit(hints(ui, width), width), palette.dim),
   };
@@ -208,6 +216,8 @@ function headerLine(input: ScreenInput, width: number, position: string): Line {
 }
 
 function hints(ui: UiState, width: number): string {
+  const tool = logToolHints(ui.logTool, ui.overlay.kind === 'filters', width);
+  if (tool) return tool;
   if (ui.editingFilter) return 'type to filter · Enter keep · Esc clear';
   if (ui.overlay.kind === 'menu')
     return width >= 84

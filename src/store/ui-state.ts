@@ -6,13 +6,23 @@ import { letterInfo, type ControlLetter } from '../codec/letters.js';
 import { menuItems, type MenuItem, type Target } from './menu.js';
 import type { LogMove, ServiceId } from '../source/port.js';
 import { BY_NAME, stepSort, type SortOrder } from './sort.js';
+import {
+  NO_LOG_TOOL,
+  reduceLogTool,
+  type LogToolAction,
+  type LogToolEffect,
+  type LogToolState,
+} from './log-tool.js';
 
 export type Focus = 'table' | 'log';
 
 export type Overlay =
   | { kind: 'none' }
-  | { kind: 'help' }
+  /** `log`: opened from the log pane, so its keys are listed. */
+  | { kind: 'help'; log?: boolean }
   | { kind: 'menu'; index: number }
+  /** The log tool's filter list (F), `index` its selected row. */
+  | { kind: 'filters'; index: number }
   /** One question for the services an action addresses (the marked ones, or the selected). */
   | { kind: 'confirm'; item: MenuItem; targets: readonly Named[] }
   | { kind: 'quit' }
@@ -36,6 +46,8 @@ export interface UiState {
   sort: SortOrder;
   /** Marked services (Space), in the order marked: u, d and the menu act on all of them. */
   marks: readonly ServiceId[];
+  /** The log pane's search, filters, prompt and merged view. */
+  logTool: LogToolState;
 }
 
 export type LogOp = LogMove | { kind: 'sideways'; direction: -1 | 1 };
@@ -65,6 +77,7 @@ export type Intent =
   | { kind: 'sortReverse' }
   | { kind: 'toggleMark' }
   | { kind: 'clearMarks' }
+  | { kind: 'logTool'; action: LogToolAction }
   | { kind: 'openView' }
   | { kind: 'viewMove'; delta: number }
   | { kind: 'viewChoose' };
@@ -72,6 +85,7 @@ export type Intent =
 export type Effect =
   | { kind: 'control'; targets: readonly Named[]; letter: ControlLetter; target: Target }
   | { kind: 'log'; move: LogMove }
+  | { kind: 'logTool'; effect: LogToolEffect }
   | { kind: 'redraw' }
   | { kind: 'suspend' }
   | { kind: 'quit'; stopServices: boolean }
@@ -127,6 +141,7 @@ export function initialUiState(
     ...(readOnlyWhy ? { readOnlyWhy } : {}),
     sort: BY_NAME,
     marks: [],
+    logTool: NO_LOG_TOOL,
   };
 }
 
@@ -231,7 +246,14 @@ export function reduce(state: UiState, intent: Intent, ctx: Context): Step {
     case 'filterDone':
       return { state: { ...state, editingFilter: false } };
     case 'help':
-      return { state: { ...state, overlay: { kind: 'help' } } };
+      return {
+        state: {
+          ...state,
+          overlay: { kind: 'help', ...(state.focus === 'log' ? { log: true } : {}) },
+        },
+      };
+    case 'logTool':
+      return logTool(state, intent.action, ctx);
     case 'close':
       if (state.editingFilter) return { state: { ...state, editingFilter: false, filter: '' } };
       if (state.overlay.kind === 'confirm' || state.overlay.kind === 'quit')
@@ -294,6 +316,24 @@ function serviceView(
     state: { ...state, overlay: { kind: 'none' }, focus: 'log', shift: 0, selected: overlay.id },
     effect: { kind: 'logAt', id: overlay.id, atMs: chosen.atMs },
   };
+}
+
+/** The log tool's actions (store/log-tool.ts); the filter list's row lives in the overlay. */
+function logTool(state: UiState, action: LogToolAction, ctx: Context): Step {
+  const listed = state.overlay.kind === 'filters' ? state.overlay.index : 0;
+  const step = reduceLogTool(
+    state,
+    action,
+    ctx.rows.map((r) => r.id),
+    listed,
+  );
+  let next: UiState = { ...state, ...step.state };
+  if (action.kind === 'openList') next = { ...next, overlay: { kind: 'filters', index: 0 } };
+  else if (next.overlay.kind === 'filters' && step.listIndex !== undefined)
+    next = { ...next, overlay: { kind: 'filters', index: step.listIndex } };
+  return step.effect
+    ? { state: next, effect: { kind: 'logTool', effect: step.effect } }
+    : { state: next };
 }
 
 function serviceItem(letter: ControlLetter): MenuItem {
