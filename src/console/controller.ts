@@ -59,6 +59,9 @@ export interface ControllerOptions {
 
 type Listener = () => void;
 
+/** Sort keys whose order needs every service's resource figures. */
+const FIGURE_SORTS: ReadonlySet<string> = new Set(['cpu', 'mem']);
+
 export class ConsoleController {
   private ui: UiState;
   private size: { columns: number; rows: number };
@@ -413,10 +416,12 @@ export class ConsoleController {
   private afterBuild(): void {
     const layout = this.layout();
     const interest = layout.onScreen.map((r) => r.id);
-    const key = interest.join('\n');
+    // Sorted by a figure: every row's place depends on it, not only the rows on screen.
+    const allFigures = FIGURE_SORTS.has(this.ui.sort.key);
+    const key = `${allFigures}\n${interest.join('\n')}`;
     if (key !== this.interest) {
       this.interest = key;
-      this.options.source.setInterest(interest);
+      this.options.source.setInterest(interest, { allFigures });
     }
     const tickMs = this.options.tickMs ?? 1000;
     if (tickMs <= 0) return;

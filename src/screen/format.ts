@@ -121,7 +121,8 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
     health: healthCell(row.health),
     pid: s && s.pid !== 0 && known ? String(s.pid) : '',
     time: known && since !== undefined ? formatDuration(nowMs - since) : '',
-    ...resourceCells(running ? row.resources : undefined),
+    // Figures of an earlier process (not looked at since a restart) are no figures.
+    ...resourceCells(running && row.resources?.pid === s.pid ? row.resources : undefined),
     normally: o ? (o.normallyUp ? 'up' : 'down') : '',
     want: known ? wantWord(row) : '',
     restarts: o ? restartsCell(row) : '',

@@ -230,6 +230,11 @@ export interface ServiceDetail {
   rules: RulesFacts;
 }
 
+export interface InterestOptions {
+  /** Every service's figures are wanted at the fast pace (the table is sorted by one of them). */
+  allFigures?: boolean;
+}
+
 export type Mode = 'attached' | 'embedded' | 'unsupervised';
 
 /** What the viewer may do with the tree, decided once per source. */
@@ -244,8 +249,9 @@ export type TreeChange =
   | { kind: 'services'; entries: readonly ServiceEntry[] }
   | { kind: 'facts'; id: ServiceId; facts: ServiceFacts; atMs: number }
   /**
-   * A resource sweep (every 2 s while watched) of every service that has a pid; a service left
-   * out has no figures (down, or nothing of it found).
+   * A resource sweep (every 2 s while watched): the services looked at this time — those on
+   * screen, or all (see `setInterest`), and a share of the rest — each with its figures, or
+   * without when it is down or nothing of it was found. A service left out keeps its figures.
    */
   | { kind: 'resources'; samples: readonly ResourceSample[]; atMs: number }
   /** A service's health changed (its rules' state, an unmonitor, a new alert). */
@@ -269,7 +275,7 @@ export interface TreeSource {
    * `interest` names the services on screen: they are read more often.
    */
   watch(listener: (change: TreeChange) => void): () => void;
-  setInterest(ids: readonly ServiceId[]): void;
+  setInterest(ids: readonly ServiceId[], options?: InterestOptions): void;
   /** Send a letter to the service's supervisor, or to its log service's (`log/`). */
   control(
     id: ServiceId,

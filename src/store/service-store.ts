@@ -38,13 +38,11 @@ export class ServiceStore {
     else if (change.kind === 'health') this.judge(change.id, change.health);
   }
 
-  /** A resource sweep: every service not in it has no figures. */
+  /** A resource sweep: the services in it get its figures (or none); the others keep theirs. */
   measure(samples: readonly ResourceSample[]): void {
-    const fresh = new Map<ServiceId, ResourceFacts | undefined>();
-    for (const s of samples) fresh.set(s.id, s.resources);
-    for (const [id, row] of this.byId) {
-      const next = fresh.get(id);
-      if (sameResources(row.resources, next)) continue;
+    for (const { id, resources: next } of samples) {
+      const row = this.byId.get(id);
+      if (!row || sameResources(row.resources, next)) continue;
       const { resources: _was, ...rest } = row;
       this.byId.set(id, next ? { ...rest, resources: next } : rest);
       this.markDirty();

@@ -33,15 +33,18 @@ function store() {
 }
 
 describe('service store: resources and health', () => {
-  it('a sweep sets the figures of the services in it and clears the others', () => {
+  it('a sweep sets the figures of the services in it, clears those listed without, keeps the rest', () => {
     const { s, apply, told } = store();
     apply({ kind: 'resources', samples: [{ id: id('a'), resources: figures(12.3) }], atMs: 0 });
     expect(s.row(id('a'))?.resources?.cpuPercent).toBe(12.3);
     expect(told()).toBe(1);
     apply({ kind: 'resources', samples: [{ id: id('b'), resources: figures(1) }], atMs: 2000 });
-    expect(s.row(id('a'))?.resources).toBeUndefined();
+    expect(s.row(id('a'))?.resources?.cpuPercent).toBe(12.3);
     expect(s.row(id('b'))?.resources?.cpuPercent).toBe(1);
     expect(told()).toBe(2);
+    apply({ kind: 'resources', samples: [{ id: id('a') }], atMs: 4000 });
+    expect(s.row(id('a'))?.resources).toBeUndefined();
+    expect(told()).toBe(3);
   });
 
   it('the same figures as shown (12.31 and 12.34 are both 12.3) tell nobody', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { RESOURCE_HISTORY_FILE } from '../../resources/history-file.js';
 import type { ControlLetter } from '../../codec/letters.js';
 import type {
+  InterestOptions,
   Access,
   ControlOutcome,
   Fact,
@@ -160,8 +161,9 @@ export class LocalSource implements TreeSource {
     return () => this.listeners.delete(listener);
   }
 
-  setInterest(ids: readonly ServiceId[]): void {
+  setInterest(ids: readonly ServiceId[], options: InterestOptions = {}): void {
     this.poller.setInterest(ids);
+    this.usage.setInterest(ids, options.allFigures ?? false);
   }
 
   /** Re-read a service now (the supervisor said it changed). */

@@ -182,9 +182,37 @@ describe('resources through the port', () => {
       processes: 1,
     });
     expect(last('plain')?.resources?.rssKB).toBeGreaterThan(100);
-    expect(last('stopped')).toBeUndefined();
+    expect(last('stopped')).toEqual({ id: 'stopped' }); // down: listed, without figures
     expect(localId('plain')).toBe('plain');
     await stopProcess(sleeper);
     await stopProcess(recorded);
+  });
+});
+
+describe('resource sweeps share the work', () => {
+  it('on-screen services every tick, the rest a tenth per tick, all of them when asked', async () => {
+    root = tempDir('svtui-facts-');
+    const sleeper = startProcess('sleep', ['60']);
+    for (let i = 0; i < 20; i++)
+      fakeService(root, `s${String(i).padStart(2, '0')}`, {
+        status: statusBytes({ pid: sleeper.pid! }),
+        ok: 'held',
+      });
+    const changes: TreeChange[] = [];
+    source = new LocalSource(root, { explicit: false, usage: { everyMs: 60_000 } });
+    source.watch(collect(changes));
+    source.setInterest([localId('s07')]);
+    await waitFor(() => changes.some((c) => c.kind === 'resources'), 3000);
+    const looked = () => {
+      const sweeps = changes.filter(
+        (c): c is Extract<TreeChange, { kind: 'resources' }> => c.kind === 'resources',
+      );
+      return (sweeps.at(-1)?.samples ?? []).map((s) => s.id).sort();
+    };
+    // The first tick: s07 (on screen) and a slice of two.
+    expect(looked()).toEqual(['s00', 's01', 's07']);
+    source.setInterest([localId('s07')], { allFigures: true });
+    await source.close();
+    await stopProcess(sleeper);
   });
 });
