@@ -1,7 +1,10 @@
 // `npm run screenshots`: PNGs of the real console on the bundled example tree (embedded mode),
 // at 120×40 and 80×24 — the table with logs, the svc menu, the help, the zone switched, and the
 // table sorted by CPU with a failing check (a `monitor` rule added to the scratch copy's
-// `steady`: a port nothing listens on) and two services marked. Each is a
+// `steady`: a port nothing listens on) and two services marked, the service view of `crashy`
+// (`i`: charts, rules and events; its own rules added to the scratch copy) and its log opened at
+// an exit (Enter on the exit event). Names on the command line take only those shots
+// (`node scripts/screenshots.mjs service log-at-exit`). Each is a
 // real run in tmux: keys sent with send-keys, the screen read with `capture-pane -e -p`, turned
 // into HTML by screenshots-html.mjs and into a PNG by headless Chromium. Needs tmux, chromium
 // (apt-get install -y chromium) and a build (npm run build); CI does not run it.
@@ -12,6 +15,7 @@ import { join } from 'node:path';
 import { ansiToHtml } from './screenshots-html.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.slice(2);
 const outDir = join(root, 'screenshots');
 const chromium = ['chromium', 'chromium-browser', 'google-chrome'].find(
   (name) => spawnSync('which', [name]).status === 0,
@@ -40,6 +44,11 @@ async function shoot(columns, rows) {
   mkdirSync(join(tree, '.svtui'), { recursive: true });
   writeFileSync(join(tree, '.svtui/monitrc'), 'set daemon 2\n');
   writeFileSync(join(tree, 'steady/monitor'), 'if failed port 1 then alert\n');
+  // Rules for crashy, so the health engine records its starts and exits for the service view.
+  writeFileSync(
+    join(tree, 'crashy/monitor'),
+    'if memory > 200 MB then restart\nif 5 restarts within 10 cycles then alert\n',
+  );
   const socket = `svtui-shots-${process.pid}-${columns}`;
   const tmux = (...args) => {
     const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -62,6 +71,7 @@ async function shoot(columns, rows) {
     }
   };
   const save = (name) => {
+    if (only.length > 0 && !only.includes(name)) return;
     const ansi = tmux('capture-pane', '-e', '-p');
     const html = join(work, `${name}.html`);
     writeFileSync(html, ansiToHtml(ansi, { columns, rows, title: name }));
@@ -131,7 +141,20 @@ async function shoot(columns, rows) {
     await until(/failing 1\/1|fail 1\/1/);
     await sleep(2500); // a sweep of CPU figures
     save('resources');
-    await keys('U');
+    await keys('U', '/', 'c', 'r', 'a', 's', 'h', 'y', 'Enter', 'i');
+    await until(/^ +\d\d:\d\d:\d\d +exit +exited 1/m);
+    await sleep(300);
+    save('service');
+    // The exit event (the events are newest first), then Enter: the log before that exit.
+    const shown = screen().split('\n');
+    const exit = shown.findIndex((l) => /^ +\d\d:\d\d:\d\d +exit /.test(l));
+    const first = shown.findIndex((l) => l.startsWith('events · newest first'));
+    for (let i = first + 1; i < exit; i++) await keys('j');
+    await keys('Enter');
+    await until(/▶ log crashy/);
+    await sleep(300);
+    save('log-at-exit');
+    await keys('Escape', 'Tab');
     tmux('send-keys', 'q');
     await until(/Stop every service/);
     tmux('send-keys', 'y');

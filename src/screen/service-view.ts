@@ -59,7 +59,7 @@ function titleLine(input: ServiceViewInput): Line {
     c.pid ? `pid ${c.pid}` : '',
     c.time ? `for ${c.time}` : '',
     `${row.restarts} restart${row.restarts === 1 ? '' : 's'}`,
-    c.lastExit ? `last exit ${c.lastExit}` : '',
+    c.lastExit ? `last: ${c.lastExit}` : '',
     c.health ? `health ${c.health}` : '',
   ].filter(Boolean);
   const head = `${c.name} ${c.state}`;

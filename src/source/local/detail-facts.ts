@@ -98,7 +98,23 @@ export function rulesFacts(input: RulesInput): RulesFacts {
 
 function ruleFacts(rule: Rule, check: RuleFacts | Omit<RuleFacts, 'then'>): RuleFacts {
   const rate = rule.kind === 'restarts' ? undefined : rateWords(rule.rate.times, rule.rate.within);
-  return { ...check, then: actionWords(rule.then), ...(rate ? { rate } : {}) };
+  // A size as it was written (`memory > 200 MB`), not in bytes.
+  const size =
+    rule.kind === 'resource' && rule.unit === 'bytes'
+      ? { check: `${rule.resource} ${rule.op} ${sizeWords(rule.limit)}` }
+      : {};
+  return { ...check, ...size, then: actionWords(rule.then), ...(rate ? { rate } : {}) };
+}
+
+/** Bytes in monit's units (KB = 1024 B), the largest that keeps a whole number. */
+export function sizeWords(bytes: number): string {
+  for (const [unit, size] of [
+    ['GB', 1024 ** 3],
+    ['MB', 1024 ** 2],
+    ['KB', 1024],
+  ] as const)
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  return `${bytes} B`;
 }
 
 /** monit's words for a rate: none for 1 of 1. */

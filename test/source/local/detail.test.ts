@@ -11,7 +11,7 @@ import { initialState, parseMonitor } from '../../../src/monitor/index.js';
 import { ResourceHistoryWriter } from '../../../src/resources/history-file.js';
 import { LocalSource, localId } from '../../../src/source/local/index.js';
 import type { ServiceDetail } from '../../../src/source/port.js';
-import { rateWords } from '../../../src/source/local/detail-facts.js';
+import { rateWords, sizeWords } from '../../../src/source/local/detail-facts.js';
 import { tempDir } from '../../support/tools.js';
 
 let root: string;
@@ -132,7 +132,10 @@ describe('LocalSource.detail', () => {
     const broken = await detailOf('api');
     expect(broken.rules.code).toBe('broken');
     expect(broken.rules.error).toMatch(/^api\/monitor:2:/);
-    writeFileSync(join(dir, 'monitor'), 'if 3 restarts within 5 cycles then stop\n');
+    writeFileSync(
+      join(dir, 'monitor'),
+      'if 3 restarts within 5 cycles then stop\nif memory > 200 MB then restart\n',
+    );
     const fine = await source!.detail(localId('api'));
     expect('rules' in fine && fine.rules.rules).toEqual([
       expect.objectContaining({
@@ -140,6 +143,7 @@ describe('LocalSource.detail', () => {
         then: 'stop',
         state: 'pending',
       }),
+      expect.objectContaining({ check: 'memory > 200 MB', then: 'restart', kind: 'resource' }),
     ]);
   });
 
@@ -160,5 +164,12 @@ describe('LocalSource.detail', () => {
     expect(rateWords(1, 1)).toBeUndefined();
     expect(rateWords(3, 3)).toBe('for 3 cycles');
     expect(rateWords(2, 5)).toBe('2 times within 5 cycles');
+  });
+
+  it('words sizes in the largest unit that keeps a whole number', () => {
+    expect(sizeWords(200 * 1024 * 1024)).toBe('200 MB');
+    expect(sizeWords(1536 * 1024)).toBe('1536 KB');
+    expect(sizeWords(2 * 1024 ** 3)).toBe('2 GB');
+    expect(sizeWords(1000)).toBe('1000 B');
   });
 });
