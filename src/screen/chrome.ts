@@ -25,11 +25,11 @@ const SHORTER_HINTS = [
 
 /** While the log pane has the keys: its own keys first (the log tool's too), longest first. */
 const LOG_HINTS = [
-  'j/k scroll · PgUp/PgDn · g/G top/follow · / search · n/N next · & filter · : time · e/w errors · M merge · y copy · Tab table · ? help · q quit',
-  'j/k PgUp/PgDn g/G · / search · n/N · & filter · : time · e/w errors · M merge · y copy · Tab table · ? help',
-  '/ search · n/N · & filter · : time · e/w errors · M merge · y copy · Tab table · ? help · q quit',
-  '/ search · n/N · & filter · : time · M merge · Tab table · ? help · q quit',
-  '/ n N & : e w M y · Tab table · ? help · q quit',
+  'j/k PgUp/PgDn g/G · ←/→ sideways · / search · n/N · & filter · : time · e/w errors · M merge · y copy · Tab table · ? help · q quit',
+  'PgUp/PgDn g/G · ←/→ sideways · / search · n/N · & filter · : time · e/w errors · M merge · y copy · ? help',
+  'PgUp/PgDn g/G · ←/→ sideways · / search · & filter · : time · ? help · q quit',
+  'PgUp/PgDn g/G · ←/→ sideways · / search · & : · ? help · q quit',
+  'PgUp/PgDn g/G · / search · ? help · q quit',
   '? help · q quit',
 ];
 

@@ -35,6 +35,8 @@ export interface LogPaneInput {
   stampZone?: Zone;
   /** The log tool's state: filters on, the merged view. */
   tool?: LogToolState;
+  /** The merged view's services by name, in the merge's order (their colours). */
+  mergedNames?: readonly string[];
 }
 
 /** The window's lines decoded and made safe, uncut (for sideways scrolling and its limit). */
@@ -140,7 +142,9 @@ function bodyRows(w: LogWindowFacts, input: LogPaneInput, rows: number, merged: 
         ? {
             prefix: {
               text: `${name}${' '.repeat(Math.max(0, nameWidth - displayColumns(name)))} `,
-              colour: palette.service(origin!.service),
+              colour: palette.service(
+                Math.max(0, input.mergedNames?.indexOf(origin!.service) ?? 0),
+              ),
             },
           }
         : {}),

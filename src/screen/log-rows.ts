@@ -1,7 +1,8 @@
 // One row of the log pane as styled spans (pure): the line's stamp decoded into the active zone
 // (TAI64N labels, svlogd's UTC stamps and s6-log's local ones alike), every control sequence
 // made harmless, cut to the width or seen from the sideways shift, and the search's hits drawn
-// inverse (bold on the line the last step landed on) — inverse, so they show under NO_COLOR too.
+// inverse (bold on the line the last step landed on) — inverse, so they show under NO_COLOR too;
+// a line landed on without a search (an error step, a jump) is bold.
 // The merged timeline prefixes each row with its service's name in its own colour; restart
 // markers are bold.
 import { sanitizeLine } from '../logview/sanitize.js';
@@ -44,7 +45,8 @@ export function logRow(input: RowInput): Line {
       input.shift > 0
         ? shiftLine(sanitizeLine(decoded.text), input.shift, width)
         : (input.plain?.(input.raw, width) ?? sanitizeLine(decoded.text, { width }));
-    if (!input.marker) return [...prefix, { text }];
+    // A line stepped to without a search (e/E, w/W, a jump) is bold: the eye finds it.
+    if (!input.marker) return [...prefix, { text, ...(input.landed ? { bold: true } : {}) }];
     return [
       ...prefix,
       { text, bold: true, ...(input.markerColour ? { color: input.markerColour } : {}) },

@@ -9,8 +9,8 @@ export interface Palette {
   state(word: StateCell, wantUp: boolean): Colour;
   fresh(f: Freshness): Colour;
   health(code: HealthCode): Colour;
-  /** A service's own colour in the merged log (the same name, the same colour). */
-  service(name: string): Colour;
+  /** The colour of the merged log's `index`th service (its place in the merge: stable). */
+  service(index: number): Colour;
   accent: Colour;
   dim: Colour;
   warn: Colour;
@@ -56,7 +56,7 @@ export function makePalette(noColor: boolean): Palette {
           : code === 'no-rules'
             ? 'gray'
             : 'yellow',
-    service: (name) => SERVICE_COLOURS[nameHash(name) % SERVICE_COLOURS.length],
+    service: (index) => SERVICE_COLOURS[Math.abs(index) % SERVICE_COLOURS.length],
     accent: 'cyan',
     dim: 'gray',
     warn: 'yellow',
@@ -65,9 +65,3 @@ export function makePalette(noColor: boolean): Palette {
 
 /** Colours that mean nothing else on screen (red and yellow warn, gray dims). */
 const SERVICE_COLOURS: readonly Colour[] = ['cyan', 'green', 'magenta', 'blue'];
-
-function nameHash(name: string): number {
-  let hash = 0;
-  for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) >>> 0;
-  return hash;
-}

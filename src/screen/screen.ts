@@ -157,6 +157,9 @@ export function buildScreen(input: ScreenInput): Screen {
             shift: ui.shift,
             palette,
             tool: ui.logTool,
+            ...(ui.logTool.merged
+              ? { mergedNames: mergedNames(ui.logTool.merged, input.services) }
+              : {}),
             ...(input.stampZone ? { stampZone: input.stampZone } : {}),
           }),
         },
@@ -234,6 +237,11 @@ function hints(ui: UiState, width: number): string {
       : 'y stop all and quit · n/Esc stay · svtui scan DIR runs services alone';
   if (ui.overlay.kind === 'confirm') return 'y yes · n no · Esc cancel';
   return mainHints(width, { focus: ui.focus, readOnly: ui.readOnly });
+}
+
+/** The merged view's services by name, in the merge's order. */
+function mergedNames(ids: readonly ServiceId[], rows: readonly ServiceRow[]): string[] {
+  return ids.map((id) => rows.find((r) => r.id === id)?.name ?? id);
 }
 
 export type { ServiceId };
