@@ -34,6 +34,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  rmSync,
   statSync,
   truncateSync,
   writeSync,
@@ -331,10 +332,54 @@ async function followLatency(terms, name, writing) {
   return latencies;
 }
 
+/**
+ * aaa-big as svtui scan would leave it: an hour of resource history (2 s samples ending now),
+ * 300 events and two rules, for the service view (`i`).
+ */
+async function describeBig() {
+  const { ResourceHistoryWriter } = await import(join(root, 'dist/resources/history-file.js'));
+  const { encodeEvent } = await import(join(root, 'dist/health/event.js'));
+  const supervise = join(tree, 'aaa-big/supervise');
+  rmSync(join(supervise, 'svtui-resources'), { force: true });
+  const writer = new ResourceHistoryWriter(join(supervise, 'svtui-resources'));
+  const now = Math.floor(Date.now() / 1000);
+  for (let t = now - 3598, i = 0; t <= now; t += 2, i++)
+    writer.append({
+      time: t,
+      pid: 10000,
+      cpuPermille: 200 + ((i * 37) % 600),
+      rssKB: 40_000 + i * 10,
+      logLinesPerSecond: i % 50,
+      restarts: 0,
+      checksRun: 3,
+      checksFailed: 0,
+    });
+  writer.close();
+  let events = '';
+  for (let i = 0; i < 300; i++) {
+    const time = new Date((now - 3600 + i * 12) * 1000).toISOString();
+    const exit = i % 2 === 0;
+    events += encodeEvent({
+      time,
+      service: 'aaa-big',
+      kind: exit ? 'exit' : 'start',
+      text: exit ? 'exited 1' : 'started, pid 10000',
+      ...(exit ? { code: 1 } : {}),
+      pid: 10000,
+    });
+  }
+  writeFileAt(join(supervise, 'svtui-events'), events);
+  writeFileAt(
+    join(tree, 'aaa-big/monitor'),
+    'if cpu > 90% for 3 cycles then restart\nif memory > 500 MB then alert\n',
+  );
+}
+
 export default async function consoleBench() {
   const { packStatus } = await import(join(root, 'dist/codec/status.js'));
   const { timeFromMillis } = await import(join(root, 'dist/codec/tai64n.js'));
   buildTree(packStatus, timeFromMillis);
+  await describeBig();
   const holder = await holdFifos();
   const env = { ...process.env, TZ: 'UTC', LESS: '', LESSHISTFILE: '-' };
   for (const name of ['CI', 'TMUX', 'LESSOPEN', 'LESSCLOSE']) delete env[name];
@@ -395,6 +440,9 @@ export default async function consoleBench() {
     await terms.key('sv', 'g');
     [sv] = await timePairs(terms, [['sv', 'j', 'k']]);
     row('j/k onto 1 GB log', sv, { name: 'less j/k', times: lessLine });
+    // The service view of aaa-big (an hour of history: six charts, rules, 300 events) and back.
+    await terms.key('sv', 'g');
+    const [view] = await timePairs(terms, [['sv', 'i', 'Escape']]);
     // The log pane: PgUp/PgDn from the tail, then g (top of 1 GB) / G (the end, following).
     await terms.key('sv', 'g');
     await terms.key('sv', 'Tab');
@@ -457,6 +505,15 @@ export default async function consoleBench() {
         med <= 20 && ratio <= 3,
       );
     }
+    const vm = median(view);
+    add(
+      'i service view / Esc',
+      '≤ 50 ms',
+      `${vm.toFixed(1)} / p90 ${percentile(view, 90).toFixed(1)} ms`,
+      'six charts of an hour',
+      '',
+      vm <= 50,
+    );
     const fm = median(svFollow);
     const fx = Math.max(...svFollow);
     add(
