@@ -95,6 +95,11 @@ export class Terminal {
     }
   }
 
+  /** Any tmux command on this terminal's server (`set-option`, `show-buffer`); its output. */
+  command(...args: string[]): string {
+    return this.tmux(args);
+  }
+
   close(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { encoding: 'utf8' });
     if (this.serverPid) {
