@@ -1,9 +1,11 @@
 // The service view in a real terminal (tmux, 120×40) against `svtui scan`: `i` on a CPU burner
 // shows a CPU chart with bars and its events; Esc returns to the table; on a service that wrote
 // a few lines and exited 3, Enter on the exit event shows its log pane with those last lines.
+// Against daemontools' svscan (no svtui history), the charts are what the console sampled itself.
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startProcess } from '../support/processes.js';
 import { scanTree } from '../support/scan-tree.js';
 import { cli, haveTools, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
@@ -72,4 +74,27 @@ describe.skipIf(!haveTools('tmux'))('the service view under svtui scan', () => {
     const second = lines.findIndex((l) => l.includes('crasher: second run'));
     expect(second === -1 || second > last).toBe(true);
   }, 60_000);
+});
+
+describe.skipIf(!haveTools('svscan', 'supervise', 'tmux'))('the service view under svscan', () => {
+  const root = tempDir('svtui-e2e-view-svscan-');
+  const tree = join(root, 'service');
+  let term: Terminal | undefined;
+  afterAll(() => term?.close());
+
+  it('charts what the console sampled from /proc, and says so', async () => {
+    mkdirSync(join(tree, 'busy'), { recursive: true });
+    writeFileSync(join(tree, 'busy/run'), '#!/bin/sh\nexec sh -c "while :; do :; done"\n');
+    chmodSync(join(tree, 'busy/run'), 0o755);
+    startProcess('svscan', [tree], { cwd: root }); // stopped by pid when the file ends
+    term = new Terminal([process.execPath, cli, tree], { columns: 120, rows: 40 });
+    await term.waitFor(/^busy +up +\d+ +\S+ +\d+\.\d /m, 10000);
+    term.keys('i');
+    const view = await term.waitFor(/^CPU % · seen here · peak \d/m, 10000);
+    expect(view.split('\n').slice(4, 9).join('\n')).toMatch(/[▁▂▃▄▅▆▇█]/);
+    expect(view).toContain('rules · none (no monitor file)');
+    expect(view).toContain('log lines/s · seen here');
+    term.keys('Escape');
+    await term.waitFor(/^busy +up /m);
+  }, 30_000);
 });
