@@ -101,11 +101,11 @@ export function filterListKey(input: string, key: KeyInfo): Intent | undefined {
 
 /** The log pane's keys, for the help overlay opened from the log pane. */
 export const logKeyHelp: readonly [string, string][] = [
-  ['/', 'search (^R first: literal text)'],
+  ['/', 'search (^R: literal text)'],
   ['n N', 'next, previous hit'],
   ['& &!', 'show only / hide what matches'],
   ['F', 'filters: Space on/off, t, D'],
-  [':', 'jump: 19:08, -1h, yesterday 9:00'],
+  [':', 'jump to a time: 19:08, -1h'],
   ['e E w W', 'next/prev error; warning'],
   ['M', 'merged log (all, or marked)'],
   ['y Y', 'copy shown lines; save them'],

@@ -4,7 +4,10 @@
 // hints, and what `y` copies.
 import { describe, expect, it } from 'vitest';
 import { formatLabel, timeFromMillis } from '../../src/codec/tai64n.js';
+import { displayColumns } from '../../src/screen/hscroll.js';
+import { logKeyHelp } from '../../src/screen/log-keymap.js';
 import { logPaneLines } from '../../src/screen/log-pane.js';
+import { buildScreen, screenLines } from '../../src/screen/screen.js';
 import { logRow } from '../../src/screen/log-rows.js';
 import { shownText } from '../../src/screen/log-copy.js';
 import { logPromptLine, logToolHints, filterListLines } from '../../src/screen/log-tool-lines.js';
@@ -12,6 +15,7 @@ import { makePalette } from '../../src/screen/palette.js';
 import { plain, type Line } from '../../src/screen/spans.js';
 import type { LogWindowFacts } from '../../src/source/port.js';
 import { NO_LOG_TOOL, type LogToolState } from '../../src/store/log-tool.js';
+import { initialUiState } from '../../src/store/ui-state.js';
 import { resolveZone, UTC_ZONE } from '../../src/time/zone.js';
 
 const AT = Date.UTC(2013, 2, 18, 19, 8, 40);
@@ -295,5 +299,35 @@ describe('the filter list', () => {
     ]);
     expect(lines[2]![0]!.inverse).toBe(true);
     expect(plain(filterListLines(NO_LOG_TOOL, 0, 80, 2, noColour)[1]!)).toMatch(/& adds one/);
+  });
+});
+
+describe('the help opened from the log pane', () => {
+  it('lists the log keys beside the others, every line inside 80×24', () => {
+    const ui = {
+      ...initialUiState([]),
+      focus: 'log' as const,
+      overlay: { kind: 'help' as const, log: true },
+    };
+    const screen = buildScreen({
+      columns: 80,
+      rows: 24,
+      ui,
+      services: [],
+      log: { kind: 'none' },
+      zone: UTC_ZONE,
+      message: '',
+      mode: 'attached',
+      title: '/t',
+      palette: noColour,
+      nowMs: AT,
+    });
+    const lines = screenLines(screen).map(plain);
+    expect(lines).toHaveLength(23);
+    for (const l of lines) expect(displayColumns(l)).toBeLessThanOrEqual(80);
+    const text = lines.join('\n');
+    expect(text).toContain('Log pane keys');
+    for (const [keys, what] of logKeyHelp) expect(text).toContain(`${keys.padEnd(9)} ${what}`);
+    expect(text).toMatch(/\/ +filter services; log: search/);
   });
 });
