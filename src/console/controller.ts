@@ -85,6 +85,12 @@ export class ConsoleController {
   /** A key is being handled: its one frame is drawn at the end, whatever changed meanwhile. */
   private dispatching = false;
   private lastFrame = -Infinity;
+  /**
+   * The screen last handed out and its text: a rebuild that draws the same (figures of rows off
+   * screen changed, a sweep found nothing new) hands out the same object and wakes no one.
+   */
+  private shown: Screen | undefined;
+  private shownText = '';
   private paced: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ControllerOptions) {
@@ -147,6 +153,12 @@ export class ConsoleController {
         stampZone: this.stampZone(),
         ...this.viewDetail(),
       });
+      const text = JSON.stringify(this.screen);
+      if (this.shown && text === this.shownText) this.screen = this.shown;
+      else {
+        this.shown = this.screen;
+        this.shownText = text;
+      }
       this.afterBuild();
     }
     return this.screen;
@@ -322,6 +334,8 @@ export class ConsoleController {
   private notify(): void {
     if (this.paced) clearTimeout(this.paced);
     this.paced = undefined;
+    const before = this.shown;
+    if (before && this.getScreen() === before) return; // the same screen: nothing to draw
     this.lastFrame = performance.now();
     for (const listener of [...this.listeners]) listener();
   }

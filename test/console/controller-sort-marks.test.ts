@@ -127,3 +127,29 @@ describe('controller: marks', () => {
     expect(source.controls.map((x) => `${x.id}:${x.letter}`)).toEqual(['alpha:u']);
   });
 });
+
+describe('controller: frames', () => {
+  it('a change nothing on screen shows (figures of a service that is down) wakes no one', async () => {
+    const { c, source } = await controller();
+    const first = c.getScreen();
+    let frames = 0;
+    c.subscribe(() => frames++);
+    source.emit({
+      kind: 'resources',
+      atMs: NOW,
+      samples: [
+        {
+          id: id('gamma'),
+          resources: { pid: 5, cpuPercent: 9, rssKB: 5, processes: 1, threads: 1, from: 'proc' },
+        },
+      ],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(frames).toBe(0);
+    expect(c.getScreen()).toBe(first);
+    c.keys('j', {}); // another service: its frame comes with its log
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(frames).toBeGreaterThanOrEqual(1);
+    expect(c.getScreen()).not.toBe(first);
+  });
+});
