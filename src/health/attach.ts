@@ -43,6 +43,11 @@ export interface HealthHost {
   ): { pid: number; lastExit?: ExitHow; readiness?: boolean; ready?: boolean } | undefined;
   /** The service's event log, when the supervisor writes to it too (one writer per file). */
   events?(name: string): EventLog | undefined;
+  /**
+   * The supervisor writes every start and exit to the event log itself (svtui scan: for every
+   * service, monitored or not); the engine's own start and exit events are then not written.
+   */
+  recordsLifecycle?: boolean;
   onChange(listener: (name: string) => void): () => void;
   /** Send control letters as `svc` does (supervise/control). */
   control(name: string, letters: string): void;
@@ -93,7 +98,10 @@ export async function attachHealth(
   const cycleMs = settings.cycleSeconds * 1000;
   const watched = new Map<string, Watched>();
   const serviceDir = (name: string) => join(host.dir, name);
-  const record = (event: HealthEvent) => void watched.get(event.service)?.log.append(event);
+  const record = (event: HealthEvent) => {
+    if (host.recordsLifecycle && (event.kind === 'start' || event.kind === 'exit')) return;
+    void watched.get(event.service)?.log.append(event);
+  };
   const groups = new ChildGroups();
   const alerts = new AlertHook({
     hook: join(host.dir, '.svtui', 'alert'),

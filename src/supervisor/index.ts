@@ -207,6 +207,7 @@ async function attachHealthTo(
         const entry = entryNamed(name);
         return entry ? tree.eventLog(entry, 'service') : undefined;
       },
+      recordsLifecycle: true,
       onChange(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);

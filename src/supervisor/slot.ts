@@ -12,7 +12,7 @@ import {
   type ServiceState,
 } from '../core/service.js';
 import { describeError } from '../codec/errors.js';
-import type { ServiceHistory } from '../codec/history.js';
+import type { ExitReason, ServiceHistory } from '../codec/history.js';
 import type { ServiceStatus } from '../codec/status.js';
 import { finishArgs, type RunSettings } from '../codec/service-files.js';
 import type { CheckPolling } from './check-poller.js';
@@ -26,6 +26,9 @@ export interface Readiness {
   how: string;
   afterMs: number;
 }
+
+export type Lifecycle =
+  { kind: 'start'; pid: number } | { kind: 'exit'; pid: number; reason: ExitReason };
 
 export interface SlotOptions {
   /** `NAME` or `NAME/log` (now: a rename in the tree renames it), for messages and notices. */
@@ -45,6 +48,8 @@ export interface SlotOptions {
   pollCheck: (ready: () => void, problem: (text: string) => void) => CheckPolling;
   /** ./run said it is ready. */
   ready: (readiness: Readiness) => void;
+  /** ./run started or exited (for the service's event log: "why did it restart?"). */
+  lifecycle?: (change: Lifecycle) => void;
   now: () => number;
   warn: (line: string) => void;
   changed: (label: string) => void;
@@ -172,12 +177,14 @@ export class Slot {
       onStarted: (started, at) => {
         pid = started;
         this.dispatch({ kind: 'started', pid }, at);
+        this.options.lifecycle?.({ kind: 'start', pid });
         if (settings.check) this.startChecking(pid);
       },
       onFailed: (reason) =>
         this.dispatch({ kind: 'startFailed', reason, finish: this.options.hasFinish() }),
       onExit: (reason) => {
         this.stopChecking();
+        this.options.lifecycle?.({ kind: 'exit', pid, reason });
         this.dispatch({ kind: 'exited', pid, reason, finish: this.options.hasFinish() });
       },
       onReady: () =>

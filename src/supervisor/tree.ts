@@ -26,7 +26,7 @@ import { makeFifos } from './files.js';
 import { createLogPipe, type LogPipe } from './log-pipe.js';
 import { isServiceProcess, parentSupervisor, stopOrphan } from './orphans.js';
 import { hasFinish, isS6Tree, readSettings } from './service-settings.js';
-import { Slot, type Readiness } from './slot.js';
+import { Slot, type Lifecycle, type Readiness } from './slot.js';
 import { StartQueue } from './start-queue.js';
 import { makeSupervise, openSuperviseDir, type SuperviseDir } from './supervise-dir.js';
 
@@ -308,6 +308,7 @@ export class Tree {
       },
       pollCheck: (ready, problem) => pollCheck({ dir: here(), stderr: io, ready, problem }),
       ready: (readiness) => this.recordReady(entry, which, labelNow(), readiness),
+      lifecycle: (change) => this.recordLifecycle(entry, which, labelNow(), change),
       now: this.options.now,
       warn: this.options.warn,
       changed: this.options.changed,
@@ -336,6 +337,31 @@ export class Tree {
       text: `ready (${r.how}) ${seconds} s after the start`,
       value: seconds,
       pid: r.pid,
+    });
+  }
+
+  /** Every start and exit in the slot's event log: `svtui events` and the console's timeline. */
+  private recordLifecycle(entry: Entry, which: Which, label: string, change: Lifecycle): void {
+    const time = new Date(this.options.now()).toISOString();
+    const log = this.eventLog(entry, which);
+    if (change.kind === 'start') {
+      void log.append({
+        time,
+        service: label,
+        kind: 'start',
+        text: `started, pid ${change.pid}`,
+        pid: change.pid,
+      });
+      return;
+    }
+    const { reason, pid } = change;
+    void log.append({
+      time,
+      service: label,
+      kind: 'exit',
+      text: reason.kind === 'signal' ? `killed by ${reason.signal}` : `exited ${reason.code}`,
+      ...(reason.kind === 'signal' ? { signal: reason.signal } : { code: reason.code }),
+      pid,
     });
   }
 

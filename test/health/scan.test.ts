@@ -70,8 +70,13 @@ it('restarts a service whose check fails, runs the alert hook, records events', 
     await waitDown(join(tree, 'parent'), 10_000);
     const parent = read('parent').find((e) => e.kind === 'action');
     expect(parent).toMatchObject({ action: 'stop', monit: 'Resource limit matched', value: 1 });
-    // A service without a `monitor` file gets nothing new in supervise/.
-    expect(existsSync(join(tree, 'plain', 'supervise', 'svtui-events'))).toBe(false);
+    // Starts and exits are the supervisor's to write, once each, monitored or not.
+    const starts = events.filter((e) => e.kind === 'start').map((e) => e.pid);
+    expect(starts).toEqual([...new Set(starts)]);
+    expect(starts).toEqual(expect.arrayContaining([first, second]));
+    // A service without a `monitor` file: its starts only, no rule state, no resource rules.
+    expect(read('plain').map((e) => e.kind)).toEqual(['start']);
+    expect(existsSync(join(tree, 'plain', 'supervise', 'svtui-monitor.json'))).toBe(false);
   } finally {
     await supervisor.stop();
     const child = Number(readFileSync(join(tree, 'parent', 'child.pid'), 'utf8'));

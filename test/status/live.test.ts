@@ -100,7 +100,8 @@ describe('under svtui scan, with a failing HTTP check', () => {
     expect(seen.services.map((s) => s.service)).toEqual(['crashy', 'plain', 'plain/log', 'web']);
     expect(seen.code).toBe(1);
     const web = byName(seen.services, 'web')!;
-    expect(web).toMatchObject({ state: 'up', as_wanted: false, resources_from: 'proc' });
+    // svtui scan keeps every service's resource history: status reads its newest sample.
+    expect(web).toMatchObject({ state: 'up', as_wanted: false, resources_from: 'history' });
     expect(web.checks[0]).toMatchObject({
       check: `port 127.0.0.1:${port} http /`,
       state: 'failed',
