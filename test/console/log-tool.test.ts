@@ -106,7 +106,11 @@ class ToolSource extends FakeSource {
     this.timelines.set(service, t);
     return t;
   }
-  override async openMergedLog(ids: readonly ServiceId[]): Promise<LogTimeline | Fact<LogAbsence>> {
+  // The base fake takes no arguments; this one records the services asked for.
+  override async openMergedLog(
+    ...args: (readonly ServiceId[])[]
+  ): Promise<LogTimeline | Fact<LogAbsence>> {
+    const ids = args[0] ?? [];
     this.merges.push(ids);
     const t = new RecordingTimeline(
       ['hello from alpha', 'beta exited 1, restarted'],
