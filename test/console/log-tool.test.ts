@@ -107,10 +107,8 @@ class ToolSource extends FakeSource {
     return t;
   }
   // The base fake takes no arguments; this one records the services asked for.
-  override async openMergedLog(
-    ...args: (readonly ServiceId[])[]
-  ): Promise<LogTimeline | Fact<LogAbsence>> {
-    const ids = args[0] ?? [];
+  override async openMergedLog(...args: unknown[]): Promise<LogTimeline | Fact<LogAbsence>> {
+    const ids = (args[0] ?? []) as readonly ServiceId[];
     this.merges.push(ids);
     const t = new RecordingTimeline(
       ['hello from alpha', 'beta exited 1, restarted'],
