@@ -240,11 +240,23 @@ export async function attachHealth(
       }),
     );
 
+  // A cycle's reading of the monitor files and saving of the state is not started again while
+  // the last one's is still going (a busy box, a hundred state files): two of them would read
+  // a new monitor file twice and save over each other. Probes still running are no reason to
+  // wait: each check runs on its own, and the engine does not start one that is running.
+  let housekeeping = false;
   const cycle = async () => {
-    await refresh();
-    gathered.close();
-    const probes = engine.tick();
-    await saveAll();
+    if (housekeeping) return;
+    housekeeping = true;
+    let probes: Promise<unknown>;
+    try {
+      await refresh();
+      gathered.close();
+      probes = engine.tick();
+      await saveAll();
+    } finally {
+      housekeeping = false;
+    }
     await probes;
   };
   await refresh();
