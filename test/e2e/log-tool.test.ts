@@ -108,6 +108,8 @@ describe.skipIf(!haveTools('tmux'))('the log tool in a terminal', () => {
     expect(term.ansi()).toMatch(/\x1b\[[\d;]*7m(\x1b\[[\d;]*m)*needle/);
     term.keys('n');
     await term.waitFor('no more hits for needle below');
+    term.keys('N');
+    await term.waitFor('no more hits for needle above');
     await escape();
     await until(() => !title().includes('/needle'));
   });
@@ -123,6 +125,13 @@ describe.skipIf(!haveTools('tmux'))('the log tool in a terminal', () => {
       .filter((l) => l.startsWith('2013-') && !l.includes('──'));
     expect(body).toHaveLength(6);
     expect(term.text()).toContain('── alpha exited 1, restarted ──');
+    // The list: the filter switched off shows every line again, and stays listed.
+    term.keys('F');
+    await term.waitFor(/^ {2}\[x\] show {2}warning/m);
+    term.keys('Space');
+    await term.waitFor(/^ {2}\[ \] show {2}warning/m);
+    await escape();
+    await until(() => title().includes('following') && !title().includes('hidden'));
     for (const row of body) expect(row).toContain('warning slow');
     term.type('&');
     term.keys('Enter');
@@ -143,6 +152,12 @@ describe.skipIf(!haveTools('tmux'))('the log tool in a terminal', () => {
     term.keys('E');
     const screen = await term.waitFor('alpha old line 50 ERROR disk full');
     expect(screen).toMatch(/^2013-03-18 19:17:00\.000000000 alpha old line 50 ERROR disk full/m);
+    term.keys('e');
+    await term.waitFor('no more errors below');
+    term.keys('w');
+    await term.waitFor(/^2013-03-18 20:08:40\.000000000 alpha line 0 warning slow$/m);
+    term.keys('W');
+    await term.waitFor('no more warnings above');
   });
 
   it("shows the service's restart as a marker line among its lines", async () => {
