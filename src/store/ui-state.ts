@@ -313,7 +313,15 @@ function serviceView(
   const chosen = events[overlay.event];
   if (!chosen) return { state };
   return {
-    state: { ...state, overlay: { kind: 'none' }, focus: 'log', shift: 0, selected: overlay.id },
+    // The service's own log, out of the merged view if it was on.
+    state: {
+      ...state,
+      overlay: { kind: 'none' },
+      focus: 'log',
+      shift: 0,
+      selected: overlay.id,
+      logTool: { ...state.logTool, merged: undefined },
+    },
     effect: { kind: 'logAt', id: overlay.id, atMs: chosen.atMs },
   };
 }

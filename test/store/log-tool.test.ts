@@ -178,6 +178,14 @@ describe('Esc and M', () => {
     expect(run(marked, { escape: true }).state.marks).toEqual([]);
   });
 
+  it("an event chosen in the service view shows that service's own log, out of the merge", () => {
+    const merged = run(initialUiState(rows), 'M').state;
+    const viewing: UiState = { ...merged, overlay: { kind: 'service', id: rows[1]!.id, event: 0 } };
+    const chosen = reduce(viewing, { kind: 'viewChoose' }, { ...ctx, viewEvents: [{ atMs: 5 }] });
+    expect(chosen.state.logTool.merged).toBeUndefined();
+    expect(chosen.state.selected).toBe(rows[1]!.id);
+  });
+
   it('? from the log pane lists its keys', () => {
     expect(run(inLog(), '?').state.overlay).toEqual({ kind: 'help', log: true });
     expect(run(initialUiState(rows), '?').state.overlay).toEqual({ kind: 'help' });
