@@ -43,6 +43,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median } from './lib.js';
 import { TmuxControl, captureCost } from './tmux-control.js';
+import { keysWhileSearching } from './console-search.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'bench/out/console');
@@ -459,6 +460,9 @@ export default async function consoleBench() {
     ]);
     row('g/G log (1 GB)', sv, { name: 'less g/G', times: lessJump });
     await terms.until('sv', (s) => s.includes('following'));
+    const searching = await keysWhileSearching(terms, 'sv', 2 * PRESSES, GAP_MS);
+    await terms.key('sv', 'G');
+    await terms.until('sv', (s) => s.includes('following'));
     const afterKeys = memoryMB(pid);
 
     // Following 1000 lines/s: the console, then tail -f as the reference.
@@ -513,6 +517,16 @@ export default async function consoleBench() {
       'six charts of an hour',
       '',
       vm <= 50,
+    );
+    const sm = median(searching.times);
+    const sx = Math.max(...searching.times);
+    add(
+      'PgUp/PgDn while counting',
+      '≤ 50 ms each',
+      `${sm.toFixed(1)} / max ${sx.toFixed(1)} ms`,
+      `${searching.times.length} presses, ${searching.restarts} restarts`,
+      '',
+      searching.times.length > 0 && sx <= 50,
     );
     const fm = median(svFollow);
     const fx = Math.max(...svFollow);
