@@ -35,16 +35,14 @@ export function logRow(input: RowInput): Line {
     ? [{ text: input.prefix.text, ...(input.prefix.colour ? { color: input.prefix.colour } : {}) }]
     : [];
   const width = Math.max(1, input.width - (input.prefix ? displayColumns(input.prefix.text) : 0));
-  const decoded = decodeStampLine(input.raw, input.zone, input.stampZone);
-  const moved = decoded.messageAt - decoded.rawMessageAt;
-  const ranges = (input.hits ?? [])
-    .filter(([start, end]) => end > start)
-    .map(([start, end]): [number, number] => [start + moved, end + moved]);
-  if (ranges.length === 0) {
+  const hits = (input.hits ?? []).filter(([start, end]) => end > start);
+  if (hits.length === 0) {
+    // The common row: decoded, made safe and cut once, then kept by the caller (`plain`).
+    const decode = () => decodeStampLine(input.raw, input.zone, input.stampZone).text;
     const text =
       input.shift > 0
-        ? shiftLine(sanitizeLine(decoded.text), input.shift, width)
-        : (input.plain?.(input.raw, width) ?? sanitizeLine(decoded.text, { width }));
+        ? shiftLine(sanitizeLine(decode()), input.shift, width)
+        : (input.plain?.(input.raw, width) ?? sanitizeLine(decode(), { width }));
     // A line stepped to without a search (e/E, w/W, a jump) is bold: the eye finds it.
     if (!input.marker) return [...prefix, { text, ...(input.landed ? { bold: true } : {}) }];
     return [
@@ -52,6 +50,9 @@ export function logRow(input: RowInput): Line {
       { text, bold: true, ...(input.markerColour ? { color: input.markerColour } : {}) },
     ];
   }
+  const decoded = decodeStampLine(input.raw, input.zone, input.stampZone);
+  const moved = decoded.messageAt - decoded.rawMessageAt;
+  const ranges = hits.map(([start, end]): [number, number] => [start + moved, end + moved]);
   return [...prefix, ...highlighted(decoded.text, ranges, input, width)];
 }
 
