@@ -36,6 +36,7 @@ export function logPromptKey(state: UiState, input: string, key: KeyInfo): Inten
   }
   if (key.ctrl) {
     if (input === 'c') return { kind: 'quit' };
+    if (input === 'l') return { kind: 'redraw' };
     if (input === 'u') return tool({ kind: 'clearInput' });
     if (input === 'r') return tool({ kind: 'input', text: '\u0012' });
     return undefined;
