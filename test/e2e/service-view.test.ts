@@ -5,17 +5,24 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startProcess } from '../support/processes.js';
+import { startProcess, waitFor } from '../support/processes.js';
 import { scanTree } from '../support/scan-tree.js';
 import { cli, haveTools, tempDir } from '../support/tools.js';
 import { Terminal } from './tmux.js';
 
-/** Runs once: three lines, then exit 3; run again, it says so and stays up. */
+/**
+ * Runs once: 60 lines, then exit 3; run again, 60 other lines, and it stays up — so the log's
+ * tail (a pane of about 30 lines) shows none of the first run.
+ */
 const CRASHER = [
-  'if [ -e ./crashed ]; then echo "crasher: second run"; exec sleep 1000; fi',
+  'if [ -e ./crashed ]; then',
+  '  echo "crasher: second run"',
+  '  i=0; while [ $i -lt 60 ]; do i=$((i + 1)); echo "crasher: after $i"; done',
+  '  exec sleep 1000',
+  'fi',
   ': > ./crashed',
-  'echo "crasher: starting"',
   'echo "crasher: the disk is on fire"',
+  'i=0; while [ $i -lt 60 ]; do i=$((i + 1)); echo "crasher: before $i"; done',
   'sleep 2',
   'echo "crasher: last words before exit"',
   'exit 3',
@@ -51,12 +58,13 @@ describe.skipIf(!haveTools('tmux'))('the service view under svtui scan', () => {
     );
     term.keys('Escape');
     await term.waitFor(/^burner +up /m);
-    expect(term.text()).not.toContain('events · newest first');
+    await waitFor(() => !term!.text().includes('events · newest first'));
 
     // The crasher: its exit, then the log before it.
     term.keys('j');
     await term.waitFor(/crasher\/log\/main/);
-    await term.waitFor(/crasher: second run/, 15000);
+    await term.waitFor(/crasher: after 60/, 15000);
+    expect(term.text()).not.toContain('last words before exit');
     term.keys('i');
     const events = await term.waitFor(/^ +\d\d:\d\d:\d\d +exit +exited 3/m, 8000);
     const rows = events.split('\n');
@@ -64,15 +72,20 @@ describe.skipIf(!haveTools('tmux'))('the service view under svtui scan', () => {
     const exit = rows.findIndex((l) => /^ +\d\d:\d\d:\d\d +exit +exited 3/.test(l));
     for (let i = newest + 1; i < exit; i++) term.keys('j');
     term.keys('Enter');
-    const log = await term.waitFor(/▶ log crasher\/log\/main/, 8000);
-    expect(log).not.toContain('events · newest first');
-    expect(log).toContain('crasher: the disk is on fire');
+    await term.waitFor(/▶ log crasher\/log\/main/, 8000);
+    // The pane is drawn at once, then again where the jump lands; Ink redraws only the lines
+    // that changed: wait for the whole frame of the landing.
+    const log = await waitFor(() => {
+      const screen = term!.text();
+      return !screen.includes('events · newest first') && screen.includes('last words') && screen;
+    });
+    // The moment of the exit mid-pane: the first run's last lines above it, the restart marker
+    // and the second run's first lines below.
+    expect(log).toContain('crasher: before 60');
     expect(log).toContain('crasher: last words before exit');
-    // The window ends at the moment of the exit: the second run's line is its last line at most.
-    const lines = log.split('\n');
-    const last = lines.findIndex((l) => l.includes('last words before exit'));
-    const second = lines.findIndex((l) => l.includes('crasher: second run'));
-    expect(second === -1 || second > last).toBe(true);
+    expect(log).toMatch(/── crasher exited 3, restarted ──/);
+    expect(log).not.toContain('crasher: before 1\n');
+    expect(log).not.toContain('crasher: after 60');
   }, 60_000);
 });
 

@@ -163,10 +163,10 @@ describe('the service view', () => {
     expect(source.jumps).toEqual([
       { when: formatLabel(timeFromMillis(NOW - 31 * MIN)), zone: 'Etc/UTC' },
     ]);
-    // A page back from the first line after the moment, then one line on to keep it in sight.
+    // A page back from the first line after the moment, then half a page on: the moment mid-pane.
     expect(source.moves.slice(-2)).toEqual([
       { kind: 'page', direction: -1 },
-      { kind: 'line', direction: 1 },
+      { kind: 'half', direction: 1 },
     ]);
     expect(screen.frame()).toMatch(/▶ log alpha\/log\/main/);
 
