@@ -77,6 +77,8 @@ export class ConsoleController {
   private readonly tools: LogToolRunner;
   /** The service view's facts, read while it is open. */
   private readonly details: DetailWatch;
+  /** The view was just opened: its first frame waits (a little) for its facts. */
+  private viewOpening: Promise<void> | undefined;
   private readonly palette;
   private readonly unsubscribe: (() => void)[] = [];
   private tick: NodeJS.Timeout | undefined;
@@ -257,7 +259,8 @@ export class ConsoleController {
       case 'logTool':
         return void this.tools.carryOut(effect.effect);
       case 'detail':
-        return this.details.open(effect.id);
+        this.viewOpening = this.details.open(effect.id);
+        return;
       case 'logAt':
         return void this.logAt(effect.id, effect.atMs);
       case 'control': {
@@ -304,6 +307,27 @@ export class ConsoleController {
     this.settle();
     this.screen = undefined;
     if (this.dispatching) return; // the key's own frame comes at the end of dispatch
+    if (this.viewOpening) {
+      // One frame of the view with its facts, unless the source is slow (a remote one): then the
+      // view says "reading…" first and is drawn again when they arrive.
+      const opened = this.viewOpening;
+      this.viewOpening = undefined;
+      let drawn = false;
+      const draw = () => {
+        this.screen = undefined;
+        if (!drawn) this.notify();
+        drawn = true;
+      };
+      const late = setTimeout(draw, 30);
+      void opened.then(() => {
+        clearTimeout(late);
+        if (drawn) {
+          this.screen = undefined;
+          this.notify();
+        } else draw();
+      });
+      return;
+    }
     const wanted = this.wantedLog()?.key;
     if (wanted !== this.log?.key && wanted !== this.opening) {
       // Another service is selected: one frame with its log, unless the source is slow to open

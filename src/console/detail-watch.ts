@@ -1,6 +1,8 @@
 // The service view's facts while it is open: read from the source when it opens, then every 2 s
-// (the supervisor's history gains a sample that often), each answer handed on; closing stops the
-// reads, and an answer for a view closed meanwhile is dropped.
+// (the supervisor's history gains a sample that often). The first answer settles `open`'s promise
+// (the controller draws the view once, with its facts, instead of a "reading…" frame and then the
+// view); later answers are handed to `changed`. Closing stops the reads, and an answer for a view
+// closed meanwhile is dropped.
 import type { Fact, ServiceDetail, ServiceId, TreeSource } from '../source/port.js';
 
 export type DetailFacts = ServiceDetail | Fact;
@@ -9,7 +11,7 @@ export class DetailWatch {
   private id: ServiceId | undefined;
   private facts: DetailFacts | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private reading = false;
+  private reading: Promise<void> | undefined;
 
   constructor(
     private readonly source: TreeSource,
@@ -22,14 +24,15 @@ export class DetailWatch {
     return id === this.id ? this.facts : undefined;
   }
 
-  open(id: ServiceId): void {
+  /** Open (or re-open) the view of `id`; settles once its first facts are in (or it closed). */
+  open(id: ServiceId): Promise<void> {
     if (id !== this.id) this.facts = undefined;
     this.id = id;
-    void this.read();
     if (this.everyMs > 0 && !this.timer) {
-      this.timer = setInterval(() => void this.read(), this.everyMs);
+      this.timer = setInterval(() => void this.read(false), this.everyMs);
       this.timer.unref();
     }
+    return this.read(true);
   }
 
   close(): void {
@@ -39,19 +42,21 @@ export class DetailWatch {
     this.timer = undefined;
   }
 
-  private async read(): Promise<void> {
+  private read(first: boolean): Promise<void> {
+    // One reading at a time; the view opening waits for the one under way, then reads its own.
+    if (this.reading) return first ? this.reading.then(() => this.read(true)) : this.reading;
     const id = this.id;
-    if (id === undefined || this.reading) return;
-    this.reading = true;
-    try {
-      const facts = await this.source
-        .detail(id)
-        .catch((error: Error): Fact => ({ code: 'unreadable', text: error.message }));
-      if (id !== this.id) return;
-      this.facts = facts;
-      this.changed();
-    } finally {
-      this.reading = false;
-    }
+    if (id === undefined) return Promise.resolve();
+    const reading = this.source
+      .detail(id)
+      .catch((error: Error): Fact => ({ code: 'unreadable', text: error.message }))
+      .then((facts) => {
+        this.reading = undefined;
+        if (id !== this.id) return;
+        this.facts = facts;
+        if (!first) this.changed();
+      });
+    this.reading = reading;
+    return reading;
   }
 }

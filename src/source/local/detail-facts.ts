@@ -21,14 +21,15 @@ export function historyPoints(
   const out: HistoryPoint[] = [];
   for (const r of records) {
     if (r.time <= from) continue;
-    const down = r.pid === 0;
-    out.push({
-      atMs: r.time * 1000,
-      ...(down ? { down } : {}),
-      ...(!down && r.cpuPermille !== undefined ? { cpuPercent: r.cpuPermille / 10 } : {}),
-      ...(!down && r.rssKB !== undefined ? { rssKB: r.rssKB } : {}),
-      ...(r.logLinesPerSecond !== undefined ? { logLinesPerSecond: r.logLinesPerSecond } : {}),
-    });
+    // Assigned field by field (no spread per record): the view opens with 1800 of them.
+    const point: HistoryPoint = { atMs: r.time * 1000 };
+    if (r.pid === 0) point.down = true;
+    else {
+      if (r.cpuPermille !== undefined) point.cpuPercent = r.cpuPermille / 10;
+      if (r.rssKB !== undefined) point.rssKB = r.rssKB;
+    }
+    if (r.logLinesPerSecond !== undefined) point.logLinesPerSecond = r.logLinesPerSecond;
+    out.push(point);
   }
   return out;
 }
