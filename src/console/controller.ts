@@ -24,7 +24,7 @@ import { makePalette } from '../screen/palette.js';
 import { buildScreen, layoutOf, type Screen } from '../screen/screen.js';
 import { viewEvents } from '../screen/service-view.js';
 import { ActionRunner } from './actions.js';
-import { DetailWatch } from './detail-watch.js';
+import { DetailWatch, type DetailFacts } from './detail-watch.js';
 import { showLogBefore } from './log-before.js';
 import { LogToolRunner, type SaveOutcome } from './log-tool-runner.js';
 
@@ -44,6 +44,8 @@ export interface ControllerOptions {
    * held back): a log at 1000 lines a second is drawn 15 times a second, not 50. 0: no pacing.
    */
   paceMs?: number;
+  /** How often the open service view is read again (2 s, the history's pace; tests: less). */
+  detailEveryMs?: number;
   onQuit(stopServices: boolean): void;
   /** Ctrl-L: paint the whole screen again. */
   onRedraw?(): void;
@@ -116,10 +118,15 @@ export class ConsoleController {
       ...(options.clipboard ? { clipboard: options.clipboard } : {}),
       ...(options.saveText ? { save: options.saveText } : {}),
     });
-    this.details = new DetailWatch(source, () => {
-      this.screen = undefined;
-      this.notifySoon();
-    });
+    this.details = new DetailWatch(
+      source,
+      (before) => {
+        this.keepSelectedEvent(before);
+        this.screen = undefined;
+        this.notifySoon();
+      },
+      options.detailEveryMs,
+    );
     this.unsubscribe.push(
       services.subscribe(() => this.changed()),
       messages.subscribe(() => this.changed()),
@@ -208,6 +215,17 @@ export class ConsoleController {
     this.ui = step.state.message ? { ...step.state, message: '' } : step.state;
     if (this.ui.overlay.kind !== 'service') this.details.close();
     if (step.effect) this.carryOut(step.effect);
+  }
+
+  /** New events above the selected one: the selection stays on the event, not on the row. */
+  private keepSelectedEvent(before: DetailFacts | undefined): void {
+    const view = this.ui.overlay;
+    if (view.kind !== 'service') return;
+    const was = viewEvents(before)[view.event];
+    if (!was) return;
+    const now = viewEvents(this.details.current(view.id));
+    const event = now.findIndex((e) => e.atMs === was.atMs && e.kind === was.kind);
+    if (event >= 0 && event !== view.event) this.ui = { ...this.ui, overlay: { ...view, event } };
   }
 
   private viewDetail() {

@@ -15,7 +15,8 @@ export class DetailWatch {
 
   constructor(
     private readonly source: TreeSource,
-    private readonly changed: () => void,
+    /** A later reading came in; `before` is what the view showed until now. */
+    private readonly changed: (before: DetailFacts | undefined) => void,
     private readonly everyMs = 2000,
   ) {}
 
@@ -53,8 +54,9 @@ export class DetailWatch {
       .then((facts) => {
         this.reading = undefined;
         if (id !== this.id) return;
+        const before = this.facts;
         this.facts = facts;
-        if (!first) this.changed();
+        if (!first) this.changed(before);
       });
     this.reading = reading;
     return reading;

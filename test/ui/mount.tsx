@@ -22,7 +22,7 @@ export const ZONES = ['Etc/UTC', 'UTC', 'Asia/Kolkata'];
 export async function consoleParts(
   columns: number,
   rows: number,
-  options: { access?: Access; source?: FakeSource; noColor?: boolean } = {},
+  options: { access?: Access; source?: FakeSource; noColor?: boolean; detailEveryMs?: number } = {},
 ) {
   const source = options.source ?? fixedSource(options.access);
   const access = options.access ?? (await source.access());
@@ -41,6 +41,7 @@ export async function consoleParts(
     now: () => NOW,
     size: { columns, rows },
     tickMs: 0,
+    ...(options.detailEveryMs !== undefined ? { detailEveryMs: options.detailEveryMs } : {}),
     onQuit: (stop) => quits.push(stop),
   });
   await controller.start();
@@ -50,7 +51,7 @@ export async function consoleParts(
 export async function mountConsole(
   columns: number,
   rows: number,
-  options: { access?: Access; source?: FakeSource; noColor?: boolean } = {},
+  options: { access?: Access; source?: FakeSource; noColor?: boolean; detailEveryMs?: number } = {},
 ): Promise<Mounted> {
   const parts = await consoleParts(columns, rows, options);
   const screen = renderAt(<App console={parts.controller} />, columns, rows);

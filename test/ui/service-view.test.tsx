@@ -75,10 +75,13 @@ const DETAIL: ServiceDetail = {
   },
 };
 
-async function opened(columns: number, rows: number) {
+async function opened(columns: number, rows: number, detailEveryMs?: number) {
   const source = fixedSource();
   source.details.set(id('alpha'), DETAIL);
-  const parts = await mountConsole(columns, rows, { source });
+  const parts = await mountConsole(columns, rows, {
+    source,
+    ...(detailEveryMs ? { detailEveryMs } : {}),
+  });
   screen = parts.screen;
   await screen.type('j'); // alpha (the table is sorted by name: alpha, beta, gamma)
   await screen.type('k');
@@ -177,6 +180,25 @@ describe('the service view', () => {
     await tick(50);
     expect(screen.frame()).toContain('alpha/log/main');
     expect(screen.frame()).not.toContain('events · newest first');
+  });
+
+  it('new events keep the selection on its event, not on its row', async () => {
+    const { screen, source } = await opened(120, 40, 20);
+    await screen.type('j');
+    await screen.type('j');
+    await screen.type('j'); // the exit, fourth from the top
+    source.details.set(id('alpha'), {
+      ...DETAIL,
+      events: [
+        ...DETAIL.events,
+        { atMs: NOW - 2 * MIN, kind: 'check-recovered', text: 'port localhost:8080: ok' },
+      ],
+    });
+    await tick(100);
+    const lines = screen.lines();
+    expect(lines[26]).toMatch(/^ {3}11:58:00 {2}check-recovered/);
+    const selected = screen.styledLines().findIndex((l) => l.includes('\x1b[7m'));
+    expect(lines[selected]).toMatch(/^ {3}11:29:00 {2}exit/);
   });
 
   it('a service the source cannot describe: the view says why', async () => {
