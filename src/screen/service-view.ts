@@ -3,7 +3,7 @@
 // (from the supervisor's history, so they show the past even when the console has just started),
 // the rules in force with their last results and limits, and the events, newest first, one of
 // them selected (Enter opens the log at that moment). Pure: facts, the clock and the zone come in.
-import type { Fact, ServiceDetail, ServiceEventFacts } from '../source/port.js';
+import type { Fact, RuleFacts, ServiceDetail, ServiceEventFacts } from '../source/port.js';
 import type { ServiceRow } from '../store/model.js';
 import type { Zone } from '../time/zone.js';
 import { blockRows, niceCeiling, slices, type TimedValue } from './chart.js';
@@ -88,9 +88,9 @@ interface Metric {
 
 function metrics(detail: ServiceDetail): Metric[] {
   const h = detail.history;
-  const limits = (names: string[]) =>
+  const limits = (names: readonly RuleFacts['resource'][]) =>
     detail.rules.rules
-      .filter((r) => r.kind === 'resource' && names.some((n) => r.check.startsWith(`${n} `)))
+      .filter((r) => r.resource !== undefined && names.includes(r.resource))
       .map((r) => `${r.check}: ${r.then}`)
       .join(', ') || undefined;
   const none =

@@ -198,6 +198,8 @@ export interface RuleFacts extends CheckFacts {
   rate?: string;
   /** The action on failure: `restart`, `alert`, `exec "…"`. */
   then: string;
+  /** A resource rule's figure (what its limit is on), for placing the limit beside its chart. */
+  resource?: 'cpu' | 'totalcpu' | 'memory' | 'totalmemory' | 'children' | 'threads';
 }
 
 /** The rules in force, or why there are none. */

@@ -70,6 +70,7 @@ const DETAIL: ServiceDetail = {
         last: 'ok',
         rate: 'for 3 cycles',
         then: 'restart',
+        resource: 'cpu',
       },
     ],
   },

@@ -104,7 +104,14 @@ function ruleFacts(rule: Rule, check: RuleFacts | Omit<RuleFacts, 'then'>): Rule
     rule.kind === 'resource' && rule.unit === 'bytes'
       ? { check: `${rule.resource} ${rule.op} ${sizeWords(rule.limit)}` }
       : {};
-  return { ...check, ...size, then: actionWords(rule.then), ...(rate ? { rate } : {}) };
+  const resource = rule.kind === 'resource' ? { resource: rule.resource } : {};
+  return {
+    ...check,
+    ...size,
+    ...resource,
+    then: actionWords(rule.then),
+    ...(rate ? { rate } : {}),
+  };
 }
 
 /** Bytes in monit's units (KB = 1024 B), the largest that keeps a whole number. */

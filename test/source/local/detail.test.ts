@@ -143,7 +143,7 @@ describe('LocalSource.detail', () => {
         then: 'stop',
         state: 'pending',
       }),
-      expect.objectContaining({ check: 'memory > 200 MB', then: 'restart', kind: 'resource' }),
+      expect.objectContaining({ check: 'memory > 200 MB', then: 'restart', resource: 'memory' }),
     ]);
   });
 
