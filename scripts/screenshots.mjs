@@ -160,9 +160,31 @@ async function shoot(columns, rows) {
     tmux('send-keys', 'y');
     await sleep(3000);
   } finally {
+    // The console is embedded: a hang-up alone leaves it supervising, headless. Stop it by pid.
+    const pane = spawnSync('tmux', ['-L', socket, 'display-message', '-p', '#{pane_pid}'], {
+      encoding: 'utf8',
+    });
+    const pid = Number(pane.stdout.trim());
     spawnSync('tmux', ['-L', socket, 'kill-server']);
+    if (pid > 1) await stopByPid(pid);
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** TERM, then KILL after 15 s: a console that was not quit with q and y stops its services. */
+async function stopByPid(pid) {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; alive() && waited < 15000; waited += 100) await sleep(100);
+  if (alive()) process.kill(pid, 'SIGKILL');
 }
 
 mkdirSync(outDir, { recursive: true });
