@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, errorCode } from '../codec/errors.js';
-import { EventLog } from '../health/event-log.js';
+import { EVENTS_FILE, EventLog } from '../health/event-log.js';
 import { parseLogRun } from '../log/inprocess.js';
 import { pollCheck } from './check-poller.js';
 import { inProcessLogger } from './inprocess-logger.js';
@@ -323,8 +323,14 @@ export class Tree {
   /** The event log of a slot's supervise/ (health's events and readiness share it). */
   eventLog(entry: Entry, which: Which): EventLog {
     const dir = join(this.serviceDir(entry, which), 'supervise');
-    const warn = (error: Error) => this.options.warn(`${entry.name}: ${error.message}`);
-    return (entry.events[which] ??= new EventLog(dir, undefined, warn));
+    const kept = entry.events[which];
+    // A service renamed in the tree writes to its new place (as it restarts there).
+    if (kept && kept.path === join(dir, EVENTS_FILE)) return kept;
+    // A directory that left the tree: failing to write there is expected, not worth a warning.
+    const warn = (error: Error) => {
+      if (entry.active) this.options.warn(`${entry.name}: ${error.message}`);
+    };
+    return (entry.events[which] = new EventLog(dir, undefined, warn));
   }
 
   /** `ready` in the slot's event log, for svtui events, the console and the health engine. */

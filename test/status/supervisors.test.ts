@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S6_TOOLS, s6Pid, startS6Svscan, stopS6 } from '../control/s6-live.js';
-import { startProcess, waitFor } from '../support/processes.js';
+import { processesIn, startProcess, waitFor } from '../support/processes.js';
 import { haveTools, runCli, tempDir, tool } from '../support/tools.js';
 
 function service(tree: string, name: string): void {
@@ -35,10 +35,17 @@ function status(tree: string): { code: number | null; rows: Row[]; human: string
 
 describe.skipIf(!haveTools('runsvdir', 'runsv'))('under runit runsvdir', () => {
   const tree = tempDir('svtui-status-runit-');
+  let runsvdir: ChildProcess | undefined;
   beforeAll(async () => {
     service(tree, 'alpha');
-    startProcess(tool('runsvdir'), [tree]); // stopped by pid when the file ends
+    runsvdir = startProcess(tool('runsvdir'), [tree]);
     await waitFor(() => (status(tree).rows[0]?.pid ?? 0) > 0, 10_000, 200);
+  });
+  afterAll(async () => {
+    // HUP: runsvdir TERMs every runsv and exits; wait for them and their services to be gone,
+    // or the tree's removal races runsv's last writes into supervise/.
+    if (runsvdir?.pid) process.kill(runsvdir.pid, 'SIGHUP');
+    await waitFor(() => processesIn(tree).length === 0, 10_000);
   });
 
   it('reads runsv’s status and measures the service', () => {

@@ -75,11 +75,11 @@ describe.runIf(haveTools('supervise', 'svc', 'svstat', 'svok'))('daemontools too
     for (const name of names) await same(ours, theirs, ['svok', name]);
   });
 
-  it('supervise/ holds the same files with the same modes (plus svtui-history)', () => {
+  it("supervise/ holds the same files with the same modes (plus svtui's own svtui-*)", () => {
     const layout = (tree: string) => {
       const dir = join(tree, 'up', 'supervise');
       const entries = readdirSync(dir)
-        .filter((name) => name !== 'svtui-history')
+        .filter((name) => !name.startsWith('svtui-')) // history, events, resources
         .map((name) => {
           const st = statSync(join(dir, name));
           return `${name} ${st.isFIFO() ? 'fifo' : 'file'} ${(st.mode & 0o777).toString(8)}`;
