@@ -7,7 +7,8 @@
 // restart `u` then `t` (want up, TERM: supervise starts it again). `exec` and alerts run with
 // execa in the background, alerts behind a per-service rate limit (alert-hook.ts); a stop kills
 // the process groups of checks and commands still running. Only services with a `monitor` file
-// are watched, so a tree without rules gets no events or state files in supervise/. Resource
+// are watched: a tree without rules gets no rule state in supervise/ (svtui scan itself writes
+// every start and exit to svtui-events). Resource
 // rules read the samples of the tree's resource recorder (src/resources/recorder.ts), which keeps
 // every service's history: one /proc sweep serves both.
 import { statSync } from 'node:fs';
