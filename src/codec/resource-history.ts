@@ -117,21 +117,21 @@ export function packRecord(record: ResourceRecord, seq: number): Buffer {
   return packRecordInto(record, seq, Buffer.alloc(RECORD_SIZE));
 }
 
-/** packRecord into `out` (RECORD_SIZE bytes from its start), made once by a writer and reused. */
-export function packRecordInto(record: ResourceRecord, seq: number, out: Buffer): Buffer {
-  out.writeUInt32LE(seq >>> 0, 0);
-  out.writeUInt32LE(Math.max(0, Math.floor(record.time)) >>> 0, 8);
-  out.writeUInt32LE(record.pid >>> 0, 12);
-  out.writeUInt32LE(u32(record.cpuPermille), 16);
-  out.writeUInt32LE(u32(record.rssKB), 20);
-  out.writeUInt32LE(u32(record.pssKB), 24);
-  out.writeUInt16LE(u16(record.children), 28);
-  out.writeUInt16LE(u16(record.threads), 30);
-  out.writeUInt32LE(u32(record.logLinesPerSecond), 32);
-  out.writeUInt32LE(record.restarts >>> 0, 36);
-  out.writeUInt32LE(record.checksRun >>> 0, 40);
-  out.writeUInt32LE(record.checksFailed >>> 0, 44);
-  out.writeUInt32LE(recordCrc(out, 0, RECORD_SIZE), 4);
+/** packRecord into `out` at byte `at` (RECORD_SIZE bytes), a buffer a writer made once. */
+export function packRecordInto(record: ResourceRecord, seq: number, out: Buffer, at = 0): Buffer {
+  out.writeUInt32LE(seq >>> 0, at);
+  out.writeUInt32LE(Math.max(0, Math.floor(record.time)) >>> 0, at + 8);
+  out.writeUInt32LE(record.pid >>> 0, at + 12);
+  out.writeUInt32LE(u32(record.cpuPermille), at + 16);
+  out.writeUInt32LE(u32(record.rssKB), at + 20);
+  out.writeUInt32LE(u32(record.pssKB), at + 24);
+  out.writeUInt16LE(u16(record.children), at + 28);
+  out.writeUInt16LE(u16(record.threads), at + 30);
+  out.writeUInt32LE(u32(record.logLinesPerSecond), at + 32);
+  out.writeUInt32LE(record.restarts >>> 0, at + 36);
+  out.writeUInt32LE(record.checksRun >>> 0, at + 40);
+  out.writeUInt32LE(record.checksFailed >>> 0, at + 44);
+  out.writeUInt32LE(recordCrc(out, at, RECORD_SIZE), at + 4);
   return out;
 }
 

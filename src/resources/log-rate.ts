@@ -1,24 +1,19 @@
-// Pure: log lines per second of each service, from the running count of lines its logger has
-// read (the supervisor's in-process logger keeps one per log pipe) and the sampling times. The
-// first sample of a service, a count that went back (a new pipe) and a service without a count
-// have no rate: "not known", never a made-up 0.
-export class LogRate {
-  readonly #seen = new Map<string, { lines: number; atMs: number }>();
+// Pure: log lines per second of a service, from the running count of lines its logger has read
+// (the supervisor's in-process logger keeps one per log pipe) at two samples. The first sample,
+// a count that went back (a new pipe) and a service without a count have no rate: "not known",
+// never a made-up 0.
 
-  /** Lines a second since the previous call for `name`, rounded; undefined when not known. */
-  rate(name: string, lines: number | undefined, atMs: number): number | undefined {
-    if (lines === undefined) {
-      this.#seen.delete(name);
-      return undefined;
-    }
-    const before = this.#seen.get(name);
-    this.#seen.set(name, { lines, atMs });
-    if (!before || lines < before.lines || atMs <= before.atMs) return undefined;
-    return Math.round(((lines - before.lines) * 1000) / (atMs - before.atMs));
-  }
+/** A count of lines read, and when (ms). */
+export interface LineCount {
+  lines: number;
+  atMs: number;
+}
 
-  /** Forget the services not in `names` (left the tree, or went down). */
-  keepOnly(names: ReadonlySet<string>): void {
-    for (const name of this.#seen.keys()) if (!names.has(name)) this.#seen.delete(name);
-  }
+/** Lines a second between `before` and `now`, rounded; undefined when not known. */
+export function linesPerSecond(
+  before: LineCount | undefined,
+  now: LineCount | undefined,
+): number | undefined {
+  if (!before || !now || now.lines < before.lines || now.atMs <= before.atMs) return undefined;
+  return Math.round(((now.lines - before.lines) * 1000) / (now.atMs - before.atMs));
 }

@@ -43,29 +43,78 @@ export function toRecord(
  * at any sample of the period.
  */
 export function rollUp(records: readonly ResourceRecord[], time: number): ResourceRecord {
-  const last = records[records.length - 1];
-  if (!last) throw new RangeError('rollUp: no record to roll up');
-  const out: ResourceRecord = {
-    time,
-    pid: last.pid,
-    restarts: last.restarts,
-    checksRun: 0,
-    checksFailed: 0,
-  };
-  const mean = (key: 'cpuPermille' | 'logLinesPerSecond') => {
-    const known = records.filter((r) => r[key] !== undefined);
-    if (known.length) out[key] = Math.round(known.reduce((s, r) => s + r[key]!, 0) / known.length);
-  };
-  const peak = (key: 'rssKB' | 'pssKB' | 'children' | 'threads') => {
-    const known = records.filter((r) => r[key] !== undefined);
-    if (known.length) out[key] = Math.max(...known.map((r) => r[key]!));
-  };
-  mean('cpuPermille');
-  mean('logLinesPerSecond');
-  for (const key of ['rssKB', 'pssKB', 'children', 'threads'] as const) peak(key);
-  for (const r of records) {
-    out.checksRun = (out.checksRun | r.checksRun) >>> 0;
-    out.checksFailed = (out.checksFailed | r.checksFailed) >>> 0;
+  if (records.length === 0) throw new RangeError('rollUp: no record to roll up');
+  const period = new PeriodSummary();
+  for (const r of records) period.add(r);
+  return period.record(time)!;
+}
+
+/**
+ * rollUp kept as the records come, so a writer holds a few numbers per coarse ring instead of
+ * the period's records (a minute is 30 of them for each of 500 services, kept long enough for
+ * the garbage collector to copy them twice).
+ */
+export class PeriodSummary {
+  count = 0;
+  #last: ResourceRecord | undefined;
+  #cpu = 0;
+  #cpuN = 0;
+  #log = 0;
+  #logN = 0;
+  #rss: number | undefined;
+  #pss: number | undefined;
+  #children: number | undefined;
+  #threads: number | undefined;
+  #checksRun = 0;
+  #checksFailed = 0;
+
+  add(r: ResourceRecord): void {
+    this.count++;
+    this.#last = r;
+    if (r.cpuPermille !== undefined) {
+      this.#cpu += r.cpuPermille;
+      this.#cpuN++;
+    }
+    if (r.logLinesPerSecond !== undefined) {
+      this.#log += r.logLinesPerSecond;
+      this.#logN++;
+    }
+    this.#rss = peak(this.#rss, r.rssKB);
+    this.#pss = peak(this.#pss, r.pssKB);
+    this.#children = peak(this.#children, r.children);
+    this.#threads = peak(this.#threads, r.threads);
+    this.#checksRun = (this.#checksRun | r.checksRun) >>> 0;
+    this.#checksFailed = (this.#checksFailed | r.checksFailed) >>> 0;
   }
-  return out;
+
+  /** The period's record, stamped `time`; undefined when nothing was added. */
+  record(time: number): ResourceRecord | undefined {
+    const last = this.#last;
+    if (!last) return undefined;
+    const out: ResourceRecord = {
+      time,
+      pid: last.pid,
+      restarts: last.restarts,
+      checksRun: this.#checksRun,
+      checksFailed: this.#checksFailed,
+    };
+    if (this.#cpuN > 0) out.cpuPermille = Math.round(this.#cpu / this.#cpuN);
+    if (this.#logN > 0) out.logLinesPerSecond = Math.round(this.#log / this.#logN);
+    if (this.#rss !== undefined) out.rssKB = this.#rss;
+    if (this.#pss !== undefined) out.pssKB = this.#pss;
+    if (this.#children !== undefined) out.children = this.#children;
+    if (this.#threads !== undefined) out.threads = this.#threads;
+    return out;
+  }
+
+  /** Start a new period. */
+  clear(): void {
+    this.count = this.#cpu = this.#cpuN = this.#log = this.#logN = 0;
+    this.#checksRun = this.#checksFailed = 0;
+    this.#last = this.#rss = this.#pss = this.#children = this.#threads = undefined;
+  }
+}
+
+function peak(kept: number | undefined, v: number | undefined): number | undefined {
+  return v === undefined ? kept : kept === undefined || v > kept ? v : kept;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RECORD_SIZE, recordPosition } from '../../src/codec/resource-history.js';
+import { PeriodSummary } from '../../src/resources/records.js';
 import {
   readResourceHistory,
   ResourceHistoryWriter,
@@ -132,5 +133,48 @@ describe('toRecord and rollUp', () => {
       checksFailed: 0b11,
     });
     expect(() => rollUp([], 0)).toThrow(RangeError);
+  });
+});
+
+describe('queued records', () => {
+  it('are on disk only once flushed, in one write round the ring, and closed with the file', () => {
+    const path = join(dir, 'queued');
+    const writer = new ResourceHistoryWriter(path, rings);
+    for (let t = 0; t < 8; t++) writer.append(at(6000 + 2 * t, t));
+    // Three more wrap round the ring of 10: slots 8, 9 and 0.
+    for (let t = 8; t < 11; t++) expect(writer.queue(at(6000 + 2 * t, t))).toBeUndefined();
+    expect(read(path)[0]?.records).toHaveLength(8);
+    expect(writer.flush()).toBeUndefined();
+    expect(read(path)[0]?.records.map((r) => r.cpuPermille)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
+    writer.queue(at(6022, 11));
+    writer.close();
+    expect(read(path)[0]?.records.at(-1)?.cpuPermille).toBe(11);
+  });
+
+  it('roll up into the next ring when a period ends, as appended ones do', () => {
+    const path = join(dir, 'queued-minutes');
+    const writer = new ResourceHistoryWriter(path, rings);
+    writer.queue(at(6000, 100, 500));
+    writer.queue(at(6030, 300, 900));
+    writer.queue(at(6060, 7, 100)); // the next minute: 6000's is written
+    writer.close();
+    const [fine, minutes] = read(path);
+    expect(fine?.records).toHaveLength(3);
+    expect(minutes?.records).toEqual([at(6000, 200, 900)]);
+  });
+});
+
+describe('PeriodSummary', () => {
+  it('sums as rollUp does, and starts afresh when cleared', () => {
+    const summary = new PeriodSummary();
+    expect(summary.record(0)).toBeUndefined();
+    const records = [at(1, 10, 100), at(2, 30, 300), { ...at(3, 0, 200), cpuPermille: undefined }];
+    for (const r of records) summary.add(r);
+    expect(summary.record(0)).toEqual(rollUp(records, 0));
+    summary.clear();
+    summary.add(at(9, 5, 5));
+    expect(summary.record(60)).toEqual(rollUp([at(9, 5, 5)], 60));
   });
 });
