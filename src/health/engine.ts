@@ -18,6 +18,7 @@ import {
   formatError,
   initialState,
   parseMonitor,
+  ruleKey,
   step,
   type Action,
   type Cycle,
@@ -32,7 +33,7 @@ import {
 import { READY_LIMIT_MS } from '../codec/service-files.js';
 import { describeRule, monitEvent } from './describe.js';
 import type { EventKind, HealthEvent } from './event.js';
-import type { Clock, ProbeResult } from './probe-result.js';
+import type { Clock, ProbeKind, ProbeResult } from './probe-result.js';
 
 /** The latest figures of a service, in the units rules use; any may be missing (no sample yet). */
 export interface Figures {
@@ -79,13 +80,29 @@ export interface EngineOptions {
   reminderCycles?: number;
 }
 
-/** What `save` gives and `restore` takes: JSON-safe. */
+/** A port or program check's last probe: passed or not, how long it took, when it ended. */
+export interface LastProbe {
+  ok: boolean;
+  ms: number;
+  /** ISO 8601 UTC, from the engine's clock. */
+  at: string;
+  kind: ProbeKind;
+  /** The HTTP status or the program's exit status, when there is one. */
+  code?: number;
+}
+
+/**
+ * What `save` gives and `restore` takes: JSON-safe. Version 1 only ever gains optional keys (an
+ * older file loads without them, an older svtui ignores them); a key changing meaning bumps it.
+ */
 export interface Saved {
   version: 1;
   rules: Rule[];
   every?: MonitorFile['every'];
   states: RuleState[];
   cycle: number;
+  /** Index for index with `rules`: each port or program check's last probe, null before one. */
+  probes?: (LastProbe | null)[];
 }
 
 interface Watched {
@@ -94,6 +111,8 @@ interface Watched {
   rules: Rule[];
   every: MonitorFile['every'];
   states: RuleState[];
+  /** Index for index with `rules`. */
+  probes: (LastProbe | null)[];
   cycle: number;
   startedAt: number | null;
   pid: number | undefined;
@@ -125,6 +144,7 @@ export class HealthEngine {
       return parsed.errors;
     }
     w.states = carryOver(w.rules, w.states, parsed.rules);
+    w.probes = carryProbes(w.rules, w.probes, parsed.rules);
     w.rules = parsed.rules;
     w.every = parsed.every;
     w.monitored = true;
@@ -140,6 +160,7 @@ export class HealthEngine {
       w.every = saved.every;
     }
     w.states = carryOver(saved.rules, saved.states, w.rules);
+    w.probes = carryProbes(saved.rules, saved.probes ?? [], w.rules);
     w.cycle = saved.cycle;
   }
 
@@ -148,7 +169,14 @@ export class HealthEngine {
     if (!w) return undefined;
     const saved: Saved = { version: 1, rules: w.rules, states: w.states, cycle: w.cycle };
     if (w.every) saved.every = w.every;
+    if (w.probes.some((p) => p)) saved.probes = w.rules.map((_, i) => w.probes[i] ?? null);
     return saved;
+  }
+
+  /** Each rule's last probe (port and program checks), index for index with rulesOf. */
+  probesOf(id: string): readonly (LastProbe | null)[] {
+    const w = this.services.get(id);
+    return w ? w.rules.map((_, i) => w.probes[i] ?? null) : [];
   }
 
   /** The rules in force for a service. */
@@ -255,6 +283,7 @@ export class HealthEngine {
         const i = w.rules.indexOf(rule);
         // Reloaded away, or the service started again meanwhile: the result is about the past.
         if (i < 0 || w.startedAt !== startedAt || !w.monitored) return;
+        w.probes[i] = lastProbe(result, this.options.clock());
         this.judge(w, i, { kind: 'probe', ok: result.ok }, result);
       });
   }
@@ -341,6 +370,7 @@ export class HealthEngine {
         rules: [],
         every: undefined,
         states: [],
+        probes: [],
         cycle: 0,
         startedAt: null,
         pid: undefined,
@@ -356,6 +386,31 @@ export class HealthEngine {
     w.dir = dir;
     return w;
   }
+}
+
+function lastProbe(result: ProbeResult, now: number): LastProbe {
+  const last: LastProbe = {
+    ok: result.ok,
+    ms: result.ms,
+    at: new Date(now).toISOString(),
+    kind: result.kind,
+  };
+  if (result.code !== undefined) last.code = result.code;
+  return last;
+}
+
+/** Last probes follow their rules through a reload, as carryOver does for rule states. */
+function carryProbes(
+  previous: readonly Rule[],
+  probes: readonly (LastProbe | null)[],
+  next: readonly Rule[],
+): (LastProbe | null)[] {
+  const pool = new Map<string, (LastProbe | null)[]>();
+  previous.forEach((rule, i) => {
+    const key = ruleKey(rule);
+    pool.set(key, [...(pool.get(key) ?? []), probes[i] ?? null]);
+  });
+  return next.map((rule) => pool.get(ruleKey(rule))?.shift() ?? null);
 }
 
 function actionWords(action: Action): string {

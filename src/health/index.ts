@@ -29,6 +29,7 @@ export {
   type EngineOptions,
   type Figures,
   type Intent,
+  type LastProbe,
   type Probes,
   type Saved,
 } from './engine.js';

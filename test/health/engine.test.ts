@@ -238,4 +238,35 @@ describe('HealthEngine: reloads and saved state', () => {
     await s.cycle();
     expect(kinds(s.intents)).toEqual(['web:restart']);
   });
+
+  it("keeps each check's last probe, through a reload and a saved state", async () => {
+    const text = 'if failed port 80 then alert\nif cpu > 90% then alert\n';
+    const r = running(text);
+    r.probes.answers.set('port 80', true);
+    await r.cycle();
+    const at = new Date(r.clock.now).toISOString();
+    const probe = { ok: true, ms: 1, at, kind: 'ok' };
+    expect(r.engine.probesOf('web')).toEqual([probe, null]);
+    expect(r.engine.save('web')?.probes).toEqual([probe, null]);
+    // The rule moves to the second line: its last probe follows it.
+    r.engine.load('web', DIR, 'if cpu > 90% then alert\nif failed port 80 then alert\n', 'm');
+    expect(r.engine.probesOf('web')).toEqual([null, probe]);
+    r.probes.answers.set('port 80', false);
+    await r.cycle();
+    expect(r.engine.probesOf('web')[1]).toMatchObject({ ok: false, kind: 'refused' });
+
+    const s = rig();
+    s.engine.load('web', DIR, text, 'web/monitor');
+    s.engine.restore('web', DIR, JSON.parse(JSON.stringify(r.engine.save('web'))));
+    expect(s.engine.probesOf('web')[0]).toMatchObject({ ok: false, kind: 'refused' });
+    // A state saved before last probes were kept: none, and nothing else lost.
+    const old = { ...r.engine.save('web')!, probes: undefined };
+    const t = rig();
+    t.engine.restore('web', DIR, old);
+    expect(t.engine.probesOf('web')).toEqual([null, null]);
+    expect(t.engine.rulesOf('web')).toHaveLength(2);
+    // Nothing probed yet: no `probes` key saved at all.
+    const u = running('if failed port 80 then alert');
+    expect(u.engine.save('web')).not.toHaveProperty('probes');
+  });
 });
