@@ -54,5 +54,6 @@ export async function keysWhileSearching(terms, name, presses, gapMs) {
     await sleep(gapMs);
   }
   await terms.key(name, 'Escape');
+  await sleep(150); // an Escape followed at once by a letter reads as Alt+letter
   return { times, restarts };
 }

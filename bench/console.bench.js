@@ -393,7 +393,12 @@ export default async function consoleBench() {
     // First screen: the console launched in an empty pane, until its table and log are drawn.
     await terms.open('sv', 'sleep 3600');
     const launch = `exec ${join(root, 'bin/svtui.js')} ${tree}`;
-    const ready = (s) => /1000 services/.test(s) && /svc-0001/.test(s) && /request \d+ GET/.test(s);
+    // The log pane's tail: aaa-big's lines, or its restart markers (its events are the last hour's,
+    // after the cached log's last line).
+    const ready = (s) =>
+      /1000 services/.test(s) &&
+      /svc-0001/.test(s) &&
+      /request \d+ GET|aaa-big exited 1, restarted/.test(s);
     const firstScreens = [];
     for (let i = 0; i < 5; i++) {
       // The console of the round before must be gone, not still loading Ink beside the next one.
