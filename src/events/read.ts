@@ -2,7 +2,7 @@
 // supervise/svtui-events, oldest first, through the health engine's codec. A missing file is
 // no events; a torn or foreign line is skipped. The raw line is kept beside the event so
 // `svtui events --json` prints exactly what was written, keys it does not know included.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeEvent, type HealthEvent } from '../health/event.js';
 import { EVENTS_FILE } from '../health/event-log.js';
@@ -25,6 +25,35 @@ export function readServiceEvents(serviceDir: string): { lines: EventLine[]; fou
   const current = readText(path);
   const lines = [...decodeLines(old ?? ''), ...decodeLines(current ?? '')];
   return { lines, found: old !== undefined || current !== undefined };
+}
+
+/**
+ * A service's events kept between looks: read again only when either file changed (inode, size,
+ * mtime), a stat of two small files otherwise. The same array comes back while nothing changed.
+ */
+export class ServiceEvents {
+  private stamp = '';
+  private events: HealthEvent[] = [];
+
+  constructor(readonly serviceDir: string) {}
+
+  read(): readonly HealthEvent[] {
+    const path = eventsPath(this.serviceDir);
+    const stamp = `${fileStamp(`${path}.old`)}/${fileStamp(path)}`;
+    if (stamp === this.stamp) return this.events;
+    this.stamp = stamp;
+    this.events = readServiceEvents(this.serviceDir).lines.map((l) => l.event);
+    return this.events;
+  }
+}
+
+function fileStamp(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '-';
+  }
 }
 
 /** Complete lines of `text` that decode (a last line without its newline is torn: skipped). */

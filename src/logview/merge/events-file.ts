@@ -1,46 +1,27 @@
 // A service's restart markers, read from the supervisor's events (supervise/svtui-events and the
 // older svtui-events.old beside it, both bounded) and read again only when either changed.
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { decodeEvents } from '../../health/event.js';
+import { ServiceEvents } from '../../events/read.js';
+import type { HealthEvent } from '../../health/event.js';
 import { restartMarkers, type Marker } from './restart-markers.js';
 
-const FILES = ['svtui-events.old', 'svtui-events'];
-
 export class EventMarkers {
-  private signature = '';
+  private readonly events: ServiceEvents;
+  private seen: readonly HealthEvent[] | undefined;
   private markers: Marker[] = [];
 
   constructor(
-    private readonly serviceDir: string,
+    serviceDir: string,
     readonly name: string,
-  ) {}
+  ) {
+    this.events = new ServiceEvents(serviceDir);
+  }
 
   /** The markers now (a stat of two small files when nothing changed). */
   read(): readonly Marker[] {
-    const paths = FILES.map((f) => join(this.serviceDir, 'supervise', f));
-    const signature = paths.map(stamp).join('|');
-    if (signature === this.signature) return this.markers;
-    this.signature = signature;
-    const text = paths.map(readText).join('');
-    this.markers = restartMarkers(decodeEvents(text), this.name);
+    const events = this.events.read();
+    if (events === this.seen) return this.markers;
+    this.seen = events;
+    this.markers = restartMarkers(events, this.name);
     return this.markers;
-  }
-}
-
-function stamp(path: string): string {
-  try {
-    const st = statSync(path);
-    return `${st.ino}:${st.size}:${st.mtimeMs}`;
-  } catch {
-    return '-';
-  }
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
   }
 }

@@ -6,20 +6,15 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HealthEvent } from '../../health/event.js';
 import { loadState, STATE_FILE } from '../../health/state-file.js';
-import { eventsPath, readServiceEvents } from '../../events/read.js';
+import { ServiceEvents } from '../../events/read.js';
 import { parseMonitor } from '../../monitor/index.js';
 import { readResourceHistory, RESOURCE_HISTORY_FILE } from '../../resources/history-file.js';
 import type { HistoryPoint, ServiceDetail, ServiceId } from '../port.js';
 import { eventFacts, historyPoints, rulesFacts } from './detail-facts.js';
 import { staleAfterMs, treeCycleMs } from './health.js';
 
-interface KnownEvents {
-  stamp: string;
-  events: HealthEvent[];
-}
-
 export class DetailReader {
-  private readonly events = new Map<ServiceId, KnownEvents>();
+  private readonly events = new Map<ServiceId, ServiceEvents>();
   private readonly cycleMs: number;
 
   constructor(
@@ -61,23 +56,11 @@ export class DetailReader {
   }
 
   /** Every event of the service, read again only when a file changed. */
-  private eventsOf(id: ServiceId, dir: string): HealthEvent[] {
-    const path = eventsPath(dir);
-    const stamp = `${fileStamp(`${path}.old`)}/${fileStamp(path)}`;
-    const known = this.events.get(id);
-    if (known?.stamp === stamp) return known.events;
-    const events = readServiceEvents(dir).lines.map((l) => l.event);
-    this.events.set(id, { stamp, events });
-    return events;
-  }
-}
-
-function fileStamp(path: string): string {
-  try {
-    const st = statSync(path);
-    return `${st.ino}:${st.size}:${st.mtimeMs}`;
-  } catch {
-    return '-';
+  /** Parsed again only when one of the event files changed. */
+  private eventsOf(id: ServiceId, dir: string): readonly HealthEvent[] {
+    let events = this.events.get(id);
+    if (events?.serviceDir !== dir) this.events.set(id, (events = new ServiceEvents(dir)));
+    return events.read();
   }
 }
 
