@@ -32,10 +32,7 @@ export class ActionRunner {
     const generation = this.generation;
     const { source, now, messages } = this.ports;
     const name = target === 'log' ? `${service}/log` : service;
-    const observe = async () => {
-      const facts = await source.read(id);
-      return target === 'log' ? facts?.logObservation : facts?.observation;
-    };
+    const observe = () => this.observe(id, target);
     const before = await observe();
     const started = now();
     const result = await source.control(id, letter, target);
@@ -82,10 +79,7 @@ export class ActionRunner {
     const generation = this.generation;
     const { source, now, messages } = this.ports;
     const label = (name: string) => (target === 'log' ? `${name}/log` : name);
-    const observe = async (id: ServiceId) => {
-      const facts = await source.read(id);
-      return target === 'log' ? facts?.logObservation : facts?.observation;
-    };
+    const observe = (id: ServiceId) => this.observe(id, target);
     const before = await Promise.all(targets.map((t) => observe(t.id)));
     const started = now();
     const results = await Promise.all(targets.map((t) => source.control(t.id, letter, target)));
@@ -126,6 +120,12 @@ export class ActionRunner {
       else this.timer = setTimeout(() => void check(), this.ports.pollMs ?? 50);
     };
     await check();
+  }
+
+  /** What the source says now of the service or its log service. */
+  private async observe(id: ServiceId, target: 'service' | 'log') {
+    const facts = await this.ports.source.read(id);
+    return target === 'log' ? facts?.logObservation : facts?.observation;
   }
 
   cancel(): void {
