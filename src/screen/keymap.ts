@@ -2,6 +2,7 @@
 // what a key means. The Key shape is the subset of Ink's we read, so tests need no Ink. A key
 // with Ctrl or Alt never falls through to the bare letter's action: Ctrl-U brings nothing up.
 import { isControl } from './format.js';
+import type { KeyInfo } from './key-info.js';
 import type { Intent, LogOp, UiState } from '../store/ui-state.js';
 import {
   anyPaneKey,
@@ -11,23 +12,7 @@ import {
   logToolCaptures,
 } from './log-keymap.js';
 
-export interface KeyInfo {
-  upArrow?: boolean;
-  downArrow?: boolean;
-  leftArrow?: boolean;
-  rightArrow?: boolean;
-  pageUp?: boolean;
-  pageDown?: boolean;
-  home?: boolean;
-  end?: boolean;
-  return?: boolean;
-  escape?: boolean;
-  tab?: boolean;
-  backspace?: boolean;
-  delete?: boolean;
-  ctrl?: boolean;
-  meta?: boolean;
-}
+export type { KeyInfo } from './key-info.js';
 
 const log = (op: LogOp): Intent => ({ kind: 'log', op });
 const page = (direction: -1 | 1) => log({ kind: 'page', direction });

@@ -5,19 +5,7 @@
 import type { LogToolAction } from '../store/log-tool.js';
 import type { Intent, UiState } from '../store/ui-state.js';
 import { isControl } from './format.js';
-
-/** The keys' names this file reads (keymap.ts's KeyInfo has them). */
-interface KeyInfo {
-  upArrow?: boolean;
-  downArrow?: boolean;
-  return?: boolean;
-  escape?: boolean;
-  tab?: boolean;
-  backspace?: boolean;
-  delete?: boolean;
-  ctrl?: boolean;
-  meta?: boolean;
-}
+import type { KeyInfo } from './key-info.js';
 
 const tool = (action: LogToolAction): Intent => ({ kind: 'logTool', action });
 
