@@ -17,7 +17,7 @@ import {
 } from '../../resources/index.js';
 import type { ServiceResources } from '../../resources/index.js';
 import type { ResourceFacts, ResourceSample, ServiceId } from '../port.js';
-import { HistoryTail } from './history-tail.js';
+import { HistoryTail } from '../../resources/history-tail.js';
 
 export interface Running {
   id: ServiceId;
