@@ -15,6 +15,7 @@ import { describeOwner, probeTreeOwner } from '../control/supervisor-kind.js';
 import { recordResources, type ResourceRecorder } from '../resources/recorder.js';
 import { wallClock } from './clock.js';
 import { Tree } from './tree.js';
+import { monitorWatching } from '../tree-monitor/watching.js';
 
 /** svscan rescans every 5 seconds. */
 export const RESCAN_MS = 5000;
@@ -84,6 +85,12 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   if (owner.running) {
     throw new Error(
       `unable to supervise ${options.dir}: ${describeOwner('s6-svscan', owner.pid)} supervises it`,
+    );
+  }
+  const monitor = await monitorWatching(dir);
+  if (monitor) {
+    throw new Error(
+      `unable to supervise ${options.dir}: svtui monitor${monitor.pid ? ` (pid ${monitor.pid})` : ''} watches it; stop it first (svtui scan runs the monitor files itself)`,
     );
   }
   const warn = options.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));

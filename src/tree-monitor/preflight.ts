@@ -17,8 +17,9 @@ import {
   type SupervisorProbe,
 } from '../control/index.js';
 import { serviceNames } from './fs-host.js';
+import { LOCK_FILE } from './watching.js';
 
-export const LOCK_FILE = 'monitor.lock';
+export { LOCK_FILE };
 
 export type Preflight =
   { ok: true; lock: HeldLock; supervisor: string | undefined } | { ok: false; line: string };

@@ -171,6 +171,33 @@ describe.skipIf(!haveTools('svscan', 'supervise'))(
       }
     }, 20_000);
 
+    it('svtui scan refuses a tree svtui monitor watches, and takes it once the monitor is gone', async () => {
+      const tree = tempDir('svtui-monitor-');
+      mkdirSync(join(tree, 'web'));
+      script(join(tree, 'web', 'run'), 'exec sleep 1000');
+      const monitor = startProcess(process.execPath, [cli, 'monitor', tree], { stdio: 'ignore' });
+      let scan: ReturnType<typeof startProcess> | undefined;
+      try {
+        await waitFor(() => existsSync(join(tree, '.svtui', 'monitor.lock')), 8000);
+        await waitFor(
+          () => readFileSync(join(tree, '.svtui', 'monitor.lock'), 'utf8').trim(),
+          8000,
+        );
+        const r = runCli(['scan', tree]);
+        expect(r.status).toBe(111);
+        expect(r.stderr.toString()).toBe(
+          `svtui scan: fatal: unable to supervise ${tree}: svtui monitor (pid ${monitor.pid}) watches it; stop it first (svtui scan runs the monitor files itself)\n`,
+        );
+        expect(existsSync(join(tree, 'web', 'supervise', 'status'))).toBe(false);
+        await stopProcess(monitor);
+        scan = startProcess(process.execPath, [cli, 'scan', tree], { stdio: 'ignore' });
+        await waitFor(() => pidOf(join(tree, 'web')), 8000);
+      } finally {
+        await stopProcess(monitor);
+        if (scan) await stopProcess(scan);
+      }
+    }, 30_000);
+
     it('TERM kills a check still running: no orphan', async () => {
       const tree = tempDir('svtui-monitor-');
       mkdirSync(join(tree, 'web'));
