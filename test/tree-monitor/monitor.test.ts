@@ -1,5 +1,5 @@
 // `svtui monitor DIR` beside the real supervisors: a tree daemontools' svscan (and one runit's
-// runsvdir) supervises, a service whose HTTP check fails once the test's server is told to fail.
+// runsvdir, one s6's s6-svscan) supervises, a service whose HTTP check fails once the test's server is told to fail.
 // The monitor restarts it through supervise/control (the pid changes), writes the events, state
 // and resource history into supervise/, refuses a second monitor, and a flapping service runs the
 // alert hook at most 5 times (the default limit), the rest recorded as alert-suppressed events.
@@ -68,6 +68,7 @@ function makeTree(): string {
 const cases = [
   { name: 'daemontools svscan', tool: 'svscan', needs: ['svscan', 'supervise'] },
   { name: 'runit runsvdir', tool: 'runsvdir', needs: ['runsvdir', 'runsv'] },
+  { name: 's6 s6-svscan', tool: 's6-svscan', needs: ['s6-svscan', 's6-supervise'] },
 ];
 
 for (const c of cases) {
@@ -116,8 +117,11 @@ for (const c of cases) {
         );
         const action = events(web).find((e) => e.kind === 'action');
         expect(action).toMatchObject({ action: 'restart', monit: 'Connection failed' });
-        // daemontools and runit keep no exit status: "exited", no code.
-        expect(events(web).find((e) => e.kind === 'exit')?.text).toBe('exited');
+        // daemontools and runit keep no exit status: "exited", no code; s6 keeps how it ended
+        // (the restart's TERM).
+        expect(events(web).find((e) => e.kind === 'exit')?.text).toBe(
+          c.tool === 's6-svscan' ? 'killed by TERM' : 'exited',
+        );
         expect(existsSync(join(web, 'supervise', 'svtui-monitor.json'))).toBe(true);
         expect(existsSync(join(web, 'supervise', 'svtui-resources'))).toBe(true);
 
