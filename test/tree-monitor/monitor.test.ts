@@ -1,5 +1,6 @@
-// `svtui monitor DIR` beside the real supervisors: a tree daemontools' svscan (and one runit's
-// runsvdir, one s6's s6-svscan) supervises, a service whose HTTP check fails once the test's server is told to fail.
+// `svtui monitor DIR` beside the real supervisors: a tree daemontools' svscan (one runit's
+// runsvdir, one s6's s6-svscan) supervises, a service whose HTTP check fails once the test's
+// server is told to fail.
 // The monitor restarts it through supervise/control (the pid changes), writes the events, state
 // and resource history into supervise/, refuses a second monitor, and a flapping service runs the
 // alert hook at most 5 times (the default limit), the rest recorded as alert-suppressed events.
