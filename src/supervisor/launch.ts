@@ -2,13 +2,20 @@
 // started (with a pid), that it could not start (a one-line reason), or that it ended. The slot
 // signals it through the handle. Two kinds exist: a spawned `./run` (here) and the in-process
 // multilog (inprocess-logger.ts), which behaves as a process with a pid no process can have.
-import { spawn, type StdioOptions } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
+// A spawned one is started with posix_spawn by the native starter when it is built
+// (launch-posix.ts), else with Node's child_process (launch-node.ts); both behave the same.
+import type { StdioOptions } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../codec/errors.js';
 import type { ExitReason } from '../codec/history.js';
 import type { Signal } from '../codec/signals.js';
+import type { ChildEvents, ChildRun } from './child.js';
+import { startWithNode } from './launch-node.js';
+import { childFds, startWithPosix } from './launch-posix.js';
+import { nativeSpawn } from './native-spawn.js';
+
+export { exitReason } from './child.js';
 
 export interface LaunchCallbacks {
   /** `at`: when the process was created (ms), if not now. */
@@ -25,12 +32,6 @@ export interface RunHandle {
 
 export type Launcher = (callbacks: LaunchCallbacks) => RunHandle;
 
-export function exitReason(code: number | null, signal: NodeJS.Signals | null): ExitReason {
-  return signal
-    ? { kind: 'signal', signal: signal.replace(/^SIG/, '') }
-    : { kind: 'exit', code: code ?? 0 };
-}
-
 function sendTo(pid: number, signal: Signal): void {
   try {
     process.kill(pid, signal as NodeJS.Signals);
@@ -41,7 +42,7 @@ function sendTo(pid: number, signal: Signal): void {
 
 /**
  * Whether execve(2) would run the file: a `#!` script or an ELF binary. Node's spawn, like
- * execvp(3), falls back to /bin/sh for anything else, where daemontools' supervise (execve)
+ * execvp(3), falls back to /bin/sh for anything else (posix_spawn fails with ENOEXEC), where daemontools' supervise (execve)
  * fails with "exec format error" — and so does `svtui check`. Refusing here keeps a tree that
  * works under svtui working under daemontools too.
  */
@@ -92,24 +93,21 @@ export function spawnProgram(
         failed('exec format error');
         return { signal: () => undefined };
       }
-      // The start time is taken at fork, as supervise does: spawn() returns only once the child
-      // has exec'd, which on a busy machine can take milliseconds more.
+      // The start time is taken before the start, as supervise takes it at fork: a start
+      // returns only once the child has exec'd, which on a busy machine can take milliseconds.
       const at = now();
-      const child = spawn(`./${file}`, args, {
-        cwd: dir,
-        stdio: withNotification(stdio, notificationFd),
-        detached: true,
-      });
-      child.once('error', (error) => {
-        if (pid === 0) failed(describeError(error));
-      });
-      child.once('exit', (code, signal) => callbacks.onExit(exitReason(code, signal)));
-      if (notificationFd !== undefined) {
-        const pipe = child.stdio[notificationFd];
-        if (pipe) awaitNewline(pipe, () => callbacks.onReady?.());
-      }
-      if (child.pid !== undefined) {
-        pid = child.pid;
+      const started = startChild(
+        { dir, file, args, stdio, notificationFd },
+        {
+          exit: (reason) => callbacks.onExit(reason),
+          ready: () => callbacks.onReady?.(),
+          error: (error) => {
+            if (pid === 0) failed(describeError(error));
+          },
+        },
+      );
+      if (started !== undefined) {
+        pid = started;
         callbacks.onStarted(pid, at);
       }
     } catch (error) {
@@ -119,21 +117,12 @@ export function spawnProgram(
   };
 }
 
-/** The stdio array with a pipe at `fd` (descriptors between are closed in the child). */
-function withNotification(stdio: StdioOptions, fd: number | undefined): StdioOptions {
-  if (fd === undefined || !Array.isArray(stdio)) return stdio;
-  const out: StdioOptions = [...stdio];
-  while (out.length < fd) out.push('ignore');
-  out[fd] = 'pipe';
-  return out;
-}
-
-/** Call `ready` at the first newline read, then close the pipe; ignore everything else. */
-function awaitNewline(pipe: Readable | Writable, ready: () => void): void {
-  pipe.on('data', (chunk: Buffer) => {
-    if (!chunk.includes(0x0a)) return;
-    pipe.destroy();
-    ready();
-  });
-  pipe.on('error', () => undefined);
+/**
+ * posix_spawn through the native starter when it is built (a start costs the same whatever this
+ * process's size), else Node's child_process (a fork of this process).
+ */
+function startChild(run: ChildRun, events: ChildEvents): number | undefined {
+  const native = nativeSpawn();
+  const fds = native && childFds(run.stdio, run.notificationFd);
+  return native && fds ? startWithPosix(native, fds, run, events) : startWithNode(run, events);
 }
