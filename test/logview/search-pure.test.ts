@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveZone } from '../../src/time/zone.js';
-import { hitSpans, matchingLines } from '../../src/logview/search/chunk-match.js';
+import { hitSpans, matchingLines, SCAN_PIECE_BYTES } from '../../src/logview/search/chunk-match.js';
 import {
   chunkMatcher,
   compileFilters,
@@ -117,6 +117,25 @@ describe('finding lines in a chunk', () => {
   });
   it('does not lose a line after a candidate that spans lines', () => {
     expect(found('a\nab\n', 'a[^x]*b')).toEqual(['ab']);
+  });
+  it('scans a chunk larger than a piece, lines at the cuts and a line longer than a piece', () => {
+    const filler = (n: number) => `@400000006b04a20631500bdc filler ${n} ${'x'.repeat(80)}`;
+    const rows: string[] = [];
+    for (let n = 0; rows.join('\n').length < 3 * SCAN_PIECE_BYTES; n++)
+      rows.push(n % 300 === 299 ? `@400000006b04a20631500bdc hit ${n} end` : filler(n));
+    rows.push(`@400000006b04a20631500bdc long ${'y'.repeat(SCAN_PIECE_BYTES + 10)} hit 1 end`);
+    rows.push('@400000006b04a20631500bdc hit last end');
+    const text = rows.join('\n');
+    const wanted = rows.filter((r) => /hit \w+ end$/.test(r));
+    expect(wanted.length).toBeGreaterThan(4);
+    expect(found(text, 'hit [0-9a-z]+ end$')).toEqual(wanted);
+    // Every cut of the chunk gives the same lines.
+    for (const cut of [1, SCAN_PIECE_BYTES - 1, SCAN_PIECE_BYTES, SCAN_PIECE_BYTES + 1]) {
+      const at = text.indexOf('\n', cut) + 1;
+      const head = found(text.slice(0, at), 'hit [0-9a-z]+ end$');
+      const tail = found(text.slice(at), 'hit [0-9a-z]+ end$');
+      expect([...head, ...tail]).toEqual(wanted);
+    }
   });
   it('inverts with !', () => {
     expect(found('one\ntwo\nthree', '!o')).toEqual(['three']);

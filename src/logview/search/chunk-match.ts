@@ -93,9 +93,33 @@ function byLiteral(chunk: Buffer, needle: LiteralNeedle): number[] {
   }
 }
 
+/**
+ * 64 KB: a piece's text is an ordinary young string, gone at the next scavenge. A 1 MB chunk's
+ * text would be an external string (Node makes one above ~1,031,913 bytes), freed only when a
+ * collection notices it: counting 1 GB left ~70 MB of them resident at a time (and anything from
+ * 128 KB up lands in the large-object space, measured 8 times slower). Scanning 1 GB in 64 KB
+ * pieces measured as fast as 1 MB external strings, at 51 MB resident instead of 124 MB.
+ */
+export const SCAN_PIECE_BYTES = 1 << 16;
+
 function byScan(chunk: Buffer, query: SearchQuery): number[] {
-  const text = chunk.toString('latin1', 0, chunk.length);
   const starts: number[] = [];
+  let from = 0;
+  while (from < chunk.length) {
+    // A piece ends at a line's end (a longer line is one piece of its own).
+    let end = from + SCAN_PIECE_BYTES;
+    if (end >= chunk.length) end = chunk.length;
+    else {
+      const last = chunk.lastIndexOf(10, end - 1);
+      end = last >= from ? last + 1 : endOf(chunk, end) + 1;
+    }
+    scanPiece(chunk.toString('latin1', from, Math.min(end, chunk.length)), from, query, starts);
+    from = end;
+  }
+  return starts;
+}
+
+function scanPiece(text: string, base: number, query: SearchQuery, starts: number[]): void {
   const { scan, test } = query;
   scan.lastIndex = 0;
   while (scan.lastIndex <= text.length) {
@@ -106,10 +130,9 @@ function byScan(chunk: Buffer, query: SearchQuery): number[] {
     const lineEnd = newline < 0 ? text.length : newline;
     const line = text.slice(lineStart, lineEnd);
     test.lastIndex = 0;
-    if (test.test(line.slice(messageStart(line)))) starts.push(lineStart);
+    if (test.test(line.slice(messageStart(line)))) starts.push(base + lineStart);
     scan.lastIndex = lineEnd + 1;
   }
-  return starts;
 }
 
 function byLine(chunk: Buffer, query: SearchQuery): number[] {
