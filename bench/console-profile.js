@@ -93,7 +93,7 @@ async function phase(name, keys, count = keys.length) {
 }
 try {
   await tmux.ready();
-  await until((s) => /svc-0001/.test(s) && /request \d+ GET/.test(s));
+  await until((s) => /svc-0001/.test(s) && /request \d+ GET|aaa-big exited 1, restarted/.test(s));
   // Keys are answered once Ink is in.
   await key('G');
   await until((s) => /svc-0999/.test(s));

@@ -25,15 +25,24 @@ export function formatMemory(kb: number): string {
   return `${text}${units[unit]}`;
 }
 
-/** The CPU and MEM cells of a row: empty while nothing is measured. */
-export function resourceCells(r: ResourceFacts | undefined): { cpu: string; mem: string } {
-  if (!r) return { cpu: '', mem: '' };
+/** What a cell shows while its figure is still coming (the first frame is drawn without them). */
+export const PENDING = '…';
+
+/**
+ * The CPU and MEM cells of a row: empty while nothing is measured, PENDING while the first
+ * sweep has not looked at it yet.
+ */
+export function resourceCells(
+  r: ResourceFacts | undefined,
+  pending = false,
+): { cpu: string; mem: string } {
+  if (!r) return pending ? { cpu: PENDING, mem: PENDING } : { cpu: '', mem: '' };
   return { cpu: formatCpu(r.cpuPercent), mem: formatMemory(r.rssKB) };
 }
 
-/** The HEALTH cell in full (`failing 2/3`, `unmonitored`); empty before the source looked. */
+/** The HEALTH cell in full (`failing 2/3`, `unmonitored`); PENDING before the source looked. */
 export function healthCell(h: HealthFacts | undefined): string {
-  return h?.text ?? '';
+  return h?.text ?? PENDING;
 }
 
 /** Shorter words for a narrow HEALTH column, same meaning. */

@@ -122,7 +122,10 @@ export function rowCells(row: ServiceRow, nowMs: number): Cells {
     pid: s && s.pid !== 0 && known ? String(s.pid) : '',
     time: known && since !== undefined ? formatDuration(nowMs - since) : '',
     // Figures of an earlier process (not looked at since a restart) are no figures.
-    ...resourceCells(running && row.resources?.pid === s.pid ? row.resources : undefined),
+    ...resourceCells(
+      running && row.resources?.pid === s.pid ? row.resources : undefined,
+      running && !row.measured,
+    ),
     normally: o ? (o.normallyUp ? 'up' : 'down') : '',
     want: known ? wantWord(row) : '',
     restarts: o ? restartsCell(row) : '',

@@ -7,7 +7,7 @@ import type { Fact, RuleFacts, ServiceDetail, ServiceEventFacts } from '../sourc
 import type { ServiceRow } from '../store/model.js';
 import type { Zone } from '../time/zone.js';
 import { blockRows, niceCeiling, slices, type TimedValue } from './chart.js';
-import { formatCpu, formatMemory } from './figures.js';
+import { formatCpu, formatMemory, PENDING } from './figures.js';
 import { fit, printable, rowCells } from './format.js';
 import type { Colour, Palette } from './palette.js';
 import { inverse, line, span, type Line } from './spans.js';
@@ -60,7 +60,7 @@ function titleLine(input: ServiceViewInput): Line {
     c.time ? `for ${c.time}` : '',
     `${row.restarts} restart${row.restarts === 1 ? '' : 's'}`,
     c.lastExit ? `last: ${c.lastExit}` : '',
-    c.health ? `health ${c.health}` : '',
+    c.health && c.health !== PENDING ? `health ${c.health}` : '',
   ].filter(Boolean);
   const head = `${c.name} ${c.state}`;
   const back = ' Esc returns';

@@ -4,6 +4,7 @@
 import type { ServiceId, ServiceRow } from '../store/model.js';
 import type { SortOrder } from '../store/sort.js';
 import { cellTexts, headerLine, type Column } from './columns.js';
+import { PENDING } from './figures.js';
 import { freshness, rowCells } from './format.js';
 import type { Palette } from './palette.js';
 import { inverse, line, span, type Line, type Span } from './spans.js';
@@ -98,7 +99,9 @@ export function rowLine(
           ? palette.fresh(freshness(row, nowMs))
           : p.key === 'health' && row.health
             ? palette.health(row.health.code)
-            : undefined;
+            : (p.key === 'cpu' || p.key === 'mem' || p.key === 'health') && cells[p.key] === PENDING
+              ? palette.dim
+              : undefined;
     if (colour === undefined) plain += p.text;
     else {
       flush();

@@ -36,6 +36,8 @@ export interface ServiceRow {
   changedMs?: number;
   /** CPU and memory of its processes from the last sweep (absent while down). */
   resources?: ResourceFacts;
+  /** A resource sweep has looked at it (until then its CPU and MEM are not in yet). */
+  measured?: true;
   /** What its monitor rules say (absent until the source has looked). */
   health?: HealthFacts;
 }

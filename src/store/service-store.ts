@@ -42,9 +42,12 @@ export class ServiceStore {
   measure(samples: readonly ResourceSample[]): void {
     for (const { id, resources: next } of samples) {
       const row = this.byId.get(id);
-      if (!row || sameResources(row.resources, next)) continue;
+      if (!row || (row.measured && sameResources(row.resources, next))) continue;
       const { resources: _was, ...rest } = row;
-      this.byId.set(id, next ? { ...rest, resources: next } : rest);
+      this.byId.set(
+        id,
+        next ? { ...rest, measured: true, resources: next } : { ...rest, measured: true },
+      );
       this.markDirty();
     }
   }

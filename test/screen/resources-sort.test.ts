@@ -82,7 +82,7 @@ describe('figures', () => {
     );
     expect([cells.cpu, cells.mem, cells.health]).toEqual(['12.3', '20.0M', 'failing 1/3']);
     const stopped = rowCells(row('old', undefined, undefined), NOW);
-    expect([stopped.cpu, stopped.mem, stopped.health]).toEqual(['', '', '']);
+    expect([stopped.cpu, stopped.mem, stopped.health]).toEqual(['', '', '…']);
   });
 });
 

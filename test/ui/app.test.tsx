@@ -48,9 +48,10 @@ describe('console layout', () => {
       /^▶ SERVICE +STATE +PID +TIME +CPU% +MEM +HEALTH +NORM +WANT +RST +LAST EXIT +LOG/,
     );
     // RST: nothing known of alpha's restarts (no record, none seen); beta's record says 3.
-    expect(lines[3]).toMatch(/^alpha +up +4412 +2h00m +up +up +-/);
-    expect(lines[4]).toMatch(/^beta +up +977 +3s +up +up +3 +exit 1/);
-    expect(lines[5]).toMatch(/^gamma +down +1m00s +down +down +-/);
+    // CPU%, MEM and HEALTH: this source has not measured nor looked yet (… until it does).
+    expect(lines[3]).toMatch(/^alpha +up +4412 +2h00m +… +… +… +up +up +-/);
+    expect(lines[4]).toMatch(/^beta +up +977 +3s +… +… +… +up +up +3 +exit 1/);
+    expect(lines[5]).toMatch(/^gamma +down +1m00s +… +down +down +-/);
     expect(lines.join('\n')).toContain('2026-11-23 12:00:01.000000000 world');
     expect(lines.join('\n')).toContain('log alpha/log/main ');
     expect(lines.at(-1)).toContain('? help');
@@ -333,7 +334,7 @@ describe('console keys', () => {
     });
     const { screen } = await mount(80, 24, { source });
     const row = screen.lines()[3] ?? '';
-    expect(row).toMatch(/^aardvark +unsupervised +up +never ran/);
+    expect(row).toMatch(/^aardvark +unsupervised +… +up +never ran/);
     expect(screen.lines().slice(1, 6).join('\n')).not.toContain('unable to open');
     expect(screen.lines().at(-2)).toBe(`aardvark: unsupervised: ${problem}`);
     await screen.type('j');

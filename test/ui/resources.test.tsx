@@ -1,7 +1,7 @@
 // The console with resources and health at fixed sizes, a fixed clock and fixed samples: the
 // columns and the summary at 120×40 and 80×24 (NO_COLOR keeps the meaning in words), the sort
 // keys with the selection kept on its service, and marks acting on every marked service at once.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HealthFacts, ResourceSample, ServiceId } from '../../src/source/port.js';
 import { fixedSource, id, NOW } from '../console/fake-source.js';
 import { keys, type Screen } from './harness.js';
@@ -104,6 +104,41 @@ describe('resources and health in the table', () => {
     const styled = screen.styledLines();
     expect(styled[4]).toMatch(/\x1b\[31mfailing 2\/3/); // eslint-disable-line no-control-regex
     expect(styled[3]).toMatch(/\x1b\[7;32mok/); // eslint-disable-line no-control-regex
+  });
+});
+
+describe('figures that are not in yet', () => {
+  it('CPU%, MEM and HEALTH show … until the source has measured and looked, then the figures', async () => {
+    const source = fixedSource();
+    const parts = await mountConsole(120, 40, { source, noColor: true });
+    screen = parts.screen;
+    const row = (name: string) => parts.screen.lines().find((l) => l.startsWith(`${name} `));
+    expect(row('alpha')).toMatch(/^alpha +up +4412 +2h00m +… +… +… +up /);
+    // A down service has no figures to wait for: only its health is still coming.
+    expect(row('gamma')).toMatch(/^gamma +down +1m00s +… +down/);
+
+    source.emit({ kind: 'resources', samples: SAMPLES, atMs: NOW });
+    // Frames nobody typed are paced: wait for the one that carries them.
+    await vi.waitFor(() =>
+      expect(row('alpha')).toMatch(/^alpha +up +4412 +2h00m +2\.5 +50\.0M +… +up /),
+    );
+
+    source.emit({ kind: 'health', id: id('alpha'), atMs: NOW, health: health({}) });
+    await vi.waitFor(() =>
+      expect(row('alpha')).toMatch(/^alpha +up +4412 +2h00m +2\.5 +50\.0M +ok +up /),
+    );
+
+    // A sweep that found none of beta's processes: nothing to show, no longer "coming".
+    source.emit({ kind: 'resources', samples: [{ id: id('beta') }], atMs: NOW });
+    await vi.waitFor(() => expect(row('beta')).toMatch(/^beta +up +977 +3s +… +up /));
+    expect(row('beta')).not.toMatch(/3s +… +…/);
+  });
+
+  it('in colour the placeholders are dimmed', async () => {
+    const source = fixedSource();
+    const parts = await mountConsole(120, 40, { source, noColor: false });
+    screen = parts.screen;
+    expect(parts.screen.styledLines()[4]).toMatch(/\x1b\[90m +…/); // eslint-disable-line no-control-regex
   });
 });
 

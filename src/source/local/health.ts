@@ -44,15 +44,16 @@ interface Known {
 
 export class HealthWatch {
   private readonly known = new Map<ServiceId, Known>();
-  /** `set daemon N` of the tree's .svtui/monitrc: a state older than 3 cycles is not being run. */
-  private readonly cycleMs: number;
+  /**
+   * `set daemon N` of the tree's .svtui/monitrc: a state older than 3 cycles is not being run.
+   * Read at the first look, not before the console's first frame.
+   */
+  private cycleMs: number | undefined;
 
   constructor(
-    root: string,
+    private readonly root: string,
     private readonly ports: HealthPorts,
-  ) {
-    this.cycleMs = treeCycleMs(root);
-  }
+  ) {}
 
   /** Look at service `id` (directory `dir`); tells `emit` when what it shows changed. */
   check(id: ServiceId, dir: string): void {
@@ -110,7 +111,7 @@ export class HealthWatch {
         saved: known.saved,
         checks: known.saved ? checksOf(known.saved, probes, known.stateMtimeMs ?? null) : [],
         stateAgeMs: known.stateMtimeMs === undefined ? undefined : now - known.stateMtimeMs,
-        staleAfterMs: staleAfterMs(this.cycleMs),
+        staleAfterMs: staleAfterMs((this.cycleMs ??= treeCycleMs(this.root))),
         findings: known.findings,
         now,
       });

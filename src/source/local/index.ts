@@ -1,7 +1,9 @@
 // The TreeSource of a service tree on this machine's file system: listing, observation and
 // polling (poller.ts), control bytes (control.ts), the log timelines (log.ts), the mode
-// decision (mode.ts), CPU and memory every 2 s (usage.ts) and health (health.ts). Ids are the directory names: unique within one tree, stable across
-// re-listings. The embedded source (../embedded.ts) is this one plus the in-process supervisor's
+// decision (mode.ts), CPU and memory every 2 s (usage.ts) and health (health.ts). Ids are the
+// directory names: unique within one tree, stable across re-listings. The first frame needs only
+// the listing, the first services' status and the selected log: health, figures and the service
+// view's reader (and the modules behind them) come after it. The embedded source (../embedded.ts) is this one plus the in-process supervisor's
 // change events, so both modes present the same facts.
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
@@ -22,9 +24,9 @@ import type {
   TreeSource,
 } from '../port.js';
 import { mayControl, sendControl } from './control.js';
-import { DetailReader } from './detail.js';
+import type { DetailReader } from './detail.js';
 import { LocalLogs } from './log.js';
-import { HEALTH_FILES, HealthWatch } from './health.js';
+import type { HealthWatch } from './health.js';
 import { detectMode } from './mode.js';
 import { listServiceDirs, readFacts, type DirEntry } from './observe.js';
 import { Poller, type PollerTimes } from './poller.js';
@@ -49,8 +51,10 @@ export class LocalSource implements TreeSource {
   private readonly poller: Poller;
   private readonly logs: LocalLogs;
   private readonly usage: UsageWatch;
-  private readonly health: HealthWatch;
-  private readonly details: DetailReader;
+  /** Loaded once the first frame is up; until then the services read wait in `healthLater`. */
+  private health: { watch: HealthWatch; files: ReadonlySet<string> } | undefined;
+  private healthLater: Map<string, DirEntry> | undefined = new Map();
+  private details: Promise<DetailReader> | undefined;
   private readonly seen = new SeenSamples();
   private readonly hasLog = new Map<string, boolean>();
   private readonly now: () => number;
@@ -69,18 +73,13 @@ export class LocalSource implements TreeSource {
     this.title = root;
     this.now = options.now ?? Date.now;
     this.logs = new LocalLogs(root);
-    this.details = new DetailReader(root, this.now);
     this.initial = listServiceDirs(root);
-    this.health = new HealthWatch(root, {
-      emit: (id, health, atMs) => this.emit({ kind: 'health', id, health, atMs }),
-      now: this.now,
-    });
     this.poller = new Poller(
       {
         list: () => listServiceDirs(root),
         read: (entry) => {
           // Health files change apart from the status (see watchService): a look costs stats.
-          this.health.check(localId(entry.name), entry.dir);
+          this.checkHealth(entry);
           return readFacts(entry.dir, this.logged(entry));
         },
         emit: (entry, facts, atMs) =>
@@ -93,8 +92,7 @@ export class LocalSource implements TreeSource {
             (file) => {
               // The health engine's files say nothing of the status, and the resource history
               // changes every 2 s: neither is worth re-reading the status for.
-              if (file !== null && HEALTH_FILES.has(file))
-                this.health.check(localId(entry.name), entry.dir);
+              if (file !== null && this.health?.files.has(file)) this.checkHealth(entry);
               else if (file === null || !file.startsWith(RESOURCE_HISTORY_FILE)) onChange();
             },
             true,
@@ -154,9 +152,17 @@ export class LocalSource implements TreeSource {
       this.started = true;
       this.poller.start(this.initial);
       this.initial = undefined;
-      // The rest of a big tree once the first screen is up; the first resource sweep then too.
-      setTimeout(() => this.poller.readRest(), 100).unref();
-      setTimeout(() => !this.closed && this.usage.start(), 300).unref();
+      // The rest of a big tree once the first screen is up, health with it; the first resource
+      // sweep then too, and the service view's reader once that is done.
+      setTimeout(() => {
+        void this.startHealth();
+        this.poller.readRest();
+      }, 100).unref();
+      setTimeout(() => !this.closed && void this.usage.start(), 300).unref();
+      setTimeout(
+        () => !this.closed && void this.detailReader().catch(() => undefined),
+        1000,
+      ).unref();
     }
     return () => this.listeners.delete(listener);
   }
@@ -192,7 +198,35 @@ export class LocalSource implements TreeSource {
   async detail(id: ServiceId): Promise<ServiceDetail | Fact<'unknown-service'>> {
     const entry = this.poller.entry(id) ?? this.initial?.find((e) => e.name === id);
     if (!entry) return { code: 'unknown-service', text: 'no such service' };
-    return this.details.read(id, entry.name, entry.dir, () => this.seen.points(id));
+    const reader = await this.detailReader();
+    return reader.read(id, entry.name, entry.dir, () => this.seen.points(id));
+  }
+
+  private detailReader(): Promise<DetailReader> {
+    this.details ??= import('./detail.js').then(
+      ({ DetailReader }) => new DetailReader(this.root, this.now),
+    );
+    return this.details;
+  }
+
+  /** Load the health reader and look at every service read so far. */
+  private async startHealth(): Promise<void> {
+    if (this.health) return;
+    const { HealthWatch, HEALTH_FILES } = await import('./health.js');
+    if (this.closed || this.health) return;
+    const watch = new HealthWatch(this.root, {
+      emit: (id, health, atMs) => this.emit({ kind: 'health', id, health, atMs }),
+      now: this.now,
+    });
+    this.health = { watch, files: HEALTH_FILES };
+    const later = this.healthLater;
+    this.healthLater = undefined;
+    for (const entry of later?.values() ?? []) this.checkHealth(entry);
+  }
+
+  private checkHealth(entry: DirEntry): void {
+    if (this.health) this.health.watch.check(localId(entry.name), entry.dir);
+    else this.healthLater?.set(entry.name, entry);
   }
 
   async openMergedLog(

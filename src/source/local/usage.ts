@@ -7,17 +7,29 @@
 // (daemontools' svscan, runsvdir, s6-svscan alone) the console samples /proc itself, read-only,
 // with src/resources' sampler: kept-open descriptors, one sweep a tick, only the services that
 // have a pid. A service whose history file is missing is looked for again only every 30 s (a
-// failed open costs an exception each time).
+// failed open costs an exception each time). The sampler and the history reader are loaded when
+// the first sweep starts, after the first frame: the console draws that without figures.
 import { join } from 'node:path';
 import { isInProcessPid } from '../../codec/inprocess-pid.js';
-import {
-  RESOURCE_HISTORY_FILE,
-  ResourceSampler,
-  type ResourceRecord,
-} from '../../resources/index.js';
-import type { ServiceResources } from '../../resources/index.js';
+import type { ResourceRecord } from '../../codec/resource-history.js';
+import { RESOURCE_HISTORY_FILE } from '../../resources/history-file.js';
+import type { ServiceResources } from '../../resources/figures.js';
+import type { HistoryTail } from '../../resources/history-tail.js';
+import type { ResourceSampler } from '../../resources/sampler.js';
 import type { ResourceFacts, ResourceSample, ServiceId } from '../port.js';
-import { HistoryTail } from '../../resources/history-tail.js';
+
+interface Readers {
+  Sampler: typeof ResourceSampler;
+  Tail: typeof HistoryTail;
+}
+
+async function loadReaders(): Promise<Readers> {
+  const [sampler, tail] = await Promise.all([
+    import('../../resources/sampler.js'),
+    import('../../resources/history-tail.js'),
+  ]);
+  return { Sampler: sampler.ResourceSampler, Tail: tail.HistoryTail };
+}
 
 export interface Running {
   id: ServiceId;
@@ -55,6 +67,8 @@ interface Tail {
 
 export class UsageWatch {
   private timer: NodeJS.Timeout | undefined;
+  private readers: Readers | undefined;
+  private starting = false;
   private sampler: ResourceSampler | undefined;
   private readonly tails = new Map<ServiceId, Tail>();
   private interest = new Set<ServiceId>();
@@ -66,8 +80,13 @@ export class UsageWatch {
     private readonly options: UsageOptions = {},
   ) {}
 
-  start(): void {
-    if (this.timer) return;
+  /** Load the readers, then sweep now and at every tick. */
+  async start(): Promise<void> {
+    if (this.timer || this.starting) return;
+    this.starting = true;
+    this.readers ??= await loadReaders();
+    if (!this.starting) return; // stopped meanwhile
+    this.starting = false;
     const tick = () => this.ports.emit(this.sample(), this.ports.now());
     this.timer = setInterval(tick, this.options.everyMs ?? 2000);
     this.timer.unref();
@@ -75,6 +94,7 @@ export class UsageWatch {
   }
 
   stop(): void {
+    this.starting = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.sampler?.close();
@@ -92,6 +112,8 @@ export class UsageWatch {
    * listed without figures. Services left out keep the figures they had.
    */
   sample(): ResourceSample[] {
+    const readers = this.readers;
+    if (!readers) return [];
     const now = this.ports.now();
     const out: ResourceSample[] = [];
     const fromProc: Running[] = [];
@@ -112,13 +134,13 @@ export class UsageWatch {
       }
       alive.add(service.id);
       if (!this.all && !slice.has(i) && !this.interest.has(service.id)) continue;
-      const record = this.history(service, now);
+      const record = this.history(readers, service, now);
       if (record) out.push({ id: service.id, resources: fromRecord(record) });
       else fromProc.push(service);
     }
     for (const id of this.tails.keys()) if (!alive.has(id)) this.tails.delete(id);
     if (fromProc.length > 0) {
-      this.sampler ??= new ResourceSampler({ proc: this.options.proc, pssEvery: 1_000_000 });
+      this.sampler ??= new readers.Sampler({ proc: this.options.proc, pssEvery: 1_000_000 });
       const refs = fromProc.map((s) => ({ id: s.id, pid: s.pid }));
       for (const sample of this.sampler.sample(refs)) {
         const resources = fromSample(sample);
@@ -131,11 +153,11 @@ export class UsageWatch {
   }
 
   /** The supervisor's newest sample, when it is about this pid and recent. */
-  private history(service: Running, now: number): ResourceRecord | undefined {
+  private history(readers: Readers, service: Running, now: number): ResourceRecord | undefined {
     let tail = this.tails.get(service.id);
     if (!tail) {
       tail = {
-        reader: new HistoryTail(join(service.dir, 'supervise', RESOURCE_HISTORY_FILE)),
+        reader: new readers.Tail(join(service.dir, 'supervise', RESOURCE_HISTORY_FILE)),
         retryAt: 0,
       };
       this.tails.set(service.id, tail);
