@@ -438,20 +438,19 @@ export class ConsoleController {
       });
       this.log = { key, ...(id ? { id } : {}), timeline: opened, off };
       this.logContent = { kind: 'window', window: opened.window() };
-      this.logOpened(opened, merged !== undefined);
+      this.logOpened(opened);
     }
     this.screen = undefined;
   }
 
   /** Another log in the pane: the search was the last one's; the filters apply to this one. */
-  private logOpened(timeline: LogTimeline, merged: boolean): void {
+  private logOpened(timeline: LogTimeline): void {
     const tool = this.ui.logTool;
     if (tool.search !== undefined) {
       const { search: _gone, ...rest } = tool;
       this.ui = { ...this.ui, logTool: rest };
     }
-    if (!merged && tool.filters.some((f) => f.enabled))
-      void this.tools.filters(timeline, tool.filters);
+    if (tool.filters.some((f) => f.enabled)) void this.tools.filters(timeline, tool.filters);
   }
 
   private freshLog(): void {

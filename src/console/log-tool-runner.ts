@@ -76,15 +76,10 @@ export class LogToolRunner {
     }
   }
 
-  /** Filters on the shown single log; the merged view keeps them for when it closes. */
+  /** Filters on the shown log, a single one or the merged timeline. */
   async filters(timeline: LogTimeline | undefined, filters: readonly LogFilterInput[]) {
     const { ports } = this;
-    if (!timeline || ports.merged()) {
-      ports.dispatch({ kind: 'filtersSet', filters });
-      if (ports.merged() && filters.some((f) => f.enabled))
-        ports.say("filters act on one service's log: kept for when M leaves the merged view");
-      return;
-    }
+    if (!timeline) return ports.dispatch({ kind: 'filtersSet', filters });
     const set = await timeline.setFilters(filters);
     if (set.code === 'found') return ports.dispatch({ kind: 'filtersSet', filters });
     const last = filters.at(-1);

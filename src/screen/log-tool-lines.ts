@@ -25,7 +25,7 @@ export function searchWords(search: LogSearchFacts): string {
 /** How many filters are on and what they hide, for the pane's title. */
 export function filterWords(tool: LogToolState, window: LogWindowFacts): string {
   const on = tool.filters.filter((f) => f.enabled).length;
-  if (on === 0 || tool.merged) return '';
+  if (on === 0) return '';
   const hidden = window.hidden;
   const count = hidden
     ? ` · ${hidden.lines.toLocaleString('en-US')}${hidden.complete ? '' : '+'} hidden`
@@ -135,13 +135,6 @@ export function filterListLines(
       true,
     ),
   ];
-  if (tool.merged)
-    out.push(
-      line(
-        fit("(the merged view shows every line: filters act on one service's log)", width),
-        palette.warn,
-      ),
-    );
   if (tool.filters.length === 0)
     out.push(line(fit('no filter yet: & adds one (&!pat hides)', width)));
   tool.filters.forEach((f, i) => {

@@ -6,8 +6,7 @@ import type { Zone } from '../../time/zone.js';
 import type { LogFiles } from '../files.js';
 import { mapPosition } from '../segments.js';
 import type { ChunkMatcher } from '../search/chunk-match.js';
-import { queryLines } from '../search/filters.js';
-import { SearchRun } from '../search/search-run.js';
+import { SearchRun, type LineSelector } from '../search/search-run.js';
 import { findInstant } from '../time/jump.js';
 import type { LogPosition } from '../types.js';
 import type { Marker } from './restart-markers.js';
@@ -36,10 +35,14 @@ export interface StepDeps {
   runs: Set<SearchRun>;
 }
 
-/** The nearest hit past `from` in merged order, or undefined. */
+/**
+ * The nearest hit past `from` in merged order, or undefined. `select` picks a directory's hits
+ * in a chunk (the matcher's, among the lines the filters show); markers are tested as they are.
+ */
 export async function mergedNearest(
   logs: readonly MergedLog[],
   matcher: ChunkMatcher,
+  select: LineSelector,
   from: { item: StreamItem; key: MergedKey },
   direction: 1 | -1,
   deps: StepDeps,
@@ -50,10 +53,10 @@ export async function mergedNearest(
   for (const [source, log] of logs.entries()) {
     if (deps.cancelled()) return undefined;
     const start = await startFor(logs, source, from, direction, deps);
-    let hit = await nextHit(log, matcher, start, direction, deps);
+    let hit = await nextHit(log, matcher, select, start, direction, deps);
     // Skip hits on the near side of `from` (same instant, lower rank, or the item itself).
     while (hit && !past(hit, from, direction)) {
-      hit = await nextHit(log, matcher, hit.pos, direction, deps, true);
+      hit = await nextHit(log, matcher, select, hit.pos, direction, deps, true);
     }
     if (hit && better(hit)) best = hit;
   }
@@ -105,6 +108,7 @@ async function startFor(
 async function nextHit(
   log: MergedLog,
   matcher: ChunkMatcher,
+  select: LineSelector,
   from: LogPosition | undefined,
   direction: 1 | -1,
   deps: StepDeps,
@@ -132,7 +136,7 @@ async function nextHit(
   }
   const dir = log.dir!;
   const segments = deps.files.list(dir);
-  const run = new SearchRun({ files: deps.files, dir }, (c) => queryLines(c, matcher), matcher);
+  const run = new SearchRun({ files: deps.files, dir }, select, matcher);
   deps.runs.add(run);
   try {
     const place = from ? mapPosition(from, segments) : undefined;

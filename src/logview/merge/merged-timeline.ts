@@ -1,7 +1,7 @@
 // One merged timeline of several services behind the LogTimeline port (`M` in the console):
 // their logs interleaved by stamp (merge-order.ts) with each service's restarts as marker
 // lines, each row tagged with its service for the prefix and colour; it follows, pages, jumps,
-// searches and steps between errors like a single log. Filters are the single log's for now.
+// searches, filters (`&`, `&!`: merged-filters.ts) and steps between errors like a single log.
 
 import type {
   Fact,
@@ -17,7 +17,13 @@ import type {
 import type { Zone } from '../../time/zone.js';
 import type { LogFiles } from '../files.js';
 import { hitSpans } from '../search/chunk-match.js';
-import { chunkMatcher, queryLines } from '../search/filters.js';
+import {
+  chunkMatcher,
+  compileFilters,
+  filtersActive,
+  queryLines,
+  type FilterSpec,
+} from '../search/filters.js';
 import { DEFAULT_LEVEL_PATTERNS, type LevelPatterns } from '../search/levels.js';
 import { isQueryError, parseQuery, type SearchQuery } from '../search/query.js';
 import { countInBackground } from '../search/background-count.js';
@@ -26,9 +32,17 @@ import { micros } from '../search/stamp.js';
 import { parseJumpTime } from '../time/parse-time.js';
 import { watchLogDir } from '../watch.js';
 import { EventMarkers } from './events-file.js';
+import {
+  amongShown,
+  countHidden,
+  filteredStreams,
+  prepareMove,
+  type MergedFilters,
+} from './merged-filters.js';
 import { cursorsAt, mergedNearest, type MergedLog } from './merged-search.js';
 import { MergedWindow } from './merged-window.js';
-import { DirectoryStream, MarkerStream, type StreamItem } from './streams.js';
+import { DirectoryStream, MarkerStream, type Stream, type StreamItem } from './streams.js';
+import type { LogPosition } from '../types.js';
 
 export interface MergedService {
   name: string;
@@ -53,7 +67,14 @@ export class MergedTimeline implements LogTimeline {
   private readonly names: string[] = [];
   private readonly markerFiles: EventMarkers[] = [];
   private readonly markerStreams: MarkerStream[] = [];
-  private readonly window_: MergedWindow;
+  private window_: MergedWindow;
+  /** Each log's stream without filters. */
+  private readonly plain: Stream[];
+  private filters: MergedFilters | undefined;
+  private hidden: { lines: number; complete: boolean } | undefined;
+  private readonly hiddenRuns = new Set<SearchRun>();
+  /** Moves while filtered: a newer one supersedes one still walking. */
+  private moves = 0;
   private readonly listeners = new Set<() => void>();
   private readonly stops: (() => void)[] = [];
   private readonly runs = new Set<SearchRun>();
@@ -101,10 +122,8 @@ export class MergedTimeline implements LogTimeline {
         );
       }
     }
-    this.window_ = new MergedWindow(
-      this.logs.map((l) => l.stream),
-      Math.max(1, rows),
-    );
+    this.plain = this.logs.map((l) => l.stream);
+    this.window_ = new MergedWindow(this.plain, Math.max(1, rows));
   }
 
   window(): LogWindowFacts {
@@ -124,10 +143,21 @@ export class MergedTimeline implements LogTimeline {
       })),
       ...(search ? { search, hits: lines.map((l) => hitSpans(l, this.search_!.query)) } : {}),
       ...(landed !== undefined && landed >= 0 ? { landed } : {}),
+      ...(this.filters && this.hidden ? { hidden: this.hidden } : {}),
     };
   }
 
   move(move: LogMove): void {
+    if (move.kind === 'nextDirectory') return;
+    if (this.filters) {
+      void this.moveFiltered(move);
+      return;
+    }
+    this.moveNow(move);
+    this.notify();
+  }
+
+  private moveNow(move: Exclude<LogMove, { kind: 'nextDirectory' }>): void {
     const w = this.window_;
     const rows = this.rows;
     switch (move.kind) {
@@ -146,10 +176,54 @@ export class MergedTimeline implements LogTimeline {
       case 'line':
         w.scroll(move.direction);
         break;
-      case 'nextDirectory':
-        return;
     }
+  }
+
+  /** A move while filtered: each log's lines walked in slices first, then the move. */
+  private async moveFiltered(move: Exclude<LogMove, { kind: 'nextDirectory' }>): Promise<void> {
+    const rows = this.rows;
+    const by =
+      move.kind === 'page'
+        ? rows
+        : move.kind === 'half'
+          ? Math.max(1, Math.floor(rows / 2))
+          : move.kind === 'line'
+            ? 1
+            : 0;
+    const up = 'direction' in move && move.direction < 0;
+    const ready =
+      move.kind === 'tail'
+        ? await this.prepare(undefined, rows + 1, 0)
+        : move.kind === 'top'
+          ? await this.prepare(this.firstPlaces(), 0, rows)
+          : await this.prepare(this.window_.cursorsNow(), up ? by + 1 : 1, up ? rows : by + rows);
+    if (!ready) return;
+    this.moveNow(move);
     this.notify();
+  }
+
+  /**
+   * Walk the filtered logs ahead of a move from `cursors` (undefined: every log's end). A newer
+   * move supersedes it; a refresh (`move: false`) gives way to any move and supersedes none.
+   */
+  private prepare(
+    cursors: readonly (LogPosition | undefined)[] | undefined,
+    before: number,
+    after: number,
+    move = true,
+  ): Promise<boolean> {
+    const generation = move ? ++this.moves : this.moves;
+    const streams = this.logs.map((l) => l.stream);
+    const at = cursors ?? streams.map(() => undefined);
+    return prepareMove(streams, at, before, after, () => generation !== this.moves);
+  }
+
+  private firstPlaces(): (LogPosition | undefined)[] {
+    const { files } = this.options;
+    return this.logs.map((l) => {
+      const first = l.dir ? files.list(l.dir)[0] : undefined;
+      return first && { fileId: first.id, name: first.name, offset: 0 };
+    });
   }
 
   resize(rows: number): void {
@@ -167,6 +241,8 @@ export class MergedTimeline implements LogTimeline {
 
   close(): void {
     this.cancelSearch();
+    this.moves++;
+    for (const run of this.hiddenRuns) run.cancel();
     for (const stop of this.stops) stop();
     if (this.timer) clearTimeout(this.timer);
     this.listeners.clear();
@@ -214,6 +290,8 @@ export class MergedTimeline implements LogTimeline {
     if ('error' in parsed) return { code: 'bad-time', text: parsed.error };
     const cursors = cursorsAt(this.logs, micros(parsed.time), this.options);
     if (cursors.every((c) => c === undefined)) {
+      if (this.filters && !(await this.prepare(undefined, this.rows + 1, 0)))
+        return { code: 'cancelled', text: 'cancelled' };
       this.window_.tail();
       this.notify();
       return {
@@ -221,19 +299,52 @@ export class MergedTimeline implements LogTimeline {
         text: `nothing logged at or after ${when.trim()}: showing the end`,
       };
     }
+    if (this.filters && !(await this.prepare(cursors, 1, 2 * this.rows)))
+      return { code: 'cancelled', text: 'cancelled' };
     this.window_.placeAt(cursors);
     this.notify();
     return { code: 'found', text: `at ${when.trim()}` };
   }
 
   async setFilters(filters: readonly LogFilterInput[]): Promise<Fact<'found' | 'bad-query'>> {
-    if (filters.some((f) => f.enabled)) {
-      return {
-        code: 'bad-query',
-        text: "filters work on one service's log; leave the merged view (M) to filter",
-      };
+    const specs: FilterSpec[] = filters.map((f) => ({ ...f, literal: f.literal ?? false }));
+    const compiled = compileFilters(specs);
+    if ('error' in compiled)
+      return { code: 'bad-query', text: `filter ${compiled.index + 1}: ${compiled.error}` };
+    for (const run of this.hiddenRuns) run.cancel();
+    const was = this.window_;
+    const active = filtersActive(compiled.filters);
+    const state = active
+      ? { filters: compiled.filters, specs: specs.filter((f) => f.enabled) }
+      : undefined;
+    const { files, stampZone } = this.options;
+    const dirs = this.logs.map((l) => l.dir);
+    const streams = state
+      ? filteredStreams(this.plain, dirs, state.filters, { files, stampZone })
+      : this.plain;
+    for (const [i, log] of this.logs.entries()) log.stream = streams[i]!;
+    this.filters = state;
+    this.hidden = state && { lines: 0, complete: false };
+    // The new window where the old one was: its cursors are places in the same files.
+    const cursors = was.following ? undefined : was.cursorsNow();
+    if (state && !(await this.prepare(cursors, this.rows + 1, cursors ? this.rows : 0)))
+      return { code: 'found', text: 'superseded' };
+    const window = new MergedWindow(streams, this.rows, cursors);
+    this.window_ = window;
+    if (this.search_)
+      void this.search({ text: this.search_.query.text, literal: this.search_.literal });
+    if (state) {
+      const logDirs = dirs.filter((d): d is string => d !== undefined);
+      void countHidden(logDirs, state, files, this.hiddenRuns, (hidden) => {
+        if (this.filters !== state) return;
+        this.hidden = hidden;
+        this.notify();
+      });
     }
-    return { code: 'found', text: 'no filter' };
+    this.notify();
+    return active
+      ? { code: 'found', text: `${state!.specs.length} filters on` }
+      : { code: 'found', text: 'no filter' };
   }
 
   private async stepWith(
@@ -246,9 +357,11 @@ export class MergedTimeline implements LogTimeline {
     const visible = landed && this.window_.items.some((i) => samePlace(i, landed));
     const from = visible ? landed : this.origin(direction);
     if (!from) return { code: 'none', text: none };
+    const matcher = chunkMatcher(query);
     const hit = await mergedNearest(
       this.logs,
-      chunkMatcher(query),
+      matcher,
+      amongShown((c) => queryLines(c, matcher), this.filters?.filters),
       { item: from, key: { at: from.at ?? -Infinity, source: from.source } },
       direction,
       {
@@ -264,8 +377,11 @@ export class MergedTimeline implements LogTimeline {
     if (!this.window_.items.some((i) => samePlace(i, hit))) {
       const cursors = cursorsAt(this.logs, hit.at ?? -Infinity, this.options);
       cursors[hit.source] = hit.pos;
+      const context = Math.floor(this.rows / 3);
+      if (this.filters && !(await this.prepare(cursors, context + 1, this.rows + context)))
+        return { code: 'cancelled', text: 'cancelled' };
       this.window_.placeAt(cursors);
-      if (!this.window_.following) this.window_.scroll(-Math.floor(this.rows / 3));
+      if (!this.window_.following) this.window_.scroll(-context);
     }
     this.notify();
     return { code: 'found', text: '' };
@@ -297,10 +413,14 @@ export class MergedTimeline implements LogTimeline {
         }).length;
         continue;
       }
-      const run = new SearchRun({ files, dir: log.dir! }, (c) => queryLines(c, matcher), matcher);
+      const select = amongShown((c) => queryLines(c, matcher), this.filters?.filters);
+      const run = new SearchRun({ files, dir: log.dir! }, select, matcher);
       this.runs.add(run);
       const before = { total: state.total, scanned: state.scanned };
-      const spec = { query: { text: state.query.text, literal: state.literal } };
+      const spec = {
+        query: { text: state.query.text, literal: state.literal },
+        ...(this.filters ? { filters: this.filters.specs } : {}),
+      };
       const done = await countInBackground(run, log.dir!, files.list(log.dir!), spec, (p) => {
         state.total = before.total + p.total;
         state.scanned = before.scanned + p.scanned;
@@ -329,14 +449,23 @@ export class MergedTimeline implements LogTimeline {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      for (const log of this.logs)
-        if (log.stream instanceof DirectoryStream) log.stream.invalidate();
+      for (const log of this.logs) log.stream.invalidate?.();
       for (const [i, stream] of this.markerStreams.entries())
         stream.setMarkers(this.markerFiles[i]!.read());
-      this.window_.refresh();
-      this.notify();
+      void this.refresh();
     }, this.options.batchMs ?? 20);
     this.timer.unref();
+  }
+
+  /** The window read again where it is (the logs changed). */
+  private async refresh(): Promise<void> {
+    const w = this.window_;
+    if (this.filters) {
+      const cursors = w.following ? undefined : w.cursorsNow();
+      if (!(await this.prepare(cursors, this.rows + 1, cursors ? this.rows : 0, false))) return;
+    }
+    this.window_.refresh();
+    this.notify();
   }
 
   private notify(): void {

@@ -14,12 +14,15 @@ export class MergedWindow {
   items: StreamItem[] = [];
   private cursors: (LogPosition | undefined)[];
 
+  /** At the tail, following; or with its top at `start` (one cursor per stream). */
   constructor(
     private readonly streams: readonly Stream[],
     private rows: number,
+    start?: readonly (LogPosition | undefined)[],
   ) {
     this.cursors = streams.map(() => undefined);
-    this.tail();
+    if (start) this.placeAt(start);
+    else this.tail();
   }
 
   setRows(rows: number): void {

@@ -26,6 +26,8 @@ export interface Stream {
   from(cursor: LogPosition | undefined, count: number): StreamItem[];
   /** Where the first item is (undefined when there is none). */
   first(): LogPosition | undefined;
+  /** The log changed on disk: read it again. */
+  invalidate?(): void;
 }
 
 export const DEFAULT_LIMITS: ReaderLimits = {

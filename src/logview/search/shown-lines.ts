@@ -15,6 +15,8 @@ export interface ShownLine {
   fileId: string;
   name: string;
   start: number;
+  /** Where the next line starts. */
+  next: number;
   text: string;
 }
 
@@ -87,7 +89,7 @@ async function collect(
   }
 }
 
-function shownLine(chunk: Chunk, at: number, maxLineBytes: number): ShownLine {
+export function shownLine(chunk: Chunk, at: number, maxLineBytes: number): ShownLine {
   const newline = chunk.bytes.indexOf(10, at);
   const end = newline < 0 ? chunk.bytes.length : newline;
   const bytes = chunk.bytes.subarray(at, end);
@@ -102,6 +104,7 @@ function shownLine(chunk: Chunk, at: number, maxLineBytes: number): ShownLine {
     fileId: chunk.segment.id,
     name: chunk.segment.name,
     start: chunk.start + at,
+    next: chunk.start + (newline < 0 ? chunk.bytes.length : newline + 1),
     text,
   };
 }

@@ -1,0 +1,93 @@
+// Filters (`&`, `&!`, the filter list) on a merged timeline: each service's log directory read
+// through them (filtered-stream.ts), restart markers always shown as in a single service's log;
+// the lines they hide counted in the background, directory after directory; and each move's
+// reads walked in slices before the merged window takes them, so no key waits on a rare filter.
+import type { Zone } from '../../time/zone.js';
+import type { LogFiles } from '../files.js';
+import { intersect, lineStarts, without } from '../search/chunk-match.js';
+import { countInBackground } from '../search/background-count.js';
+import { shownLines, type Filters, type FilterSpec } from '../search/filters.js';
+import { SearchRun, type LineSelector } from '../search/search-run.js';
+import type { LogPosition } from '../types.js';
+import { FilteredStream } from './filtered-stream.js';
+import type { Stream } from './streams.js';
+
+export interface MergedFilters {
+  filters: Filters;
+  /** The enabled filters as typed, for counts in a worker thread. */
+  specs: FilterSpec[];
+}
+
+/** A log's streams seen through the filters (markers and other streams as they are). */
+export function filteredStreams(
+  plain: readonly Stream[],
+  dirs: readonly (string | undefined)[],
+  filters: Filters,
+  deps: { files: LogFiles; stampZone: Zone; maxLineBytes?: number },
+): Stream[] {
+  return plain.map((stream, source) => {
+    const dir = dirs[source];
+    if (dir === undefined) return stream;
+    return new FilteredStream({
+      files: deps.files,
+      dir,
+      source,
+      stampZone: deps.stampZone,
+      select: (chunk) => shownLines(chunk, filters),
+      maxLineBytes: deps.maxLineBytes ?? 4096,
+    });
+  });
+}
+
+/** What a selector picks among the lines the filters show (all of them without filters). */
+export function amongShown(pick: LineSelector, filters: Filters | undefined): LineSelector {
+  if (!filters) return pick;
+  return (chunk) => intersect(pick(chunk), shownLines(chunk, filters));
+}
+
+/**
+ * Walk each filtered stream ahead of a move: `before` shown lines before its cursor and `after`
+ * from it. False when cancelled (a newer move came).
+ */
+export async function prepareMove(
+  streams: readonly Stream[],
+  cursors: readonly (LogPosition | undefined)[],
+  before: number,
+  after: number,
+  cancelled: () => boolean,
+): Promise<boolean> {
+  for (const [i, stream] of streams.entries()) {
+    if (!(stream instanceof FilteredStream)) continue;
+    if (!(await stream.prepare(cursors[i], before, after, cancelled))) return false;
+  }
+  return true;
+}
+
+/** Count, in the background, the lines the filters hide in every directory; `report` sums. */
+export async function countHidden(
+  dirs: readonly string[],
+  merged: MergedFilters,
+  files: LogFiles,
+  runs: Set<SearchRun>,
+  report: (hidden: { lines: number; complete: boolean }) => void,
+): Promise<void> {
+  let before = 0;
+  const { filters, specs } = merged;
+  for (const dir of dirs) {
+    const run = new SearchRun({ files, dir }, (c) =>
+      without(lineStarts(c), shownLines(c, filters)),
+    );
+    runs.add(run);
+    const done = await countInBackground(
+      run,
+      dir,
+      files.list(dir),
+      { filters: specs, hidden: true },
+      (p) => report({ lines: before + p.total, complete: false }),
+    );
+    runs.delete(run);
+    if (done.cancelled) return;
+    before += done.total;
+  }
+  report({ lines: before, complete: true });
+}
