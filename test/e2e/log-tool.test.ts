@@ -179,6 +179,33 @@ describe.skipIf(!haveTools('tmux'))('the log tool in a terminal', () => {
     );
   });
 
+  it('& filters the merged view: every service, the hidden lines counted, paged and followed', async () => {
+    term.type('&line 19[0-9]$');
+    term.keys('Enter');
+    // 40 lines pass (alpha's rotated file and current, beta, gamma's svlogd lines) of 800.
+    await term.waitFor(/log 3 services merged.*1 filter · 760 hidden/);
+    const body = () =>
+      term
+        .text()
+        .split('\n')
+        .filter((l) => /^(alpha|beta|gamma) +20\d\d-/.test(l) && !l.includes('──'));
+    await until(() => body().at(-1)?.endsWith('gamma svlogd line 199') === true);
+    expect(body().every((l) => / line 19\d$/.test(l))).toBe(true);
+    expect(body().some((l) => l.startsWith('beta '))).toBe(true);
+    // The top: alpha's rotated lines come first; its restart, a marker line, is never hidden.
+    term.keys('g');
+    await until(() => body()[0]?.endsWith('alpha old line 190') === true);
+    expect(term.text()).toContain('── alpha exited 1, restarted ──');
+    expect(body().every((l) => / line 19\d$/.test(l))).toBe(true);
+    term.keys('G');
+    await until(
+      () => title().includes('following') && body().at(-1)?.endsWith('line 199') === true,
+    );
+    term.type('&');
+    term.keys('Enter');
+    await until(() => !title().includes('filter'));
+  });
+
   it('y puts the shown lines on the clipboard with OSC 52', async () => {
     term.keys('y');
     await term.waitFor(/copied \d+ lines to the terminal's clipboard/);
