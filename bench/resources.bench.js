@@ -1,25 +1,31 @@
 // Resource sampling (DESIGN budget: 500 services every 2 s ≤ 1 % of a core), side by side in one
 // run with what an operator or a monitor would otherwise use on the same 500 sleeping services,
 // each in its own session:
-//  - svtui's ResourceSampler: one /proc sweep a tick (+ the history's pwrite per service, shown
-//    apart), CPU from process.cpuUsage() of this process over the whole phase;
+//  - svtui's ResourceSampler: one /proc sweep a tick, CPU from process.cpuUsage() of this process
+//    over the whole phase; then the recorder as svtui scan runs it (the sweep, each service's
+//    history file written every other sweep);
 //  - `ps -eo pid,sid,rss,pcpu` spawned every 2 s, and `top -b -n 1` every 2 s: their CPU from
 //    this process's cutime + cstime (children waited for), plus the parsing here;
-//  - monit (`set daemon 2`, 500 `check process … with pidfile`): its own CPU from /proc/PID/stat.
+//  - the whole `svtui scan` idle with 500 services (its recorder on, as users run it: the
+//    supervisor's own rescans beside), then monit checking the same 500 processes — `set daemon 2`,
+//    the sampling pace (monit takes 1 s and up), 500 `check process … with pidfile`, pid files
+//    written from the services' supervise/status — each one's CPU from /proc/PID/stat, ratios.
 // Then accuracy: a CPU burner and a process growing 10 MB/s, the sampler's CPU % and RSS beside
 // top's (CPU over the same 2 s) and ps's (RSS) taken in the same instant; within 10 % (or one
 // clock tick of each tool, 1 point of CPU over 2 s, for a nearly idle process).
 // The measuring process runs as users run svtui: Node with `--max-semi-space-size=2`
 // (bin/svtui.js), a 2 MB young generation, so the garbage collector's share is the one they see;
 // bench/run.js starts it as a child for this. SVTUI_BENCH_SERVICES (500) and
-// SVTUI_BENCH_SECONDS (30) scale it down; SVTUI_BENCH_DIST (dist) names another build to compare.
+// SVTUI_BENCH_SECONDS (30) scale it down; SVTUI_BENCH_DIST (dist) names another build to compare
+// (svtui scan is then that build's cli.js).
 import { execFile, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { median } from './lib.js';
+import { load, makeService, status, waitFor } from './supervisors.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -72,12 +78,13 @@ async function phase(seconds, tick) {
   return { self: (100 * self) / wall, children: (100 * children) / wall, ticks };
 }
 
-async function monitCost(sleepers, seconds) {
+/** monit checking `pids` (a pid file each), `set daemon 2`: its own CPU, % of a core. */
+async function monitCost(pids, seconds) {
   const dir = mkdtempSync(join(tmpdir(), 'svtui-bench-monit-'));
   const lines = ['set daemon 2', `set pidfile ${dir}/monit.pid`, `set idfile ${dir}/id`];
   lines.push(`set statefile ${dir}/state`, `set logfile ${dir}/log`);
-  sleepers.forEach((k, i) => {
-    writeFileSync(join(dir, `s${i}.pid`), `${k.pid}\n`);
+  pids.forEach((pid, i) => {
+    writeFileSync(join(dir, `s${i}.pid`), `${pid}\n`);
     lines.push(`check process s${i} with pidfile ${dir}/s${i}.pid`);
   });
   const rc = join(dir, 'monitrc');
@@ -87,8 +94,9 @@ async function monitCost(sleepers, seconds) {
   try {
     await sleep(3000); // its start-up and first cycle
     const a = cpuOf(monit.pid).self;
+    const t0 = performance.now();
     await sleep(seconds * 1000);
-    return (100 * (cpuOf(monit.pid).self - a)) / seconds;
+    return (100 * (cpuOf(monit.pid).self - a)) / ((performance.now() - t0) / 1000);
   } finally {
     await new Promise((done) => {
       monit.once('exit', done);
@@ -143,15 +151,40 @@ async function cost(api, count, seconds) {
     const ticks = [...perTick].sort((x, y) => x - y);
     const tickNote = `a tick: median ${median(ticks).toFixed(1)} ms, max ${ticks.at(-1).toFixed(1)} ms (each with a slice of the PSS pass)`;
     rows.push({ name: '  inside sample()', cpu: (100 * inSample) / seconds, note: tickNote });
-    const writers = services.map((s) => new api.ResourceHistoryWriter(join(dir, s.id)));
-    const b = await phase(seconds, (i) => {
-      const time = Math.floor(Date.now() / 1000);
-      const got = sampler.sample(services);
-      got.forEach((r, k) => writers[k].append(api.toRecord(r, time, { restarts: i })));
-    });
-    writers.forEach((w) => w.close());
     sampler.close();
-    rows.push({ name: 'svtui sampler+history', cpu: b.self, note: '1 pwrite/service' });
+    // The recorder as svtui scan runs it: the sweep, and each history file written every other
+    // sweep (records queued between), in each service's own directory.
+    const recorded = services.map((s) => ({ name: s.id, pid: s.pid, starts: 1 }));
+    for (const s of services) mkdirSync(join(dir, s.id));
+    const recorder = api.recordResources({
+      superviseDir: (name) => join(dir, name),
+      services: () => recorded,
+      warn: (line) => console.log(`  recorder: ${line}`),
+      everyMs: 1e9, // swept by the phase below
+    });
+    for (let i = 0; i < 31; i++) recorder.sample();
+    await sleep(TICK_MS);
+    let inRecorder = 0;
+    const recorderTicks = [];
+    const b = await phase(seconds, () => {
+      const c0 = process.cpuUsage();
+      recorder.sample();
+      const c = process.cpuUsage(c0);
+      inRecorder += (c.user + c.system) / 1e6;
+      recorderTicks.push((c.user + c.system) / 1e3);
+    });
+    recorder.stop();
+    rows.push({
+      name: 'svtui recorder',
+      cpu: b.self,
+      note: 'sampler + history files, as in svtui scan',
+    });
+    recorderTicks.sort((x, y) => x - y);
+    rows.push({
+      name: '  inside sample()',
+      cpu: (100 * inRecorder) / seconds,
+      note: `a tick: median ${median(recorderTicks).toFixed(1)} ms, max ${recorderTicks.at(-1).toFixed(1)} ms`,
+    });
     const c = await phase(seconds, async () => {
       const { stdout } = await run('ps', ['-eo', 'pid,sid,rss,pcpu'], { maxBuffer: 1 << 24 });
       if (stdout.split('\n').length < count) throw new Error('ps saw too few processes');
@@ -162,22 +195,86 @@ async function cost(api, count, seconds) {
       if (stdout.split('\n').length < count) throw new Error('top saw too few processes');
     });
     rows.push({ name: 'top -b -n 1', cpu: d.children + d.self, note: 'spawned' });
-    if (await has('monit'))
-      rows.push({ name: 'monit, set daemon 2', cpu: await monitCost(sleepers, seconds), note: '' });
-    else console.log('  monit missing: its row skipped');
   } finally {
     await stopAll(sleepers);
     rmSync(dir, { recursive: true, force: true });
   }
-  const svtui = rows[1].cpu;
+  const svtui = rows.find((r) => r.name === 'svtui recorder').cpu;
   console.log(`\nsampling ${count} services every 2 s for ${seconds} s (budget 1 % of a core)`);
   for (const r of rows)
     console.log(
       `  ${r.name.padEnd(26)} ${r.cpu.toFixed(3).padStart(7)} % of a core` +
-        (r.name.startsWith(' ') ? '' : `  ×${(r.cpu / svtui).toFixed(1).padStart(6)} svtui`) +
+        (r.name.startsWith(' ') ? '' : `  ×${(r.cpu / svtui).toFixed(1).padStart(6)} recorder`) +
         (r.note ? `  (${r.note})` : ''),
     );
-  console.log(`  budget: ${svtui <= 1 ? 'PASS' : 'FAIL'} (${svtui.toFixed(3)} % ≤ 1 %)`);
+  console.log(`  budget: ${svtui <= 1 ? 'PASS' : 'FAIL'} (recorder ${svtui.toFixed(3)} % ≤ 1 %)`);
+}
+
+/** Resident KB of a live process. */
+function rssOf(pid) {
+  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
+  return m ? Number(m[1]) : NaN;
+}
+
+/**
+ * `svtui scan` on `count` services (`exec sleep`), idle, its recorder on: its CPU over `seconds`
+ * once every service is up and the first sweeps (the whole PSS pass) are done; then monit checking
+ * the same processes while the scanner goes on.
+ */
+async function scanAgainstMonit(dist, count, seconds) {
+  const tree = mkdtempSync(join(tmpdir(), 'svtui-bench-scan-'));
+  const dirs = [];
+  for (let i = 0; i < count; i++) {
+    makeService(tree, `s${i}`);
+    dirs.push(join(tree, `s${i}`));
+  }
+  const loadBefore = load();
+  const started = performance.now();
+  const scan = spawn(process.execPath, [SEMI_SPACE, join(dist, 'cli.js'), 'scan', tree], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const exited = new Promise((done) => scan.once('exit', done));
+  let svtui;
+  let monit;
+  try {
+    await waitFor(() => dirs.every((d) => status(d)?.pid), 120000, 100);
+    const upMs = performance.now() - started;
+    await sleep(3 * TICK_MS + 1000); // the first sweeps, with the whole PSS pass
+    const a = cpuOf(scan.pid).self;
+    const t0 = performance.now();
+    await sleep(seconds * 1000);
+    const cpu = (100 * (cpuOf(scan.pid).self - a)) / ((performance.now() - t0) / 1000);
+    svtui = { cpu, rssMB: rssOf(scan.pid) / 1024, upMs };
+    if (await has('monit'))
+      monit = await monitCost(
+        dirs.map((d) => status(d).pid),
+        seconds,
+      );
+  } finally {
+    process.kill(scan.pid, 'SIGTERM'); // it stops its services, then exits
+    const gone = await Promise.race([exited.then(() => true), sleep(30000).then(() => false)]);
+    if (!gone) {
+      for (const d of dirs) if (status(d)?.pid) process.kill(status(d).pid, 'SIGKILL');
+      process.kill(scan.pid, 'SIGKILL');
+      await exited;
+    }
+    rmSync(tree, { recursive: true, force: true });
+  }
+  console.log(
+    `\nsvtui scan with ${count} services, idle, its recorder on, ${seconds} s; then monit on the same processes (load ${loadBefore})`,
+  );
+  console.log(
+    `  svtui scan                 ${svtui.cpu.toFixed(3).padStart(7)} % of a core  (rss ${svtui.rssMB.toFixed(1)} MB, all up in ${(svtui.upMs / 1000).toFixed(1)} s)`,
+  );
+  if (monit !== undefined)
+    console.log(
+      `  monit, set daemon 2        ${monit.toFixed(3).padStart(7)} % of a core  ×${(monit / svtui.cpu).toFixed(1).padStart(6)} svtui scan`,
+    );
+  else console.log('  monit missing: its row skipped');
+  console.log(
+    `  budget: ${svtui.cpu <= 1 ? 'PASS' : 'FAIL'} (svtui scan ${svtui.cpu.toFixed(3)} % ≤ 1 %)`,
+  );
 }
 
 /** top's RES column in KB (KiB by default; may carry a unit suffix when wide). */
@@ -242,6 +339,7 @@ async function main() {
   const count = Number(process.env.SVTUI_BENCH_SERVICES ?? 500);
   const seconds = Number(process.env.SVTUI_BENCH_SECONDS ?? 30);
   await cost(api, count, seconds);
+  await scanAgainstMonit(dist, count, seconds);
   await accuracy(api);
 }
 
