@@ -3,6 +3,7 @@
 // supervise do with such a tree (spec §1.2, §1.3, §2.1, §2.4).
 import { errorText } from '../codec/errors.js';
 import { multilogScript } from './log-run.js';
+import { logviewProblems } from './logview-rules.js';
 import { alertHookProblems, monitorProblems, monitrcProblems } from './monitor-rules.js';
 import { multilogProblems, parentProblems } from './multilog-rules.js';
 import { settingProblems } from './service-file-rules.js';
@@ -17,7 +18,7 @@ import {
 } from './run-rules.js';
 import type { FileInfo, Finding, ServiceEntry, ServiceFiles, Tree } from './tree.js';
 
-/** The tree's own settings (monitrc, the alert hook): svscan and runsvdir skip it, as meant. */
+/** The tree's own settings (monitrc, logview, the alert hook): svscan and runsvdir skip it, as meant. */
 const SETTINGS_DIR = '.svtui';
 
 /** daemontools svscan supervises at most this many services (spec §1.2). */
@@ -40,6 +41,7 @@ export function checkTree(tree: Tree): Finding[] {
   }
   findings.push(
     ...monitrcProblems(at('.svtui/monitrc'), tree.monitrc),
+    ...logviewProblems(at('.svtui/logview'), tree.logview),
     ...alertHookProblems(at('.svtui/alert'), tree.alert),
   );
   const count = serviceCount(tree);

@@ -36,6 +36,7 @@ export function readTree(dir: string, path = process.env.PATH ?? DEFAULT_PATH): 
     entries: names.map((name) => readEntry(at(name), name)),
     svtuiOnPath: onPath('svtui', path),
     ...optional('monitrc', readText(at('.svtui/monitrc'))),
+    ...optional('logview', readText(at('.svtui/logview'))),
     alert: fileInfo(at('.svtui/alert')),
   };
 }
@@ -43,7 +44,7 @@ export function readTree(dir: string, path = process.env.PATH ?? DEFAULT_PATH): 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
-/** A monitor or monitrc file's text: the whole of a regular file up to 1 MB, as UTF-8. */
+/** A monitor, monitrc or logview file's text: the whole of a regular file up to 1 MB, as UTF-8. */
 function readText(path: string): string | undefined {
   try {
     if (!statSync(path).isFile()) return undefined;

@@ -69,6 +69,8 @@ export interface Tree {
   svtuiOnPath?: boolean;
   /** The text of DIR/.svtui/monitrc, when it is a regular file. */
   monitrc?: string;
+  /** The text of DIR/.svtui/logview (the log tool's error and warning words), likewise. */
+  logview?: string;
   /** DIR/.svtui/alert, the alert hook, when read. */
   alert?: FileInfo;
 }

@@ -52,7 +52,8 @@ export class LogToolRunner {
           effect.kind === 'step'
             ? await timeline.step(effect.direction)
             : await timeline.stepLevel(effect.level, effect.direction);
-        if (landed.code !== 'found' && landed.code !== 'cancelled') ports.say(landed.text);
+        // A level step found may carry a note (the words file had an error).
+        if (landed.code !== 'cancelled' && landed.text !== '') ports.say(landed.text);
         return;
       }
       case 'filters':

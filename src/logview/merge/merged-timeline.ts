@@ -24,6 +24,7 @@ import {
   queryLines,
   type FilterSpec,
 } from '../search/filters.js';
+import { withLevelNote, type LevelConfigError } from '../search/level-config.js';
 import { DEFAULT_LEVEL_PATTERNS, type LevelPatterns } from '../search/levels.js';
 import { isQueryError, parseQuery, type SearchQuery } from '../search/query.js';
 import { countInBackground } from '../search/background-count.js';
@@ -56,6 +57,8 @@ export interface MergedOptions {
   zone: (name: string) => Zone;
   title: string;
   levels?: Partial<LevelPatterns>;
+  /** What was wrong in the file the levels came from (e/E/w/W say it). */
+  levelErrors?: readonly LevelConfigError[];
   nowSeconds?: () => number;
   /** Read the logs again at most this often when they change (ms). */
   batchMs?: number;
@@ -271,7 +274,10 @@ export class MergedTimeline implements LogTimeline {
     const pattern = { ...DEFAULT_LEVEL_PATTERNS, ...this.options.levels }[level];
     const query = parseQuery(pattern);
     if (isQueryError(query)) return Promise.resolve({ code: 'bad-query', text: query.error });
-    return this.stepWith(query, direction, `no more ${level}s`);
+    const errors = this.options.levelErrors ?? [];
+    return this.stepWith(query, direction, `no more ${level}s`).then((landed) =>
+      withLevelNote(landed, errors),
+    );
   }
 
   cancelSearch(): void {

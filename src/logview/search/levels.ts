@@ -1,5 +1,6 @@
 // The words that make a line an error or a warning for e/E and w/W (lnav's keys), as queries:
-// whole words, any case. A source may be given others (LogToolsOptions.levels).
+// whole words, any case. The operator may write others in the tree's .svtui/logview
+// (level-config.ts).
 export const DEFAULT_LEVEL_PATTERNS = {
   error:
     '\\b(?:error|errors|err|fail|fails|failed|failure|fatal|panic|panicked|exception|critical|crit|emerg|alert)\\b',

@@ -3,8 +3,8 @@
 // operator switches away and back (pm2#4565), moves, the next directory when the logger writes to
 // several, and why a window is empty as a typed note. Lines leave here raw; decoding and
 // sanitising happen in the screen model, in the zone the operator picked.
-import { accessSync, constants, existsSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import {
   findLogDir,
   openLogView,
@@ -17,7 +17,12 @@ import { nodeLogFiles } from '../../logview/files.js';
 import { EventMarkers } from '../../logview/merge/events-file.js';
 import { MergedTimeline } from '../../logview/merge/merged-timeline.js';
 import { interleaveMarkers } from '../../logview/merge/restart-markers.js';
-import type { LevelPatterns } from '../../logview/search/levels.js';
+import {
+  parseLevelConfig,
+  withLevelNote,
+  type LevelConfig,
+} from '../../logview/search/level-config.js';
+import { DEFAULT_LEVEL_PATTERNS, type LevelPatterns } from '../../logview/search/levels.js';
 import { micros, stampTime } from '../../logview/search/stamp.js';
 import { TimelineTools } from '../../logview/search/timeline-tools.js';
 import { resolveZone, zoneFromEnv, type Zone } from '../../time/zone.js';
@@ -63,6 +68,21 @@ export class LocalLogs {
     return zone;
   }
 
+  /**
+   * The tree's `.svtui/logview` (e/E and w/W words) over the defaults, and its errors; read at
+   * each open, so an edit applies to the next log shown. `options.levels` wins over both.
+   */
+  levelConfig(): LevelConfig {
+    const file = join(this.root, '.svtui', 'logview');
+    let config: LevelConfig = { levels: { ...DEFAULT_LEVEL_PATTERNS }, errors: [] };
+    try {
+      config = parseLevelConfig(readFileSync(file, 'utf8'), file);
+    } catch {
+      // No file (or none readable): the defaults.
+    }
+    return { ...config, levels: { ...config.levels, ...this.options.levels } };
+  }
+
   open(serviceDir: string, rows: number): LogTimeline | Fact<'no-log-service'> {
     const found = findLogDir(serviceDir);
     if (found.how === 'none') return { code: 'no-log-service', text: 'no log service' };
@@ -78,12 +98,14 @@ export class LocalLogs {
       return [{ name: basename(serviceDir), serviceDir, logDir }];
     });
     if (services.length === 0) return { code: 'no-log-service', text: 'no log service' };
+    const { levels, errors } = this.levelConfig();
     return new MergedTimeline(services, rows, {
       files: nodeLogFiles(),
       stampZone: this.systemZone,
       zone: (name) => this.zone(name),
       title: `${services.length} services merged`,
-      ...(this.options.levels ? { levels: this.options.levels } : {}),
+      levels,
+      levelErrors: errors,
     });
   }
 
@@ -112,6 +134,7 @@ class LocalTimeline implements LogTimeline {
   private view: LogView;
   private unsubscribe: () => void;
   private tools: TimelineTools;
+  private readonly levels: LevelConfig;
 
   constructor(
     private readonly logs: LocalLogs,
@@ -120,6 +143,7 @@ class LocalTimeline implements LogTimeline {
     private readonly markers: EventMarkers,
   ) {
     this.dirs = found.dirs.length > 0 ? found.dirs : [found.path];
+    this.levels = logs.levelConfig();
     this.view = logs.view(this.dir(), rows);
     this.unsubscribe = this.watchView();
     this.tools = this.openTools();
@@ -187,8 +211,9 @@ class LocalTimeline implements LogTimeline {
     return this.tools.step(direction, this.rows);
   }
 
-  stepLevel(level: LogLevel, direction: 1 | -1): Promise<Fact<LogStepCode>> {
-    return this.tools.stepLevel(level, direction, this.rows);
+  async stepLevel(level: LogLevel, direction: 1 | -1): Promise<Fact<LogStepCode>> {
+    const landed = await this.tools.stepLevel(level, direction, this.rows);
+    return withLevelNote(landed, this.levels.errors);
   }
 
   cancelSearch(): void {
@@ -278,7 +303,7 @@ class LocalTimeline implements LogTimeline {
         stampZone: logs.systemZone,
         zone: (name) => logs.zone(name),
         changed: () => this.notify(),
-        ...(logs.options.levels ? { levels: logs.options.levels } : {}),
+        levels: this.levels.levels,
       },
       this.view,
     );
