@@ -2,17 +2,12 @@
 // descriptors laid out as Node's stdio option says — 'inherit', 'ignore' (/dev/null), or a
 // descriptor number — plus a pipe at the notification fd, read here until its first newline.
 import { closeSync, openSync } from 'node:fs';
-import { constants } from 'node:os';
 import { Socket } from 'node:net';
 import type { StdioOptions } from 'node:child_process';
+import { signalByNumber } from '../codec/signals.js';
 import { exitReason, type ChildEvents, type ChildRun } from './child.js';
 import { awaitNewline } from './launch-node.js';
 import type { NativeSpawn } from './native-spawn.js';
-
-/** Signal numbers to names ("SIGKILL"), for exit reasons. */
-const signalNames = new Map<number, NodeJS.Signals>(
-  Object.entries(constants.signals).map(([name, n]) => [n, name as NodeJS.Signals]),
-);
 
 let devNull: number | undefined;
 /** /dev/null, opened once (close-on-exec) for every 'ignore'. */
@@ -51,7 +46,7 @@ export function startWithPosix(
     events.exit(
       exitReason(
         code,
-        signal ? (signalNames.get(signal) ?? (`SIG${signal}` as NodeJS.Signals)) : null,
+        signal ? ((signalByNumber(signal) ?? `SIG${signal}`) as NodeJS.Signals) : null,
       ),
     );
   if (run.notificationFd === undefined)

@@ -27,8 +27,10 @@ export interface Readiness {
   afterMs: number;
 }
 
+/** `at`: when it happened (ms); it is recorded a moment later, once the status is written. */
 export type Lifecycle =
-  { kind: 'start'; pid: number } | { kind: 'exit'; pid: number; reason: ExitReason };
+  | { kind: 'start'; pid: number; at: number }
+  | { kind: 'exit'; pid: number; reason: ExitReason; at: number };
 
 export interface SlotOptions {
   /** `NAME` or `NAME/log` (now: a rename in the tree renames it), for messages and notices. */
@@ -74,6 +76,14 @@ export class Slot {
    * instead of a "down" that the start overwrites a moment later.
    */
   private unwritten: { status?: ServiceStatus; history?: ServiceHistory } = {};
+  /**
+   * What others hear of (the event log's starts and exits, change notices for the health engine
+   * and the console), told once the status is written: a restart's new pid reaches
+   * supervise/status first, as supervise writes it right after fork.
+   */
+  private untold: (() => void)[] = [];
+  /** The history waits for the check phase of this turn of the loop (see write()). */
+  private historyQueued = false;
 
   constructor(private readonly options: SlotOptions) {
     this.state = initialState(
@@ -101,16 +111,40 @@ export class Slot {
     } finally {
       this.busy = false;
       this.write();
+      this.tell();
     }
   }
 
-  /** The status first, then the history: a reader trusts a history no older than the status. */
-  private write(): void {
-    const { status, history } = this.unwritten;
-    this.unwritten = {};
+  /**
+   * The status now, the history at the check phase of this turn of the loop (the last one
+   * queued wins): when many services exit together, every status is written before any history.
+   * A reader trusts a history no older than the status, so it is never written first. `now`
+   * writes both at once (the slot is closing).
+   */
+  private write(now = false): void {
+    const { status } = this.unwritten;
     const { files } = this.options;
+    this.unwritten.status = undefined;
     if (status) this.safely(() => files.writeStatus(status));
-    if (history) this.safely(() => files.writeHistory(history));
+    if (now) this.writeHistory();
+    else if (this.unwritten.history && !this.historyQueued) {
+      this.historyQueued = true;
+      setImmediate(() => this.writeHistory());
+    }
+  }
+
+  private writeHistory(): void {
+    this.historyQueued = false;
+    const { history } = this.unwritten;
+    this.unwritten.history = undefined;
+    if (history) this.safely(() => this.options.files.writeHistory(history));
+  }
+
+  private tell(): void {
+    const untold = this.untold;
+    if (untold.length === 0) return;
+    this.untold = [];
+    for (const notice of untold) notice();
   }
 
   private step(event: ServiceEvent, now: number): void {
@@ -149,7 +183,7 @@ export class Slot {
           this.options.warn(warning(this.options.label(), effect.text));
           break;
         case 'finished':
-          this.write();
+          this.write(true);
           this.stopChecking();
           files.close();
           this.options.finished();
@@ -159,7 +193,7 @@ export class Slot {
     // A timer may fire a fraction of a millisecond early; nothing was due yet: wait again.
     const due = deadlineOf(this.state);
     if (event.kind === 'timer' && this.timer === undefined && due !== undefined) this.setTimer(due);
-    if (state !== before) this.options.changed(this.options.label());
+    if (state !== before) this.untold.push(() => this.options.changed(this.options.label()));
   }
 
   private spawn(): void {
@@ -176,15 +210,20 @@ export class Slot {
     this.handle = this.options.launcher(settings)({
       onStarted: (started, at) => {
         pid = started;
+        const lifecycle = this.options.lifecycle;
+        const when = at ?? this.options.now();
+        // Queued before the dispatch, which tells it (a start from the queue is not inside one).
+        if (lifecycle) this.untold.push(() => lifecycle({ kind: 'start', pid, at: when }));
         this.dispatch({ kind: 'started', pid }, at);
-        this.options.lifecycle?.({ kind: 'start', pid });
         if (settings.check) this.startChecking(pid);
       },
       onFailed: (reason) =>
         this.dispatch({ kind: 'startFailed', reason, finish: this.options.hasFinish() }),
       onExit: (reason) => {
         this.stopChecking();
-        this.options.lifecycle?.({ kind: 'exit', pid, reason });
+        const lifecycle = this.options.lifecycle;
+        const at = this.options.now();
+        if (lifecycle) this.untold.push(() => lifecycle({ kind: 'exit', pid, reason, at }));
         this.dispatch({ kind: 'exited', pid, reason, finish: this.options.hasFinish() });
       },
       onReady: () =>

@@ -348,7 +348,7 @@ export class Tree {
 
   /** Every start and exit in the slot's event log: `svtui events` and the console's timeline. */
   private recordLifecycle(entry: Entry, which: Which, label: string, change: Lifecycle): void {
-    const time = new Date(this.options.now()).toISOString();
+    const time = new Date(change.at).toISOString();
     const log = this.eventLog(entry, which);
     if (change.kind === 'start') {
       void log.append({
