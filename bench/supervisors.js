@@ -238,6 +238,19 @@ export const supervisors = {
       await exited;
     },
   },
+  'posix_spawn alone': {
+    storm: true,
+    start: (tree) =>
+      spawn(process.execPath, ['--max-semi-space-size=2', floor, tree, 'posix'], {
+        stdio: 'ignore',
+        detached: true,
+      }),
+    async stop(child) {
+      const exited = exitOf(child);
+      signal(child.pid, 'SIGTERM');
+      await exited;
+    },
+  },
   // SVTUI_BENCH_BEFORE=OTHER/bin/svtui.js: another build side by side (an earlier commit).
   ...(process.env.SVTUI_BENCH_BEFORE
     ? { 'svtui (before)': svtuiScan(process.env.SVTUI_BENCH_BEFORE) }
