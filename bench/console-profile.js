@@ -147,12 +147,15 @@ if (file) {
 // Inside the console: from a key's read to the last write before the next key (or 140 ms on).
 const events = JSON.parse(readFileSync(probe, 'utf8'));
 const median = (v) => [...v].sort((a, b) => a - b)[v.length >> 1] ?? NaN;
-console.log('\ninside the console (probe): key read → first / last frame written, frames per key');
+console.log(
+  '\ninside the console (probe): key read → first / last frame written, frames and bytes per key',
+);
 for (const p of phases.filter((p) => p.keys)) {
   const keys = events.filter((e) => e.kind === 'in' && e.t >= p.from && e.t < p.to);
   const first = [];
   const last = [];
   const frames = [];
+  const bytes = [];
   keys.forEach((k, i) => {
     const end = Math.min(keys[i + 1]?.t ?? Infinity, k.t + 140_000);
     const outs = events.filter((e) => e.kind === 'out' && e.t >= k.t && e.t < end);
@@ -160,10 +163,11 @@ for (const p of phases.filter((p) => p.keys)) {
     first.push((outs[0].t - k.t) / 1000);
     last.push((outs.at(-1).t - k.t) / 1000);
     frames.push(outs.filter((e) => e.frame).length);
+    bytes.push(outs.reduce((a, e) => a + e.bytes, 0));
   });
   const f = (v) => median(v).toFixed(1).padStart(6);
   console.log(
-    `  ${p.name.padEnd(30)} first ${f(first)} ms  last ${f(last)} ms  frames ${median(frames)}  CPU ${(p.cpuMs / p.keys).toFixed(1)} ms/key (/proc)`,
+    `  ${p.name.padEnd(30)} first ${f(first)} ms  last ${f(last)} ms  frames ${median(frames)}  ${String(median(bytes)).padStart(5)} B  CPU ${(p.cpuMs / p.keys).toFixed(1)} ms/key (/proc)`,
   );
 }
 const follow = phases.find((p) => p.name.startsWith('follow'));

@@ -61,6 +61,12 @@ export interface ControllerOptions {
 
 type Listener = () => void;
 
+/**
+ * Logs left lately, kept open (following their files) so that going back to one — j then k
+ * across a service with a 1 GB log — shows it at once instead of opening it again.
+ */
+const PARKED_LOGS = 3;
+
 /** Sort keys whose order needs every service's resource figures. */
 const FIGURE_SORTS: ReadonlySet<string> = new Set(['cpu', 'mem']);
 
@@ -70,6 +76,8 @@ export class ConsoleController {
   /** The shown log: a service's (`id`), or the merged timeline; `key` names which. */
   private log: { key: string; id?: ServiceId; timeline: LogTimeline; off: () => void } | undefined;
   private logContent: LogPaneContent = { kind: 'none' };
+  /** Logs left lately, by key, the most recent last (see PARKED_LOGS). */
+  private readonly parked = new Map<string, LogTimeline>();
   private opening: string | undefined;
   /** The log changed since its window was last taken. */
   private logStale = false;
@@ -205,7 +213,11 @@ export class ConsoleController {
       // Marked services: the menu offers their own letters only, not their loggers'.
       selectedHasLog: !marked && this.options.services.row(this.ui.selected!)?.log !== undefined,
       logWidth: layout.logWidth,
-      longestLogLine: window ? longestLine(window, this.zone(), this.stampZone()) : 0,
+      // Only a sideways step needs it, and it decodes every shown line: not for every key.
+      longestLogLine:
+        window && intent.kind === 'log' && intent.op.kind === 'sideways'
+          ? longestLine(window, this.zone(), this.stampZone())
+          : 0,
       ...(this.ui.overlay.kind === 'service'
         ? { viewEvents: viewEvents(this.details.current(this.ui.overlay.id)) }
         : {}),
@@ -262,6 +274,8 @@ export class ConsoleController {
     if (this.paced) clearTimeout(this.paced);
     for (const off of this.unsubscribe) off();
     this.closeLog();
+    for (const timeline of this.parked.values()) timeline.close();
+    this.parked.clear();
   }
 
   private carryOut(effect: Effect): void {
@@ -407,22 +421,31 @@ export class ConsoleController {
   private async syncLog(): Promise<void> {
     const wanted = this.wantedLog();
     if (wanted?.key === this.log?.key) return;
-    this.closeLog();
+    this.parkLog();
     if (wanted === undefined) {
       this.logContent = { kind: 'none' };
       return;
     }
     const { key, id, merged } = wanted;
-    this.opening = key;
-    const { source } = this.options;
-    const opened = merged
-      ? await source.openMergedLog(merged, this.logRows())
-      : await source.openLog(id!, this.logRows());
-    if (this.opening !== key) {
-      if ('window' in opened) opened.close();
-      return;
+    const kept = this.parked.get(key);
+    let opened: LogTimeline | Awaited<ReturnType<TreeSource['openLog']>>;
+    if (kept) {
+      this.parked.delete(key);
+      this.opening = undefined;
+      kept.resize(this.logRows());
+      opened = kept;
+    } else {
+      this.opening = key;
+      const { source } = this.options;
+      opened = merged
+        ? await source.openMergedLog(merged, this.logRows())
+        : await source.openLog(id!, this.logRows());
+      if (this.opening !== key) {
+        if ('window' in opened) opened.close();
+        return;
+      }
+      this.opening = undefined;
     }
-    this.opening = undefined;
     const name = merged
       ? `${merged.length} services merged`
       : (this.options.services.row(id!)?.name ?? id!);
@@ -465,6 +488,28 @@ export class ConsoleController {
     this.log = undefined;
     this.logStale = false;
     this.logContent = { kind: 'none' };
+  }
+
+  /**
+   * Leave the shown log open among the parked ones (the oldest beyond PARKED_LOGS is closed). A
+   * merged timeline (it watches every merged service's log), or a log with a search or filters,
+   * is closed instead: their work belongs to the pane.
+   */
+  private parkLog(): void {
+    const log = this.log;
+    const tool = this.ui.logTool;
+    if (!log?.id || tool.search !== undefined || tool.filters.some((f) => f.enabled))
+      return this.closeLog();
+    log.off();
+    this.log = undefined;
+    this.logStale = false;
+    this.logContent = { kind: 'none' };
+    this.parked.set(log.key, log.timeline);
+    for (const [key, timeline] of this.parked) {
+      if (this.parked.size <= PARKED_LOGS) break;
+      this.parked.delete(key);
+      timeline.close();
+    }
   }
 
   /** After a build: tell the source what is on screen, arm the clock for the next time change. */

@@ -18,7 +18,7 @@ export function overlayBody(
   palette: Palette,
 ): Line[] | undefined {
   let lines: Line[];
-  if (overlay.kind === 'help') lines = helpLines(width, height, palette, overlay.log ?? false);
+  if (overlay.kind === 'help') lines = [...shownHelp(width, height, palette, overlay.log ?? false)];
   else if (overlay.kind === 'menu') lines = menuLines(overlay.index, selected, width, palette);
   else return undefined;
   while (lines.length < height) lines.push([]);
@@ -51,6 +51,22 @@ export function questionLine(overlay: Overlay, width: number, palette: Palette):
     return line(fit(text, width), palette.warn, true);
   }
   return undefined;
+}
+
+/** Help depends on nothing but the size, the palette and which keys: built once per size. */
+const helpBuilt = new WeakMap<Palette, Map<string, readonly Line[]>>();
+
+function shownHelp(width: number, height: number, palette: Palette, log: boolean): readonly Line[] {
+  let sizes = helpBuilt.get(palette);
+  if (!sizes) helpBuilt.set(palette, (sizes = new Map()));
+  const key = `${width}x${height}${log ? ' log' : ''}`;
+  let lines = sizes.get(key);
+  if (!lines) {
+    if (sizes.size >= 8) sizes.clear(); // a terminal dragged through many sizes
+    lines = helpLines(width, height, palette, log);
+    sizes.set(key, lines);
+  }
+  return lines;
 }
 
 function helpLines(width: number, height: number, palette: Palette, log: boolean): Line[] {

@@ -41,6 +41,8 @@ export interface ScreenInput {
 }
 
 export interface Screen {
+  /** The width every line was cut to. */
+  columns: number;
   header: Line;
   /** Counts by state and health, and the newest alert. */
   summary: Line;
@@ -49,8 +51,6 @@ export interface Screen {
     | {
         kind: 'panes';
         table: readonly Line[];
-        /** A key per table line: service ids for rows (for whoever draws them as components). */
-        tableKeys: readonly string[];
         log: readonly Line[];
       }
     | { kind: 'overlay'; lines: readonly Line[] };
@@ -129,13 +129,13 @@ export function buildScreen(input: ScreenInput): Screen {
   const marks = new Set(ui.marks);
   const gutter = marks.size > 0 ? MARK.length : 0;
   return {
+    columns: width,
     header: headerLine(input, width, position),
     summary: summaryLine(input.services, input.nowMs, input.zone, width, palette),
     body: overlay
       ? { kind: 'overlay', lines: overlay }
       : {
           kind: 'panes',
-          tableKeys: tableKeys(shownRows(visible, ui.selected, heights.table), heights.table),
           table: tableLines({
             rows: visible,
             columns: layoutColumns(width, { name: longestName(input.services) + gutter }),
@@ -176,12 +176,6 @@ export function screenLines(screen: Screen): Line[] {
   const body =
     screen.body.kind === 'overlay' ? screen.body.lines : [...screen.body.table, ...screen.body.log];
   return [screen.header, screen.summary, ...body, screen.status, screen.hints];
-}
-
-function tableKeys(shown: readonly ServiceRow[], height: number): string[] {
-  const keys = ['header', ...shown.map((r) => `service:${r.id}`)];
-  while (keys.length < height) keys.push(`#${keys.length}`);
-  return keys.slice(0, height);
 }
 
 function headerLine(input: ScreenInput, width: number, position: string): Line {

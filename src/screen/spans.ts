@@ -1,6 +1,8 @@
 // The screen model's unit: a line is a few styled spans of prepared text (already safe, already
 // cut to width). The Ink layer draws each line as one <Text> with a nested <Text> per styled span;
 // the first frame writes the same spans as SGR sequences (ansi.ts). Neither decides anything.
+import { fit } from './format.js';
+import { displayColumns } from './hscroll.js';
 import type { Colour } from './palette.js';
 
 export interface Span {
@@ -30,5 +32,18 @@ export function inverse(l: Line): Line {
 export function plain(l: Line): string {
   let out = '';
   for (const s of l) out += s.text;
+  return out;
+}
+
+/** The line cut to `width` columns (its spans are already safe text; wide characters count 2). */
+export function cutLine(l: Line, width: number): Line {
+  const out: Span[] = [];
+  let left = width;
+  for (const s of l) {
+    if (left <= 0) break;
+    const columns = displayColumns(s.text);
+    out.push(columns <= left ? s : { ...s, text: fit(s.text, left) });
+    left -= columns;
+  }
   return out;
 }

@@ -1,6 +1,12 @@
 // The console's Ink layer: a hook that reads the controller's screen and hands it keys and the
 // terminal's size, and one small component per section of the screen model. Nothing is decided
 // here: the same screen model drew the first frame.
+//
+// The body is one list of rows whether it holds the table and the log or an overlay, each row
+// keyed by its place on screen: the terminal is a grid, and a row is a line of text with no state
+// of its own. Opening help (`?`), a selection that gives the table the log's room, or a scroll
+// re-render the rows whose text changed in place; keyed by service, they were unmounted and
+// mounted again (Ink makes and frees a layout node for each: most of such a key's time).
 import { Box } from 'ink';
 import type { Screen } from '../screen/screen.js';
 import type { Line } from '../screen/spans.js';
@@ -9,47 +15,31 @@ import { useConsole, type ConsolePort } from './use-console.js';
 
 export function App({ console }: { console: ConsolePort }) {
   const screen = useConsole(console);
+  const width = screen.columns;
   return (
     <Box flexDirection="column">
-      <Header line={screen.header} />
-      <Header line={screen.summary} />
-      <Body body={screen.body} />
-      <StatusLine line={screen.status} />
-      <Hints line={screen.hints} />
+      <Header line={screen.header} width={width} />
+      <Header line={screen.summary} width={width} />
+      <Body body={screen.body} width={width} />
+      <StatusLine line={screen.status} width={width} />
+      <Hints line={screen.hints} width={width} />
     </Box>
   );
 }
 
-function Header({ line }: { line: Line }) {
-  return <Row line={line} />;
+function Header({ line, width }: { line: Line; width: number }) {
+  return <Row line={line} width={width} />;
 }
 
-function Body({ body }: { body: Screen['body'] }) {
-  if (body.kind === 'overlay') return <Overlay lines={body.lines} />;
-  return (
-    <>
-      <Table lines={body.table} keys={body.tableKeys} />
-      <LogPane lines={body.log} />
-    </>
-  );
+function Body({ body, width }: { body: Screen['body']; width: number }) {
+  const lines = body.kind === 'overlay' ? body.lines : [...body.table, ...body.log];
+  return <Lines lines={lines} width={width} />;
 }
 
-function Table({ lines, keys }: { lines: readonly Line[]; keys: readonly string[] }) {
-  return <Lines lines={lines} keys={keys} />;
+function StatusLine({ line, width }: { line: Line; width: number }) {
+  return <Row line={line} width={width} />;
 }
 
-function LogPane({ lines }: { lines: readonly Line[] }) {
-  return <Lines lines={lines} />;
-}
-
-function Overlay({ lines }: { lines: readonly Line[] }) {
-  return <Lines lines={lines} />;
-}
-
-function StatusLine({ line }: { line: Line }) {
-  return <Row line={line} />;
-}
-
-function Hints({ line }: { line: Line }) {
-  return <Row line={line} />;
+function Hints({ line, width }: { line: Line; width: number }) {
+  return <Row line={line} width={width} />;
 }
