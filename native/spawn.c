@@ -116,7 +116,6 @@ static void on_readable(uv_poll_t *poll, int status, int events) {
 /** Move each source that a dup2 before it would overwrite above the child's range. */
 static int lift(int *fds, int count, int *lifted) {
   for (int i = 0; i < count; i++) {
-    lifted[i] = -1;
     if (fds[i] < 0 || fds[i] >= count || fds[i] == i) continue;
     int copy = fcntl(fds[i], F_DUPFD_CLOEXEC, count);
     if (copy < 0) return errno;
@@ -144,6 +143,7 @@ static napi_value spawn_child(napi_env env, napi_callback_info info) {
   char *cwd = string_of(env, args[2]);
   char *argv[MAX_ARGS + 1] = {0};
   int fds[MAX_FDS], lifted[MAX_FDS];
+  for (int i = 0; i < MAX_FDS; i++) lifted[i] = -1;
   for (uint32_t i = 0; i < nargs; i++) {
     napi_value item;
     napi_get_element(env, args[1], i, &item);

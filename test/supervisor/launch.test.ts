@@ -8,6 +8,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -107,6 +108,19 @@ describe.each(kinds)('launching with %s', (kind) => {
     // itself: nothing the supervisor opened leaks in.
     const numbers = (text: string) => text.split('\n').filter(Boolean).map(Number);
     expect(numbers(read('fds')).sort()).toEqual([0, 1, 2, 3, ...inheritedFds()].sort());
+  });
+
+  it("lays out descriptors that cross (this process's stdout as its stderr and back)", async () => {
+    use();
+    const dir = tempDir();
+    script(
+      join(dir, 'run'),
+      'a=$(readlink /proc/$$/fd/1); b=$(readlink /proc/$$/fd/2); echo $a > one; echo $b > two',
+    );
+    const run = launch(spawnRun(dir, ['ignore', 2, 1], now));
+    expect(await run.exit).toEqual({ kind: 'exit', code: 0 });
+    expect(readFileSync(join(dir, 'one'), 'utf8').trim()).toBe(readlinkSync('/proc/self/fd/2'));
+    expect(readFileSync(join(dir, 'two'), 'utf8').trim()).toBe(readlinkSync('/proc/self/fd/1'));
   });
 
   it('reports a death by signal and passes signals on', async () => {
