@@ -6,7 +6,9 @@ import type { Zone } from '../../time/zone.js';
 import type { LogFiles } from '../files.js';
 import { mapPosition } from '../segments.js';
 import type { ChunkMatcher } from '../search/chunk-match.js';
+import { walkOnInWorker } from '../search/background-count.js';
 import { SearchRun, type LineSelector } from '../search/search-run.js';
+import type { SelectorSpec } from '../search/selector.js';
 import { findInstant } from '../time/jump.js';
 import type { LogPosition } from '../types.js';
 import type { Marker } from './restart-markers.js';
@@ -33,6 +35,8 @@ export interface StepDeps {
   stampZone: Zone;
   cancelled: () => boolean;
   runs: Set<SearchRun>;
+  /** What `select` selects, as data (a long walk goes on in a worker thread). */
+  spec?: SelectorSpec;
 }
 
 /**
@@ -136,7 +140,8 @@ async function nextHit(
   }
   const dir = log.dir!;
   const segments = deps.files.list(dir);
-  const run = new SearchRun({ files: deps.files, dir }, select, matcher);
+  const walkOn = deps.spec ? { walkOn: walkOnInWorker(dir, deps.spec) } : {};
+  const run = new SearchRun({ files: deps.files, dir, ...walkOn }, select, matcher);
   deps.runs.add(run);
   try {
     const place = from ? mapPosition(from, segments) : undefined;

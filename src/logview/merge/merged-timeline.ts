@@ -267,7 +267,12 @@ export class MergedTimeline implements LogTimeline {
   step(direction: 1 | -1): Promise<Fact<LogStepCode>> {
     const search = this.search_;
     if (!search) return Promise.resolve({ code: 'no-search', text: 'no search yet: / to search' });
-    return this.stepWith(search.query, direction, `no more hits for ${search.query.pattern}`);
+    return this.stepWith(
+      search.query,
+      search.literal,
+      direction,
+      `no more hits for ${search.query.pattern}`,
+    );
   }
 
   stepLevel(level: LogLevel, direction: 1 | -1): Promise<Fact<LogStepCode>> {
@@ -275,7 +280,7 @@ export class MergedTimeline implements LogTimeline {
     const query = parseQuery(pattern);
     if (isQueryError(query)) return Promise.resolve({ code: 'bad-query', text: query.error });
     const errors = this.options.levelErrors ?? [];
-    return this.stepWith(query, direction, `no more ${level}s`).then((landed) =>
+    return this.stepWith(query, false, direction, `no more ${level}s`).then((landed) =>
       withLevelNote(landed, errors),
     );
   }
@@ -355,6 +360,7 @@ export class MergedTimeline implements LogTimeline {
 
   private async stepWith(
     query: SearchQuery,
+    literal: boolean,
     direction: 1 | -1,
     none: string,
   ): Promise<Fact<LogStepCode>> {
@@ -375,6 +381,10 @@ export class MergedTimeline implements LogTimeline {
         stampZone: this.options.stampZone,
         cancelled: () => generation !== this.generation,
         runs: this.runs,
+        spec: {
+          query: { text: query.text, literal },
+          ...(this.filters ? { filters: this.filters.specs } : {}),
+        },
       },
     );
     if (generation !== this.generation) return { code: 'cancelled', text: 'cancelled' };

@@ -32,10 +32,39 @@ export interface CountedChunk {
   before: number;
 }
 
+/** The nearest line from `from` found elsewhere, or 'unavailable' (then the walk goes on here). */
+export type WalkOn = (
+  segments: readonly Segment[],
+  from: Place,
+  direction: 1 | -1,
+  onCancel: (cancel: () => void) => void,
+) => Promise<LogPosition | undefined | 'unavailable'>;
+
 export interface SearchDeps {
   files: LogFiles;
   dir: string;
   now?: () => number;
+  /**
+   * Where a walk for the nearest line that finds nothing in its first NEAR_BYTES goes on: a
+   * worker thread (background-count.ts, walkOnInWorker). Without it, the walk goes on here.
+   */
+  walkOn?: WalkOn;
+  /** Bytes a walk reads here before the worker takes over (NEAR_BYTES unless told). */
+  nearBytes?: number;
+}
+
+/**
+ * 8 MB: what a walk for the nearest line reads on the main thread before it hands the rest to a
+ * worker — a few ms for a literal, ~10 ms for an expression, so a hit near the window lands at
+ * once, and a walk through gigabytes (a pattern found nowhere) leaves the main thread idle for
+ * keys instead of holding the CPU in slices for a second.
+ */
+export const NEAR_BYTES = 8 << 20;
+
+/** A walk's end: the line found, or where it stopped short (its budget spent). */
+interface Walked {
+  found?: LogPosition;
+  resume?: Place;
 }
 
 export class SearchRun {
@@ -139,7 +168,7 @@ export class SearchRun {
     inclusive = false,
   ): Promise<LogPosition | undefined> {
     const walk = new ChunkWalk(this.deps.files, this.deps.dir, segments);
-    let found: LogPosition | undefined;
+    let walked: Walked;
     try {
       if (direction > 0) {
         const line = walk.forward(from).next().value as Chunk | undefined;
@@ -152,14 +181,28 @@ export class SearchRun {
             offset: k < 0 ? from.offset + line.bytes.length : from.offset + k + 1,
           };
         }
-        found = await this.walkFor(walk.forward(start), (starts) => starts[0]);
+        walked = await this.walkFor(walk.forward(start), (starts) => starts[0], direction);
       } else {
-        found = await this.walkFor(walk.backward(from), (starts) => starts.at(-1));
+        walked = await this.walkFor(walk.backward(from), (starts) => starts.at(-1), direction);
       }
     } finally {
       walk.close();
     }
-    return found;
+    if (this.stopped) return undefined;
+    if (!walked.resume || !this.deps.walkOn) return walked.found;
+    // Nothing near: the rest in a worker thread, this thread free for keys.
+    const rest = await this.deps.walkOn(segments, walked.resume, direction, (cancel) =>
+      this.onCancel(cancel),
+    );
+    if (rest !== 'unavailable') return this.stopped ? undefined : rest;
+    const again = new ChunkWalk(this.deps.files, this.deps.dir, segments);
+    try {
+      const chunks = direction > 0 ? again.forward(walked.resume) : again.backward(walked.resume);
+      const pick = (starts: number[]) => (direction > 0 ? starts[0] : starts.at(-1));
+      return (await this.walkFor(chunks, pick, direction, Infinity)).found;
+    } finally {
+      again.close();
+    }
   }
 
   cancel(): void {
@@ -187,12 +230,19 @@ export class SearchRun {
     return this.stopped;
   }
 
+  /**
+   * The first line `pick` picks in the chunks; after `budget` bytes without one (when a worker
+   * could go on), where the walk stopped instead.
+   */
   private async walkFor(
     chunks: Generator<Chunk>,
     pick: (starts: number[]) => number | undefined,
-  ): Promise<LogPosition | undefined> {
-    let found: LogPosition | undefined;
+    direction: 1 | -1,
+    budget = this.deps.walkOn ? (this.deps.nearBytes ?? NEAR_BYTES) : Infinity,
+  ): Promise<Walked> {
+    const walked: Walked = {};
     let first = true;
+    let read = 0;
     await inSlices(
       () => {
         const next = chunks.next();
@@ -201,14 +251,24 @@ export class SearchRun {
         if (first) this.learn(chunk.bytes);
         first = false;
         const at = pick(this.select(chunk.bytes));
-        if (at === undefined) return false;
-        found = { fileId: chunk.segment.id, name: chunk.segment.name, offset: chunk.start + at };
+        if (at !== undefined) {
+          walked.found = {
+            fileId: chunk.segment.id,
+            name: chunk.segment.name,
+            offset: chunk.start + at,
+          };
+          return true;
+        }
+        read += chunk.bytes.length;
+        if (read < budget) return false;
+        const end = chunk.start + (direction > 0 ? chunk.bytes.length : 0);
+        walked.resume = { index: chunk.index, offset: end };
         return true;
       },
       () => this.stopped,
       this.now,
     );
-    return this.stopped ? undefined : found;
+    return this.stopped ? {} : walked;
   }
 
   /** A literal's rarest byte, learnt from the text it is searched in. */

@@ -1,5 +1,6 @@
 // Which lines a background count counts, as data (so a worker thread can rebuild it): the hits
-// of a query, among the lines the filters show if any; or the lines the filters hide. Pure.
+// of a query, among the lines the filters show if any; the lines the filters hide, or those they
+// show. Pure.
 import { intersect, lineStarts, without, type ChunkMatcher } from './chunk-match.js';
 import {
   chunkMatcher,
@@ -16,6 +17,8 @@ export interface SelectorSpec {
   filters?: FilterSpec[];
   /** Count the lines the filters hide (no query). */
   hidden?: boolean;
+  /** The lines the filters show (no query; every line without filters). */
+  shown?: boolean;
 }
 
 export function selectorFor(spec: SelectorSpec): { select: LineSelector; matcher?: ChunkMatcher } {
@@ -26,6 +29,7 @@ export function selectorFor(spec: SelectorSpec): { select: LineSelector; matcher
       select: (c) => (filters ? without(lineStarts(c), shownLines(c, filters)) : []),
     };
   }
+  if (spec.shown) return { select: (c) => (filters ? shownLines(c, filters) : lineStarts(c)) };
   const query = spec.query && parseQuery(spec.query.text, { literal: spec.query.literal });
   if (!query || isQueryError(query)) return { select: () => [] };
   const matcher = chunkMatcher(query);

@@ -22,8 +22,9 @@ import {
 } from './filters.js';
 import { DEFAULT_LEVEL_PATTERNS, type LevelPatterns } from './levels.js';
 import { isQueryError, parseQuery, type SearchQuery } from './query.js';
-import { countInBackground } from './background-count.js';
+import { countInBackground, walkOnInWorker } from './background-count.js';
 import { SearchRun, type LineSelector, type SearchProgress } from './search-run.js';
+import type { SelectorSpec } from './selector.js';
 import { micros } from './stamp.js';
 
 export type StepCode =
@@ -216,7 +217,8 @@ export class TimelineTools {
     if (!search) return { code: 'no-search', text: 'no search yet: / to search' };
     const m = chunkMatcher(search.query);
     const none = `no more hits for ${search.query.pattern} ${direction > 0 ? 'below' : 'above'}`;
-    return this.stepWith((chunk) => queryLines(chunk, m), direction, rows, none);
+    const spec = { query: { text: search.query.text, literal: search.literal } };
+    return this.stepWith((chunk) => queryLines(chunk, m), direction, rows, none, spec);
   }
 
   async stepLevel(
@@ -224,13 +226,15 @@ export class TimelineTools {
     direction: 1 | -1,
     rows: number,
   ): Promise<StepResult> {
-    const m = chunkMatcher(this.levelQueries[level]);
+    const query = this.levelQueries[level];
+    const m = chunkMatcher(query);
     const word = level === 'error' ? 'errors' : 'warnings';
     return this.stepWith(
       (chunk) => queryLines(chunk, m),
       direction,
       rows,
       `no more ${word} ${direction > 0 ? 'below' : 'above'}`,
+      { query: { text: query.text, literal: false } },
     );
   }
 
@@ -258,6 +262,7 @@ export class TimelineTools {
         position,
         1,
         true,
+        { shown: true },
       );
       if (next === 'cancelled') return { code: 'cancelled', text: 'cancelled' };
       if (!next) return { code: 'after-end', text: 'no shown line after that time' };
@@ -357,12 +362,13 @@ export class TimelineTools {
     direction: 1 | -1,
     rows: number,
     none: string,
+    spec: SelectorSpec,
   ): Promise<StepResult> {
     // From the current hit while it is on screen, else from the window (less).
     const from =
       this.landed && this.landedRow() !== undefined ? this.landed : this.stepOrigin(direction);
     if (!from) return { code: 'none', text: none };
-    const found = await this.nearest(this.selector(pick), from, direction, false);
+    const found = await this.nearest(this.selector(pick), from, direction, false, spec);
     if (found === 'cancelled') return { code: 'cancelled', text: 'cancelled' };
     if (!found) return { code: 'none', text: none };
     this.landed = found;
@@ -387,9 +393,13 @@ export class TimelineTools {
     from: LogPosition,
     direction: 1 | -1,
     inclusive: boolean,
+    /** What `select` selects, as data, filters aside (a long walk goes on in a worker). */
+    spec: SelectorSpec,
   ): Promise<LogPosition | undefined | 'cancelled'> {
     this.stepRun?.cancel();
-    const run = new SearchRun(this.deps(), select);
+    const filters = this.filterSpecs;
+    const walkOn = walkOnInWorker(this.options.dir, { ...spec, ...(filters ? { filters } : {}) });
+    const run = new SearchRun({ ...this.deps(), walkOn }, select);
     this.stepRun = run;
     const segments = this.options.files.list(this.options.dir);
     const mapped = mapPosition(from, segments);
