@@ -21,7 +21,7 @@ import { msUntilChange } from '../screen/format.js';
 import { keyToIntent, splitKeys, type KeyInfo } from '../screen/keymap.js';
 import { longestLine, type LogPaneContent } from '../screen/log-pane.js';
 import { makePalette } from '../screen/palette.js';
-import { buildScreen, layoutOf, type Screen } from '../screen/screen.js';
+import { buildScreen, layoutOf, sameScreen, type Screen } from '../screen/screen.js';
 import { viewEvents } from '../screen/service-view.js';
 import { ActionRunner } from './actions.js';
 import { DetailWatch, type DetailFacts } from './detail-watch.js';
@@ -98,11 +98,10 @@ export class ConsoleController {
   private dispatching = false;
   private lastFrame = -Infinity;
   /**
-   * The screen last handed out and its text: a rebuild that draws the same (figures of rows off
-   * screen changed, a sweep found nothing new) hands out the same object and wakes no one.
+   * The screen last handed out: a rebuild that draws the same (figures of rows off screen
+   * changed, a sweep found nothing new) hands out the same object and wakes no one.
    */
   private shown: Screen | undefined;
-  private shownText = '';
   private paced: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ControllerOptions) {
@@ -170,12 +169,8 @@ export class ConsoleController {
         stampZone: this.stampZone(),
         ...this.viewDetail(),
       });
-      const text = JSON.stringify(this.screen);
-      if (this.shown && text === this.shownText) this.screen = this.shown;
-      else {
-        this.shown = this.screen;
-        this.shownText = text;
-      }
+      if (this.shown && sameScreen(this.shown, this.screen)) this.screen = this.shown;
+      else this.shown = this.screen;
       this.afterBuild();
     }
     return this.screen;

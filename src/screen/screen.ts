@@ -16,7 +16,7 @@ import { filterListLines, logPromptLine, logToolHints } from './log-tool-lines.j
 import { overlayBody, questionLine } from './overlays.js';
 import { serviceViewLines } from './service-view.js';
 import type { Palette } from './palette.js';
-import { line, span, type Line } from './spans.js';
+import { line, sameLine, sameLines, span, type Line } from './spans.js';
 import { sortRows } from './sort.js';
 import { summaryLine } from './summary.js';
 import { MARK, shownRows, tableLines } from './table.js';
@@ -169,6 +169,17 @@ export function buildScreen(input: ScreenInput): Screen {
       line(fit(input.message || rowReason(selected), width), palette.warn),
     hints: line(fit(hints(ui, width), width), palette.dim),
   };
+}
+
+/** Whether two screens draw the same, line for line. */
+export function sameScreen(a: Screen, b: Screen): boolean {
+  if (a === b) return true;
+  if (a.columns !== b.columns || a.body.kind !== b.body.kind) return false;
+  if (!sameLine(a.header, b.header) || !sameLine(a.summary, b.summary)) return false;
+  if (!sameLine(a.status, b.status) || !sameLine(a.hints, b.hints)) return false;
+  if (a.body.kind === 'overlay') return sameLines(a.body.lines, (b.body as typeof a.body).lines);
+  const other = b.body as typeof a.body;
+  return sameLines(a.body.table, other.table) && sameLines(a.body.log, other.log);
 }
 
 /** Every line, top to bottom: rows - 1 of them (Ink redraws a frame as tall as the terminal whole). */

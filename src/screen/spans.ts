@@ -47,3 +47,24 @@ export function cutLine(l: Line, width: number): Line {
   }
   return out;
 }
+
+/** Whether two lines draw the same (the same spans, styled alike). */
+export function sameLine(a: Line, b: Line): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.text !== y.text || x.color !== y.color || x.bold !== y.bold || x.inverse !== y.inverse)
+      return false;
+  }
+  return true;
+}
+
+/** Whether two lists of lines draw the same. */
+export function sameLines(a: readonly Line[], b: readonly Line[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameLine(a[i]!, b[i]!)) return false;
+  return true;
+}

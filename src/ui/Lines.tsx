@@ -11,7 +11,7 @@
 import { Transform, useStdout } from 'ink';
 import { memo } from 'react';
 import { lineToAnsi } from '../screen/ansi.js';
-import { cutLine, type Line } from '../screen/spans.js';
+import { cutLine, sameLine, type Line } from '../screen/spans.js';
 
 export const Row = memo(
   function Row({ line, width }: { line: Line; width: number }) {
@@ -35,16 +35,4 @@ export function Lines({ lines, width }: { lines: readonly Line[]; width: number 
       ))}
     </>
   );
-}
-
-function sameLine(a: Line, b: Line): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.text !== y.text || x.color !== y.color || x.bold !== y.bold || x.inverse !== y.inverse)
-      return false;
-  }
-  return true;
 }
