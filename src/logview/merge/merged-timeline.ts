@@ -2,6 +2,9 @@
 // their logs interleaved by stamp (merge-order.ts) with each service's restarts as marker
 // lines, each row tagged with its service for the prefix and colour; it follows, pages, jumps,
 // searches, filters (`&`, `&!`: merged-filters.ts) and steps between errors like a single log.
+// Longer than most files: every part of the port here shares the window's cursors and the
+// generations that let a newer move, search or filter supersede one still walking; the walking
+// itself lives beside it (merged-window, merged-search, merged-filters, filtered-stream).
 
 import type {
   Fact,
