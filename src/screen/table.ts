@@ -5,7 +5,7 @@ import type { ServiceId, ServiceRow } from '../store/model.js';
 import type { SortOrder } from '../store/sort.js';
 import { cellTexts, headerLine, type Column } from './columns.js';
 import { PENDING } from './figures.js';
-import { freshness, rowCells } from './format.js';
+import { freshness, msUntilChange, rowCells } from './format.js';
 import type { Palette } from './palette.js';
 import { inverse, line, span, type Line, type Span } from './spans.js';
 
@@ -59,9 +59,10 @@ export function tableLines(input: TableInput): Line[] {
     ),
   ];
   const marks = input.marks && input.marks.size > 0 ? input.marks : undefined;
+  const layout = columnsKey(columns);
   for (const row of shownRows(rows, input.selected, height)) {
     const mark = marks ? (marks.has(row.id) ? MARK : ' '.repeat(MARK.length)) : '';
-    const l = rowLine(row, columns, input.nowMs, palette, mark);
+    const l = drawnRow(row, columns, layout, input.nowMs, palette, mark);
     out.push(row.id === input.selected ? inverse(l) : l);
   }
   if (rows.length === 0) {
@@ -72,6 +73,50 @@ export function tableLines(input: TableInput): Line[] {
   }
   while (out.length < height) out.push([]);
   return out.slice(0, height);
+}
+
+/**
+ * A row's line, drawn again only when the row, the columns or the mark changed or the clock
+ * reached the moment its TIME text, freshness colour or trouble changes (msUntilChange): a key
+ * that scrolls the table or gives it the log's room, and every frame of a followed log, redraw
+ * rows that look the same. The answer is rowLine's; only its cost changes.
+ */
+function drawnRow(
+  row: ServiceRow,
+  columns: readonly Column[],
+  layout: string,
+  nowMs: number,
+  palette: Palette,
+  mark: string,
+): Line {
+  let rows = drawn.get(palette);
+  if (!rows) drawn.set(palette, (rows = new WeakMap()));
+  const known = rows.get(row);
+  if (known && known.layout === layout && known.mark === mark) {
+    if (nowMs >= known.fromMs && nowMs < known.untilMs) return known.line;
+  }
+  const line = rowLine(row, columns, nowMs, palette, mark);
+  rows.set(row, { layout, mark, line, fromMs: nowMs, untilMs: nowMs + unchangedFor(row, nowMs) });
+  return line;
+}
+
+/** msUntilChange, and the freshness colour of a row known only by when the console saw it change. */
+function unchangedFor(row: ServiceRow, nowMs: number): number {
+  const ms = msUntilChange(row, nowMs);
+  if (row.observation?.sinceMs !== undefined || row.changedMs === undefined) return ms;
+  const age = nowMs - row.changedMs;
+  return Math.min(ms, age < 5000 ? 5000 - age : age < 30_000 ? 30_000 - age : Infinity);
+}
+
+const drawn = new WeakMap<
+  Palette,
+  WeakMap<ServiceRow, { layout: string; mark: string; line: Line; fromMs: number; untilMs: number }>
+>();
+
+function columnsKey(columns: readonly Column[]): string {
+  let key = '';
+  for (const c of columns) key += `${c.key}:${c.width}:${c.align},`;
+  return key;
 }
 
 export function rowLine(
