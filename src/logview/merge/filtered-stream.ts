@@ -19,6 +19,15 @@ import type { Stream, StreamItem } from './streams.js';
 /** Shown lines kept at most; beyond it the run gives up its far end. */
 const RUN_ITEMS = 4000;
 
+/**
+ * 256 KB a read: a window of 50 lines needs a few KB of a filter that shows one line in ten, and
+ * twenty services are read at each move; a rare filter costs a few more reads per megabyte.
+ */
+const READ_BYTES = 256 * 1024;
+
+/** Shown lines a walk takes beyond what it was asked for: the next few small moves need none. */
+const SPARE_ITEMS = 200;
+
 interface Run {
   low: Place;
   high: Place;
@@ -33,7 +42,7 @@ export interface FilteredStreamDeps {
   stampZone: Zone;
   select: LineSelector;
   maxLineBytes: number;
-  /** Bytes a read (CHUNK_BYTES unless told). */
+  /** Bytes a read (READ_BYTES unless told). */
   chunkBytes?: number;
 }
 
@@ -52,7 +61,8 @@ export class FilteredStream implements Stream {
     if (!at) return [];
     const run = this.runAt(at);
     const walk = this.walker(run, -1);
-    while (itemsBefore(run, at).length < count && walk.step());
+    let have = itemsBefore(run, at).length;
+    while (have < count && walk.step(count - have)) have = itemsBefore(run, at).length;
     walk.close();
     return itemsBefore(run, at)
       .slice(-count)
@@ -65,7 +75,8 @@ export class FilteredStream implements Stream {
     if (!at) return [];
     const run = this.runAt(at);
     const walk = this.walker(run, 1);
-    while (itemsFrom(run, at).length < count && walk.step());
+    let have = itemsFrom(run, at).length;
+    while (have < count && walk.step(count - have)) have = itemsFrom(run, at).length;
     walk.close();
     return itemsFrom(run, at)
       .slice(0, count)
@@ -94,12 +105,15 @@ export class FilteredStream implements Stream {
     if (!at) return true;
     const run = this.runAt(at);
     for (const direction of [-1, 1] as const) {
-      const enough = () =>
-        direction < 0 ? itemsBefore(run, at).length >= before : itemsFrom(run, at).length >= after;
+      const missing = () =>
+        direction < 0 ? before - itemsBefore(run, at).length : after - itemsFrom(run, at).length;
       const walk = this.walker(run, direction);
       try {
         const done = await inSlices(
-          () => enough() || !walk.step(),
+          () => {
+            const more = missing();
+            return more <= 0 || !walk.step(more);
+          },
           cancelled,
           () => performance.now(),
         );
@@ -141,25 +155,35 @@ export class FilteredStream implements Stream {
     return this.run;
   }
 
-  /** One chunk at a time from the run's low end (−1) or high end (1); step() false at the end. */
+  /**
+   * One chunk at a time from the run's low end (−1) or high end (1); step(n) takes the n shown
+   * lines nearest the run (a few more for the next small move), false at the end.
+   */
   private walker(run: Run, direction: 1 | -1) {
     const { files, dir, chunkBytes } = this.deps;
-    const walk = new ChunkWalk(files, dir, this.list(), chunkBytes);
+    const walk = new ChunkWalk(files, dir, this.list(), chunkBytes ?? READ_BYTES);
     let chunks: Generator<Chunk> | undefined;
     return {
-      step: (): boolean => {
+      step: (wanted: number): boolean => {
         chunks ??= direction > 0 ? walk.forward(run.high) : walk.backward(run.low);
         const next = chunks.next();
         if (next.done) return false;
-        this.absorb(run, next.value, direction);
+        this.absorb(run, next.value, direction, Math.max(wanted, SPARE_ITEMS));
         return true;
       },
       close: () => walk.close(),
     };
   }
 
-  private absorb(run: Run, chunk: Chunk, direction: 1 | -1): void {
-    const items = this.deps.select(chunk.bytes).map((at) => {
+  /**
+   * A chunk's shown lines joined to the run, at most `limit` of them: those nearest the run, the
+   * run's end then placed at the last one taken (only their text is decoded).
+   */
+  private absorb(run: Run, chunk: Chunk, direction: 1 | -1, limit: number): void {
+    const starts = this.deps.select(chunk.bytes);
+    const kept = direction > 0 ? starts.slice(0, limit) : starts.slice(-limit);
+    const dropped = starts.length > kept.length;
+    const items = kept.map((at) => {
       const line = shownLine(chunk, at, this.deps.maxLineBytes);
       const time = stampTime(line.text, this.deps.stampZone);
       const item: StreamItem = {
@@ -173,7 +197,10 @@ export class FilteredStream implements Stream {
     });
     if (direction > 0) {
       run.items.push(...items);
-      run.high = { index: chunk.index, offset: chunk.start + chunk.bytes.length };
+      run.high = {
+        index: chunk.index,
+        offset: chunk.start + (dropped ? starts[kept.length]! : chunk.bytes.length),
+      };
       // Give up the oldest lines: the run then starts at the first one kept.
       if (run.items.length > RUN_ITEMS) {
         run.items.splice(0, run.items.length - RUN_ITEMS);
@@ -181,7 +208,7 @@ export class FilteredStream implements Stream {
       }
     } else {
       run.items.unshift(...items);
-      run.low = { index: chunk.index, offset: chunk.start };
+      run.low = { index: chunk.index, offset: chunk.start + (dropped ? kept[0]! : 0) };
       if (run.items.length > RUN_ITEMS) {
         run.items.splice(RUN_ITEMS);
         const last = run.items.at(-1)!;
