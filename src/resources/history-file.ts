@@ -100,7 +100,7 @@ export class ResourceHistoryWriter {
 
   /**
    * Append one sample, written by the next `flush` (or at once when the queue is full, or a
-   * coarser ring's period ends); an I/O error is returned.
+   * coarser ring's period ends); an I/O error is returned. Nothing of `record` is kept.
    */
   queue(record: ResourceRecord): string | undefined {
     try {

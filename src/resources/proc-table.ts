@@ -17,8 +17,16 @@
 // setsid() (then its pid is the session's: a main pid, always read). Its kept line goes stale
 // only if the pid dies and is reused between two sweeps; every `refreshEvery` sweeps reads them
 // all to bound that.
+//
+// On a quiet box a sweep does not even list /proc: the last pid the kernel handed out (the last
+// field of /proc/loadavg, one pread) has not moved since the last sweep, so no process was born
+// and none can have joined a session or taken a dead one's pid; the watched ones are read again
+// from the table (a dead one fails its read), the others kept. A listing of /proc costs ~1.5 ms
+// with 600 processes, as much as 150 stat reads, and makes a string per process.
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { parseAuxv, parseSmapsRollupPss, parseStatInto, type ProcStat } from './proc-parse.js';
+
+const SLASH = 0x2f;
 
 export interface ProcTableOptions {
   /** Where procfs is mounted. */
@@ -75,6 +83,13 @@ export class ProcTable {
   readonly #procs = new Map<number, Proc>();
   readonly #sessions = new Map<number, Session>();
   readonly #buffer = Buffer.alloc(4096);
+  /** /proc/loadavg, kept open (-1 before the first sweep; -2 where it cannot be read). */
+  #loadavg = -1;
+  /** Its last pid and thread count at the last sweep that listed /proc (-1: unknown). */
+  #lastPid = -1;
+  #threads = -1;
+  /** Watched pids not in the table: looked for even when /proc is not listed. */
+  readonly #missing: number[] = [];
   #open = 0;
   #sweep = 0;
   #lastAt = Number.NaN;
@@ -97,7 +112,7 @@ export class ProcTable {
     if (p) {
       p.watched = next;
       if (p.sid !== pid) this.#session(p.sid).watched = next;
-    }
+    } else this.#missing.push(pid);
   }
 
   /**
@@ -108,26 +123,9 @@ export class ProcTable {
     const sweep = ++this.#sweep;
     const everyone = all || (sweep - 1) % this.#refreshEvery === 0;
     this.#cpuKnown = !Number.isNaN(this.#lastAt);
-    let names: string[];
-    try {
-      names = readdirSync(this.#proc);
-    } catch {
-      names = [];
-    }
-    for (let n = 0; n < names.length; n++) {
-      const name = names[n]!;
-      const first = name.charCodeAt(0);
-      if (first < 48 || first > 57) continue;
-      const pid = Number(name);
-      let p = this.#procs.get(pid);
-      if (p && !everyone && p.watched !== sweep && this.#sessions.get(p.sid)?.watched !== sweep) {
-        p.seen = sweep; // kept as it was
-        continue;
-      }
-      if (p && !this.#reread(p, at)) p = undefined; // died: the pid may be someone else's now
-      if (!p) p = this.#add(pid, at);
-      if (p) p.seen = sweep;
-    }
+    if (this.#pidsMoved() || everyone) this.#list(sweep, at, everyone);
+    else this.#rereadWatched(sweep, at);
+    this.#missing.length = 0;
     // Let the dead go, and thread sessions and children through the living.
     for (const p of this.#procs.values()) {
       if (p.seen !== sweep) {
@@ -155,6 +153,79 @@ export class ProcTable {
       for (const [sid, session] of this.#sessions)
         if (session.sweep !== sweep && session.watched < sweep) this.#sessions.delete(sid);
     this.#lastAt = at;
+  }
+
+  /** List /proc: every watched process read afresh (all of them with `everyone`), the new added. */
+  #list(sweep: number, at: number, everyone: boolean): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.#proc);
+    } catch {
+      names = [];
+    }
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n]!;
+      const first = name.charCodeAt(0);
+      if (first < 48 || first > 57) continue;
+      const pid = Number(name);
+      let p = this.#procs.get(pid);
+      if (p && !everyone && p.watched !== sweep && this.#sessions.get(p.sid)?.watched !== sweep) {
+        p.seen = sweep; // kept as it was
+        continue;
+      }
+      if (p && !this.#reread(p, at)) p = undefined; // died: the pid may be someone else's now
+      if (!p) p = this.#add(pid, at);
+      if (p) p.seen = sweep;
+    }
+  }
+
+  /** No pid was handed out since the last sweep: the table is the box's processes, or more. */
+  #rereadWatched(sweep: number, at: number): void {
+    for (const p of this.#procs.values()) {
+      if (p.watched !== sweep && this.#sessions.get(p.sid)?.watched !== sweep) p.seen = sweep;
+      else if (this.#reread(p, at)) p.seen = sweep;
+    }
+    // A main pid the table lacks (gone, or not readable at the last listing): one look.
+    for (const pid of this.#missing) {
+      const p = this.#procs.get(pid) ?? this.#add(pid, at);
+      if (p) p.seen = sweep;
+    }
+  }
+
+  /**
+   * Has the kernel handed out a pid (or a thread id) since the last call? /proc/loadavg ends with
+   * "running/threads lastpid". True when it cannot be read (a made-up /proc in tests).
+   */
+  #pidsMoved(): boolean {
+    if (this.#loadavg === -1) {
+      try {
+        this.#loadavg = openSync(`${this.#proc}/loadavg`, 'r');
+      } catch {
+        this.#loadavg = -2;
+      }
+    }
+    if (this.#loadavg < 0) return true;
+    const b = this.#buffer;
+    let length: number;
+    try {
+      length = readSync(this.#loadavg, b, 0, 128, 0);
+    } catch {
+      return true;
+    }
+    // From the end: the last pid, then after '/' the thread count.
+    let i = length - 1;
+    while (i >= 0 && (b[i]! < 48 || b[i]! > 57)) i--;
+    let lastPid = 0;
+    for (let scale = 1; i >= 0 && b[i]! >= 48 && b[i]! <= 57; i--, scale *= 10)
+      lastPid += (b[i]! - 48) * scale;
+    while (i >= 0 && b[i] !== SLASH) i--;
+    let threads = 0;
+    for (let k = i + 1; k < length && b[k]! >= 48 && b[k]! <= 57; k++)
+      threads = threads * 10 + b[k]! - 48;
+    const moved = lastPid !== this.#lastPid || threads !== this.#threads || i < 0;
+    this.#lastPid = lastPid;
+    this.#threads = threads;
+    return moved;
   }
 
   /** Did a sweep come before the last one (since close)? Then processes have CPU figures. */
@@ -220,6 +291,9 @@ export class ProcTable {
   close(): void {
     for (const p of this.#procs.values()) this.#forget(p);
     this.#sessions.clear();
+    if (this.#loadavg >= 0) closeSync(this.#loadavg);
+    this.#loadavg = -1;
+    this.#lastPid = this.#threads = -1;
     this.#lastAt = Number.NaN;
     this.#cpuKnown = false;
   }

@@ -10,10 +10,11 @@
 // be opened or written is told once and then left out, until the service leaves the tree and
 // comes back.
 import { join } from 'node:path';
+import type { ResourceRecord } from '../codec/resource-history.js';
 import type { ServiceRef, ServiceResources } from './figures.js';
 import { RESOURCE_HISTORY_FILE, ResourceHistoryWriter } from './history-file.js';
 import { linesPerSecond, type LineCount } from './log-rate.js';
-import { toRecord } from './records.js';
+import { toRecordInto, type ServiceCounters } from './records.js';
 import { ResourceSampler } from './sampler.js';
 
 /** The sampling pace of the history's finest ring (DESIGN, "Budgets"). */
@@ -46,7 +47,10 @@ export interface RecorderOptions {
 export type SampleListener = (samples: readonly ServiceResources[]) => void;
 
 export interface ResourceRecorder {
-  /** The newest sample of a service that was up at the last sweep. */
+  /**
+   * The newest sample of a service that was up at the last sweep (updated in place by the next
+   * sweep while nobody listens).
+   */
   latest(name: string): ServiceResources | undefined;
   /** Each sweep's samples (the services that were up), as they are recorded. */
   onSample(listener: SampleListener): () => void;
@@ -78,6 +82,10 @@ export function recordResources(options: RecorderOptions): ResourceRecorder {
   const listeners = new Set<SampleListener>();
   const up: Kept[] = [];
   const refs: ServiceRef[] = [];
+  const into: (ServiceResources | undefined)[] = [];
+  const record: ResourceRecord = { time: 0, pid: 0, restarts: 0, checksRun: 0, checksFailed: 0 };
+  const counters: ServiceCounters = { restarts: 0 };
+  const lines: LineCount = { lines: 0, atMs: 0 };
   let sweep = 0;
 
   const open = (name: string): Kept => {
@@ -119,13 +127,21 @@ export function recordResources(options: RecorderOptions): ResourceRecorder {
       up.push(k);
       refs.push(k.ref);
     }
+    // Each service's sample is updated in place sweep after sweep, unless a listener is told of
+    // it (the health engine keeps the newest): then each sweep's samples are its own.
     let samples: ServiceResources[];
     try {
-      samples = sampler.sample(refs);
+      if (listeners.size > 0) samples = sampler.sample(refs);
+      else {
+        into.length = up.length;
+        for (let j = 0; j < up.length; j++) into[j] = up[j]!.latest;
+        samples = sampler.sample(refs, into);
+      }
     } catch (error) {
       warn(`unable to sample resources: ${(error as Error).message}`);
       return;
     }
+    const time = nowMs / 1000;
     let i = 0;
     for (const s of services) {
       if (s.pid <= 0) continue;
@@ -133,15 +149,21 @@ export function recordResources(options: RecorderOptions): ResourceRecorder {
       const sample = samples[i]!;
       k.sampled = listed;
       k.latest = sample;
-      const lines = s.logLines === undefined ? undefined : { lines: s.logLines, atMs: nowMs };
-      const rate = linesPerSecond(k.lines, lines);
-      k.lines = lines;
+      counters.restarts = s.starts;
+      counters.logLinesPerSecond = undefined;
+      if (s.logLines === undefined) k.lines = undefined;
+      else {
+        lines.lines = s.logLines;
+        lines.atMs = nowMs;
+        counters.logLinesPerSecond = linesPerSecond(k.lines, lines);
+        k.lines ??= { lines: 0, atMs: 0 };
+        k.lines.lines = s.logLines;
+        k.lines.atMs = nowMs;
+      }
       const w = k.writer;
       if (w) {
-        const record = toRecord(sample, nowMs / 1000, {
-          restarts: s.starts,
-          logLinesPerSecond: rate,
-        });
+        // One record object for all: the writer packs it at once and keeps none.
+        toRecordInto(record, sample, time, counters);
         // Each file every WRITE_EVERY sweeps, the services' turns spread over the sweeps.
         failed(k, w.queue(record) ?? ((listed + i) % WRITE_EVERY === 0 ? w.flush() : undefined));
       }

@@ -18,22 +18,33 @@ export function toRecord(
   time: number,
   counters: ServiceCounters,
 ): ResourceRecord {
+  const record: ResourceRecord = { time: 0, pid: 0, restarts: 0, checksRun: 0, checksFailed: 0 };
+  return toRecordInto(record, resources, time, counters);
+}
+
+/**
+ * toRecord into `out`, every field written (those without a figure set to undefined): the
+ * recorder packs 500 records a sweep through one object, which the writer does not keep.
+ */
+export function toRecordInto(
+  out: ResourceRecord,
+  resources: ServiceResources,
+  time: number,
+  counters: ServiceCounters,
+): ResourceRecord {
   const { tree, main } = resources;
-  const record: ResourceRecord = {
-    time: Math.floor(time),
-    pid: main ? resources.pid : 0,
-    restarts: counters.restarts,
-    checksRun: counters.checksRun ?? 0,
-    checksFailed: counters.checksFailed ?? 0,
-    rssKB: tree.rssKB,
-    children: tree.children,
-    threads: tree.threads,
-  };
-  if (tree.cpu !== undefined) record.cpuPermille = Math.round(tree.cpu * 10);
-  if (tree.pssKB !== undefined) record.pssKB = tree.pssKB;
-  if (counters.logLinesPerSecond !== undefined)
-    record.logLinesPerSecond = counters.logLinesPerSecond;
-  return record;
+  out.time = Math.floor(time);
+  out.pid = main ? resources.pid : 0;
+  out.restarts = counters.restarts;
+  out.checksRun = counters.checksRun ?? 0;
+  out.checksFailed = counters.checksFailed ?? 0;
+  out.rssKB = tree.rssKB;
+  out.children = tree.children;
+  out.threads = tree.threads;
+  out.cpuPermille = tree.cpu === undefined ? undefined : Math.round(tree.cpu * 10);
+  out.pssKB = tree.pssKB;
+  out.logLinesPerSecond = counters.logLinesPerSecond;
+  return out;
 }
 
 /**
@@ -52,11 +63,13 @@ export function rollUp(records: readonly ResourceRecord[], time: number): Resour
 /**
  * rollUp kept as the records come, so a writer holds a few numbers per coarse ring instead of
  * the period's records (a minute is 30 of them for each of 500 services, kept long enough for
- * the garbage collector to copy them twice).
+ * the garbage collector to copy them twice); it keeps no record it is given.
  */
 export class PeriodSummary {
   count = 0;
-  #last: ResourceRecord | undefined;
+  /** pid and restarts of the last record added. */
+  #pid = 0;
+  #restarts = 0;
   #cpu = 0;
   #cpuN = 0;
   #log = 0;
@@ -70,7 +83,8 @@ export class PeriodSummary {
 
   add(r: ResourceRecord): void {
     this.count++;
-    this.#last = r;
+    this.#pid = r.pid;
+    this.#restarts = r.restarts;
     if (r.cpuPermille !== undefined) {
       this.#cpu += r.cpuPermille;
       this.#cpuN++;
@@ -89,12 +103,11 @@ export class PeriodSummary {
 
   /** The period's record, stamped `time`; undefined when nothing was added. */
   record(time: number): ResourceRecord | undefined {
-    const last = this.#last;
-    if (!last) return undefined;
+    if (this.count === 0) return undefined;
     const out: ResourceRecord = {
       time,
-      pid: last.pid,
-      restarts: last.restarts,
+      pid: this.#pid,
+      restarts: this.#restarts,
       checksRun: this.#checksRun,
       checksFailed: this.#checksFailed,
     };
@@ -110,8 +123,8 @@ export class PeriodSummary {
   /** Start a new period. */
   clear(): void {
     this.count = this.#cpu = this.#cpuN = this.#log = this.#logN = 0;
-    this.#checksRun = this.#checksFailed = 0;
-    this.#last = this.#rss = this.#pss = this.#children = this.#threads = undefined;
+    this.#checksRun = this.#checksFailed = this.#pid = this.#restarts = 0;
+    this.#rss = this.#pss = this.#children = this.#threads = undefined;
   }
 }
 

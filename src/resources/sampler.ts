@@ -55,8 +55,14 @@ export class ResourceSampler {
     this.#pssMaxAge = options.pssMaxAge ?? 10 * pssEvery;
   }
 
-  /** Figures for each service, in the order given (rows keyed by `id`). */
-  sample(services: readonly ServiceRef[]): ServiceResources[] {
+  /**
+   * Figures for each service, in the order given (rows keyed by `id`). With `into`, its entries
+   * are updated in place (see measureServices): the caller keeps one sample per service.
+   */
+  sample(
+    services: readonly ServiceRef[],
+    into?: (ServiceResources | undefined)[],
+  ): ServiceResources[] {
     const table = this.#table;
     for (let i = 0; i < services.length; i++) {
       const pid = services[i]!.pid;
@@ -73,7 +79,7 @@ export class ResourceSampler {
       for (let k = 0; k < slice; k++, at = (at + 1) % n) this.#readPss(services[at]!.pid);
       this.#pssNext = at;
     }
-    return measureServices(services, table, this.#units, true);
+    return measureServices(services, table, this.#units, true, into);
   }
 
   /** Descriptors held open now (one per process on the box, up to maxOpen). */
