@@ -81,6 +81,8 @@ export class MergedTimeline implements LogTimeline {
   private readonly hiddenRuns = new Set<SearchRun>();
   /** Moves while filtered: a newer one supersedes one still walking. */
   private moves = 0;
+  /** Filters set: newer ones supersede those whose first window is still being read. */
+  private filterings = 0;
   private readonly listeners = new Set<() => void>();
   private readonly stops: (() => void)[] = [];
   private readonly runs = new Set<SearchRun>();
@@ -210,18 +212,20 @@ export class MergedTimeline implements LogTimeline {
 
   /**
    * Walk the filtered logs ahead of a move from `cursors` (undefined: every log's end). A newer
-   * move supersedes it; a refresh (`move: false`) gives way to any move and supersedes none.
+   * move supersedes it; a refresh (`move: false`) gives way to any move and supersedes none;
+   * new filters are superseded by newer ones only (`cancelled`).
    */
   private prepare(
     cursors: readonly (LogPosition | undefined)[] | undefined,
     before: number,
     after: number,
-    move = true,
+    move: boolean | (() => boolean) = true,
   ): Promise<boolean> {
-    const generation = move ? ++this.moves : this.moves;
+    const generation = move === true ? ++this.moves : this.moves;
+    const cancelled = typeof move === 'function' ? move : () => generation !== this.moves;
     const streams = this.logs.map((l) => l.stream);
     const at = cursors ?? streams.map(() => undefined);
-    return prepareMove(streams, at, before, after, () => generation !== this.moves);
+    return prepareMove(streams, at, before, after, cancelled);
   }
 
   private firstPlaces(): (LogPosition | undefined)[] {
@@ -248,6 +252,7 @@ export class MergedTimeline implements LogTimeline {
   close(): void {
     this.cancelSearch();
     this.moves++;
+    this.filterings++;
     for (const run of this.hiddenRuns) run.cancel();
     for (const stop of this.stops) stop();
     if (this.timer) clearTimeout(this.timer);
@@ -341,7 +346,10 @@ export class MergedTimeline implements LogTimeline {
     this.hidden = state && { lines: 0, complete: false };
     // The new window where the old one was: its cursors are places in the same files.
     const cursors = was.following ? undefined : was.cursorsNow();
-    if (state && !(await this.prepare(cursors, this.rows + 1, cursors ? this.rows : 0)))
+    const mine = ++this.filterings;
+    const superseded = () => mine !== this.filterings;
+    const after = cursors ? this.rows : 0;
+    if (state && !(await this.prepare(cursors, this.rows + 1, after, superseded)))
       return { code: 'found', text: 'superseded' };
     const window = new MergedWindow(streams, this.rows, cursors);
     this.window_ = window;
