@@ -14,6 +14,7 @@ import type { Want } from '../codec/status.js';
 import { describeOwner, probeTreeOwner } from '../control/supervisor-kind.js';
 import { recordResources, type ResourceRecorder } from '../resources/recorder.js';
 import { wallClock } from './clock.js';
+import { healthWhenUsed, treeUsesHealth } from './health-when-used.js';
 import { Tree } from './tree.js';
 import { monitorWatching } from '../tree-monitor/watching.js';
 
@@ -35,7 +36,10 @@ export interface SupervisorOptions {
    * supervisor keeps its terminal to itself (a logged service's stdout still goes to its logger).
    */
   inheritStdio?: boolean;
-  /** Run the health engine (src/health) on services with a `monitor` file; default true. */
+  /**
+   * Run the health engine (src/health) on services with a `monitor` file; default true. It is
+   * loaded once the tree has one (or .svtui/monitrc or .svtui/alert): src/supervisor/health-when-used.ts.
+   */
   health?: boolean;
   /**
    * Keep every service's resource history (supervise/svtui-resources: /proc every 2 s, which the
@@ -107,12 +111,21 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     },
   });
   await tree.start();
-  const timer = setInterval(() => void tree.rescan(), RESCAN_MS);
   const recorder = options.resources === false ? undefined : recordTree(dir, tree, warn);
   const health =
     options.health === false
       ? undefined
-      : await attachHealthTo(dir, tree, listeners, warn, recorder);
+      : healthWhenUsed(
+          () => treeUsesHealth(dir, activeNames(tree)),
+          () => attachHealthTo(dir, tree, listeners, warn, recorder),
+          warn,
+        );
+  health?.look(true);
+  await health?.ready();
+  const timer = setInterval(() => {
+    void tree.rescan();
+    health?.look(false);
+  }, RESCAN_MS);
   let stopped: Promise<void> | undefined;
   return {
     stop() {
@@ -125,7 +138,8 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    rescan: () => tree.rescan(),
+    // Asked for (SIGHUP): rules in a service found by this rescan count too.
+    rescan: () => tree.rescan().then(() => health?.look(true)),
     services() {
       const out: ServiceSnapshot[] = [];
       for (const entry of tree.entries.values()) {
@@ -173,6 +187,10 @@ function recordTree(dir: string, tree: Tree, warn: (line: string) => void): Reso
     },
     warn,
   });
+}
+
+function* activeNames(tree: Tree): Iterable<string> {
+  for (const entry of tree.entries.values()) if (entry.active) yield entry.name;
 }
 
 /**
