@@ -205,6 +205,8 @@ export interface Counts {
   down: number;
   failing: number;
   unmonitored: number;
+  /** Listed, but their status is not read yet (the first frames of a big tree). */
+  reading: number;
 }
 
 export function countStates(rows: readonly ServiceRow[], nowMs: number): Counts {
@@ -239,8 +241,12 @@ function nextTrouble(rows: readonly ServiceRow[], nowMs: number): number {
 }
 
 function countNow(rows: readonly ServiceRow[], nowMs: number): Counts {
-  const counts = { up: 0, down: 0, failing: 0, unmonitored: 0 };
+  const counts = { up: 0, down: 0, failing: 0, unmonitored: 0, reading: 0 };
   for (const row of rows) {
+    if (!row.observation) {
+      counts.reading++;
+      continue;
+    }
     const state = stateWord(row);
     const wantUp = row.observation?.status?.want !== 'down';
     if (row.health?.code === 'unmonitored') counts.unmonitored++;

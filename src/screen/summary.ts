@@ -1,4 +1,5 @@
-// The header's second line: how many services are up, down, failing and unmonitored, and the
+// The header's second line: how many services are up, down, failing and unmonitored (and, while
+// a big tree's statuses are still read, how many are not in yet), and the
 // tree's newest alert with its time in the active zone (`alert 14:03:07 web: status 503`; a date
 // before the time when it is not from today). Pure: the clock and the zone come in.
 import type { AlertFacts, ServiceRow } from '../store/model.js';
@@ -17,7 +18,9 @@ export function summaryLine(
 ): Line {
   const c = countStates(rows, nowMs);
   // Narrow terminals get the short words (40 columns: `2 up · 1 down · 0 fail · 0 unmon`).
-  const long = `${c.up} up · ${c.down} down · ${c.failing} failing · ${c.unmonitored} unmonitored`;
+  // While a big tree's statuses are still being read, the counts say how many are not in yet.
+  const reading = c.reading > 0 ? ` · ${c.reading} reading` : '';
+  const long = `${c.up} up · ${c.down} down · ${c.failing} failing · ${c.unmonitored} unmonitored${reading}`;
   const short = long.length > width;
   const spans: Span[] = [
     span(`${c.up} up · ${c.down} down · `),
@@ -31,6 +34,7 @@ export function summaryLine(
       c.unmonitored > 0 ? palette.warn : undefined,
     ),
   ];
+  if (reading) spans.push(span(short ? ` · ${c.reading} …` : reading, palette.dim));
   const alert = newestAlert(rows);
   const used = spans.reduce((n, s) => n + s.text.length, 0);
   const room = width - used;

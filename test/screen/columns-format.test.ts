@@ -11,6 +11,8 @@ import {
   rowCells,
 } from '../../src/screen/format.js';
 import { makePalette } from '../../src/screen/palette.js';
+import { summaryLine } from '../../src/screen/summary.js';
+import { UTC_ZONE as utc } from '../../src/time/zone.js';
 import type { ServiceRow } from '../../src/store/model.js';
 import { filterRows } from '../../src/store/ui-state.js';
 import { id, NOW, up } from '../console/fake-source.js';
@@ -120,7 +122,13 @@ describe('trouble at a glance', () => {
     expect(rowCells(looping, NOW).state).toBe('crash loop');
     expect(makePalette(false).state('crash loop', true)).toBe('red');
     expect(rowCells(looping, NOW + 20_000).state).toBe('up'); // the oldest left the minute
-    expect(countStates([looping], NOW)).toEqual({ up: 0, down: 0, failing: 1, unmonitored: 0 });
+    expect(countStates([looping], NOW)).toEqual({
+      up: 0,
+      down: 0,
+      failing: 1,
+      unmonitored: 0,
+      reading: 0,
+    });
   });
   it('wanted down and still running after 5 s: ignores TERM', () => {
     const o = up(10, NOW - 60_000);
@@ -144,6 +152,26 @@ describe('trouble at a glance', () => {
 });
 
 describe('the title counts', () => {
+  it('say how many statuses are not read yet instead of counting them down', () => {
+    const rows: ServiceRow[] = [
+      { id: id('a'), name: 'a', restarts: 0, observation: up(10, NOW - 2000) },
+      { id: id('b'), name: 'b', restarts: 0 },
+      { id: id('c'), name: 'c', restarts: 0 },
+    ];
+    expect(countStates(rows, NOW)).toEqual({
+      up: 1,
+      down: 0,
+      failing: 0,
+      unmonitored: 0,
+      reading: 2,
+    });
+    const text = (width: number) =>
+      summaryLine(rows, NOW, utc, width, makePalette(false))
+        .map((s) => s.text)
+        .join('');
+    expect(text(120)).toMatch(/^1 up · 0 down · 0 failing · 0 unmonitored · 2 reading · no alerts/);
+    expect(text(40)).toBe('1 up · 0 down · 0 fail · 0 unmon · 2 …'.padEnd(40));
+  });
   it('follow a trouble that starts between two frames of the same second', () => {
     const o = up(10, NOW - 60_000);
     const rows: ServiceRow[] = [
@@ -155,7 +183,19 @@ describe('the title counts', () => {
         stoppingSinceMs: NOW - 4700,
       },
     ];
-    expect(countStates(rows, NOW + 200)).toEqual({ up: 1, down: 0, failing: 0, unmonitored: 0 });
-    expect(countStates(rows, NOW + 400)).toEqual({ up: 0, down: 0, failing: 1, unmonitored: 0 });
+    expect(countStates(rows, NOW + 200)).toEqual({
+      up: 1,
+      down: 0,
+      failing: 0,
+      unmonitored: 0,
+      reading: 0,
+    });
+    expect(countStates(rows, NOW + 400)).toEqual({
+      up: 0,
+      down: 0,
+      failing: 1,
+      unmonitored: 0,
+      reading: 0,
+    });
   });
 });
