@@ -4,12 +4,13 @@
 // apart (250 ms: top's figure over a quarter second) — one wait for the whole tree, not one per
 // service.
 import { join } from 'node:path';
+import { RESOURCE_HISTORY_FILE, ResourceSampler, type ResourceRecord } from '../resources/index.js';
 import {
-  RESOURCE_HISTORY_FILE,
-  ResourceSampler,
-  type ResourceRecord,
-  type ServiceResources,
-} from '../resources/index.js';
+  figuresOfRecord,
+  figuresOfSample,
+  isCurrent,
+  type ServiceFigures,
+} from '../resources/service-figures.js';
 import { HistoryTail } from '../resources/history-tail.js';
 import type { ResourceFigures } from './report.js';
 
@@ -26,21 +27,18 @@ export interface MeasureOptions {
   proc?: string;
 }
 
-/** A record older than this (seconds) is not "now": the supervisor stopped sampling. */
-const FRESH_SECONDS = 10;
-
 /** Figures for each running service, keyed by its directory (absent when nothing was found). */
 export async function measure(
   running: readonly Running[],
   options: MeasureOptions = {},
 ): Promise<Map<string, ResourceFigures>> {
   const out = new Map<string, ResourceFigures>();
-  const nowSeconds = (options.nowMs ?? Date.now()) / 1000;
+  const nowMs = options.nowMs ?? Date.now();
   const rest: Running[] = [];
   for (const r of running) {
     const record = newestRecord(join(r.dir, 'supervise', RESOURCE_HISTORY_FILE));
-    if (record && record.pid === r.pid && nowSeconds - record.time <= FRESH_SECONDS)
-      out.set(r.dir, fromRecord(record));
+    if (record && isCurrent(record, r.pid, nowMs))
+      out.set(r.dir, reported(figuresOfRecord(record)));
     else rest.push(r);
   }
   if (rest.length === 0) return out;
@@ -50,8 +48,8 @@ export async function measure(
     sampler.sample(refs);
     await new Promise((resolve) => setTimeout(resolve, options.gapMs ?? 250));
     for (const sample of sampler.sample(refs)) {
-      const figures = fromSample(sample);
-      if (figures) out.set(sample.id, figures);
+      const figures = figuresOfSample(sample);
+      if (figures) out.set(sample.id, reported(figures));
     }
   } finally {
     sampler.close();
@@ -64,25 +62,13 @@ function newestRecord(path: string): ResourceRecord | undefined {
   return new HistoryTail(path).newest();
 }
 
-export function fromRecord(record: ResourceRecord): ResourceFigures {
+/** The figures as `svtui status` words them (docs/status-schema.md). */
+function reported(figures: ServiceFigures): ResourceFigures {
   return {
-    cpuPercent: record.cpuPermille === undefined ? null : record.cpuPermille / 10,
-    memoryBytes: (record.rssKB ?? 0) * 1024,
-    children: record.children ?? 0,
-    threads: record.threads ?? 0,
-    from: 'history',
-  };
-}
-
-/** The whole tree's figures; undefined when none of the service's processes was found. */
-export function fromSample(sample: ServiceResources): ResourceFigures | undefined {
-  const { tree } = sample;
-  if (tree.processes === 0) return undefined;
-  return {
-    cpuPercent: tree.cpu === undefined ? null : tree.cpu,
-    memoryBytes: tree.rssKB * 1024,
-    children: tree.children,
-    threads: tree.threads,
-    from: 'proc',
+    cpuPercent: figures.cpuPercent ?? null,
+    memoryBytes: figures.rssKB * 1024,
+    children: Math.max(0, figures.processes - 1),
+    threads: figures.threads,
+    from: figures.from,
   };
 }

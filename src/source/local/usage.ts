@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { isInProcessPid } from '../../codec/inprocess-pid.js';
 import type { ResourceRecord } from '../../codec/resource-history.js';
 import { RESOURCE_HISTORY_FILE } from '../../resources/history-file.js';
-import type { ServiceResources } from '../../resources/figures.js';
 import type { HistoryTail } from '../../resources/history-tail.js';
 import type { ResourceSampler } from '../../resources/sampler.js';
-import type { ResourceFacts, ResourceSample, ServiceId } from '../port.js';
+import { figuresOfRecord, figuresOfSample, isCurrent } from '../../resources/service-figures.js';
+import type { ResourceSample, ServiceId } from '../port.js';
 
 interface Readers {
   Sampler: typeof ResourceSampler;
@@ -52,8 +52,6 @@ export interface UsageOptions {
   proc?: string;
 }
 
-/** A history sample older than this does not describe now: its writer stopped. */
-const FRESH_MS = 10_000;
 /** How long a missing history file is left alone before it is looked for again. */
 const RETRY_MS = 30_000;
 /** Ticks for a sweep of the services nobody is looking at (20 s at 2 s). */
@@ -135,7 +133,7 @@ export class UsageWatch {
       alive.add(service.id);
       if (!this.all && !slice.has(i) && !this.interest.has(service.id)) continue;
       const record = this.history(readers, service, now);
-      if (record) out.push({ id: service.id, resources: fromRecord(record) });
+      if (record) out.push({ id: service.id, resources: figuresOfRecord(record) });
       else fromProc.push(service);
     }
     for (const id of this.tails.keys()) if (!alive.has(id)) this.tails.delete(id);
@@ -143,7 +141,7 @@ export class UsageWatch {
       this.sampler ??= new readers.Sampler({ proc: this.options.proc, pssEvery: 1_000_000 });
       const refs = fromProc.map((s) => ({ id: s.id, pid: s.pid }));
       for (const sample of this.sampler.sample(refs)) {
-        const resources = fromSample(sample);
+        const resources = figuresOfSample(sample);
         out.push(
           resources ? { id: sample.id as ServiceId, resources } : { id: sample.id as ServiceId },
         );
@@ -168,31 +166,6 @@ export class UsageWatch {
       tail.retryAt = now + RETRY_MS;
       return undefined;
     }
-    return record.pid === service.pid && now - record.time * 1000 <= FRESH_MS ? record : undefined;
+    return isCurrent(record, service.pid, now) ? record : undefined;
   }
-}
-
-export function fromRecord(record: ResourceRecord): ResourceFacts {
-  return {
-    pid: record.pid,
-    ...(record.cpuPermille !== undefined ? { cpuPercent: record.cpuPermille / 10 } : {}),
-    rssKB: record.rssKB ?? 0,
-    processes: (record.children ?? 0) + 1,
-    threads: record.threads ?? 0,
-    from: 'history',
-  };
-}
-
-/** The whole tree's figures; undefined when none of the service's processes was found. */
-export function fromSample(sample: ServiceResources): ResourceFacts | undefined {
-  const { tree } = sample;
-  if (tree.processes === 0) return undefined;
-  return {
-    pid: sample.pid,
-    ...(tree.cpu !== undefined ? { cpuPercent: tree.cpu } : {}),
-    rssKB: tree.rssKB,
-    processes: tree.processes,
-    threads: tree.threads,
-    from: 'proc',
-  };
 }
