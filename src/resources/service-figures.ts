@@ -2,22 +2,10 @@
 // `svtui status` — from either place they come from: the supervisor's newest sample in
 // supervise/svtui-resources, when it describes the running pid and is recent (the viewer and the
 // supervisor then agree, for a 48-byte read), else a sweep of /proc by the viewer itself. One
-// shape and one freshness rule for both; each only words the figures its own way.
+// shape (the port's ResourceFacts) and one freshness rule for both; each words them its own way.
 import type { ResourceRecord } from '../codec/resource-history.js';
+import type { ResourceFacts } from '../source/port.js';
 import type { ServiceResources } from './figures.js';
-
-export interface ServiceFigures {
-  /** The main pid the figures describe. */
-  pid: number;
-  /** % of one core, top's way; absent on a first look (a rate needs two readings). */
-  cpuPercent?: number;
-  /** Resident memory of the service's processes, KB. */
-  rssKB: number;
-  /** Its processes, the main one included, and their threads. */
-  processes: number;
-  threads: number;
-  from: 'history' | 'proc';
-}
 
 /** A sample older than this does not describe now: its writer stopped. */
 export const FRESH_MS = 10_000;
@@ -27,7 +15,7 @@ export function isCurrent(record: ResourceRecord, pid: number, nowMs: number): b
   return record.pid === pid && nowMs - record.time * 1000 <= FRESH_MS;
 }
 
-export function figuresOfRecord(record: ResourceRecord): ServiceFigures {
+export function figuresOfRecord(record: ResourceRecord): ResourceFacts {
   return {
     pid: record.pid,
     ...(record.cpuPermille !== undefined ? { cpuPercent: record.cpuPermille / 10 } : {}),
@@ -39,7 +27,7 @@ export function figuresOfRecord(record: ResourceRecord): ServiceFigures {
 }
 
 /** The whole tree's figures; undefined when none of the service's processes was found. */
-export function figuresOfSample(sample: ServiceResources): ServiceFigures | undefined {
+export function figuresOfSample(sample: ServiceResources): ResourceFacts | undefined {
   const { tree } = sample;
   if (tree.processes === 0) return undefined;
   return {

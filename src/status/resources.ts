@@ -5,13 +5,9 @@
 // service.
 import { join } from 'node:path';
 import { RESOURCE_HISTORY_FILE, ResourceSampler, type ResourceRecord } from '../resources/index.js';
-import {
-  figuresOfRecord,
-  figuresOfSample,
-  isCurrent,
-  type ServiceFigures,
-} from '../resources/service-figures.js';
+import { figuresOfRecord, figuresOfSample, isCurrent } from '../resources/service-figures.js';
 import { HistoryTail } from '../resources/history-tail.js';
+import type { ResourceFacts } from '../source/port.js';
 import type { ResourceFigures } from './report.js';
 
 export interface Running {
@@ -63,7 +59,7 @@ function newestRecord(path: string): ResourceRecord | undefined {
 }
 
 /** The figures as `svtui status` words them (docs/status-schema.md). */
-function reported(figures: ServiceFigures): ResourceFigures {
+function reported(figures: ResourceFacts): ResourceFigures {
   return {
     cpuPercent: figures.cpuPercent ?? null,
     memoryBytes: figures.rssKB * 1024,
