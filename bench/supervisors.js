@@ -222,35 +222,30 @@ function svtuiScan(bin) {
 
 const floor = new URL('./node-floor.js', import.meta.url).pathname;
 
+/**
+ * Crash storm only: bench/node-floor.js restarting the tree's services with nothing else. The
+ * services of `exit 1` end by themselves, so a TERM ends it all.
+ */
+function spawnFloor(mode) {
+  return {
+    storm: true,
+    start: (tree) =>
+      spawn(process.execPath, ['--max-semi-space-size=2', floor, tree, ...mode], {
+        stdio: 'ignore',
+        detached: true,
+      }),
+    async stop(child) {
+      const exited = exitOf(child);
+      signal(child.pid, 'SIGTERM');
+      await exited;
+    },
+  };
+}
+
 export const supervisors = {
   'svtui scan': svtuiScan(cli),
-  // Crash storm only: services of `exit 1` end by themselves, so a TERM ends it all.
-  'node spawn alone': {
-    storm: true,
-    start: (tree) =>
-      spawn(process.execPath, ['--max-semi-space-size=2', floor, tree], {
-        stdio: 'ignore',
-        detached: true,
-      }),
-    async stop(child) {
-      const exited = exitOf(child);
-      signal(child.pid, 'SIGTERM');
-      await exited;
-    },
-  },
-  'posix_spawn alone': {
-    storm: true,
-    start: (tree) =>
-      spawn(process.execPath, ['--max-semi-space-size=2', floor, tree, 'posix'], {
-        stdio: 'ignore',
-        detached: true,
-      }),
-    async stop(child) {
-      const exited = exitOf(child);
-      signal(child.pid, 'SIGTERM');
-      await exited;
-    },
-  },
+  'node spawn alone': spawnFloor([]),
+  'posix_spawn alone': spawnFloor(['posix']),
   // SVTUI_BENCH_BEFORE=OTHER/bin/svtui.js: another build side by side (an earlier commit).
   ...(process.env.SVTUI_BENCH_BEFORE
     ? { 'svtui (before)': svtuiScan(process.env.SVTUI_BENCH_BEFORE) }
