@@ -68,18 +68,20 @@ describe('ResourceSampler: kept descriptors across restarts', () => {
     const sampler = new ResourceSampler({ pssEvery: 1_000_000 });
     // Every other run is a shell with two children: a figure kept from the run before would
     // show the wrong number of processes.
+    // No pipes to this process: a killed run's stdout and stderr close after its exit event, so
+    // they would count among this process's descriptors at a moment of their own.
     const start = (i: number) =>
       i % 2 === 0
-        ? startProcess('sleep', ['1000'])
-        : startProcess('sh', ['-c', 'sleep 1000 & sleep 1000 & wait']);
+        ? startProcess('sleep', ['1000'], { stdio: 'ignore' })
+        : startProcess('sh', ['-c', 'sleep 1000 & sleep 1000 & wait'], { stdio: 'ignore' });
     const settled = async (i: number, pid: number) =>
       i % 2 === 0
         ? waitFor(() => isSleep(pid))
         : waitFor(() => children(pid).length === 2 && children(pid).every(isSleep));
+    // A steady neighbour, sampled throughout: its figures go on from sweep to sweep.
+    const steady = startProcess('sleep', ['1000'], { stdio: 'ignore' });
+    let service = start(0);
     try {
-      // A steady neighbour, sampled throughout: its figures go on from sweep to sweep.
-      const steady = startProcess('sleep', ['1000']);
-      let service = start(0);
       await waitFor(() => isSleep(steady.pid!));
       await settled(0, service.pid!);
       const refs = () => [
@@ -132,6 +134,8 @@ describe('ResourceSampler: kept descriptors across restarts', () => {
       expect(openFds().statOf.size).toBe(0);
     } finally {
       sampler.close();
+      await stopProcess(service, 'SIGKILL');
+      await stopProcess(steady, 'SIGKILL');
     }
   });
 });
