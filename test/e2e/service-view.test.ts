@@ -74,11 +74,18 @@ describe.skipIf(!haveTools('tmux'))('the service view under svtui scan', () => {
     term.keys('Enter');
     await term.waitFor(/▶ log crasher\/log\/main/, 8000);
     // The pane is drawn at once, then again where the jump lands; Ink redraws only the lines
-    // that changed: wait for the whole frame of the landing.
+    // that changed:
+    // wait for the whole frame of the landing (on a loaded box the first draw, with the first
+    // run's last line at the top, can stay on screen for a while before it).
     const log = await waitFor(() => {
       const screen = term!.text();
-      return !screen.includes('events · newest first') && screen.includes('last words') && screen;
-    });
+      return (
+        !screen.includes('events · newest first') &&
+        screen.includes('last words') &&
+        screen.includes('crasher: before 60') &&
+        screen
+      );
+    }, 8000);
     // The moment of the exit mid-pane: the first run's last lines above it, the restart marker
     // and the second run's first lines below.
     expect(log).toContain('crasher: before 60');
