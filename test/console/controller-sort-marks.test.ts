@@ -2,13 +2,10 @@
 // by a figure asks the source for every service's figures; marks survive a re-sort, are dropped
 // when their service leaves the tree, and one confirmed key sends the letter to each by id.
 import { describe, expect, it } from 'vitest';
-import { ConsoleController } from '../../src/console/controller.js';
 import { plain } from '../../src/screen/spans.js';
 import type { InterestOptions, ServiceId } from '../../src/source/port.js';
-import { MessageStore } from '../../src/store/message-store.js';
 import { ServiceStore } from '../../src/store/service-store.js';
-import { resolveZone } from '../../src/time/zone.js';
-import { FakeSource, fixedSource, id, NOW } from './fake-source.js';
+import { FakeSource, fixedSource, id, NOW, testController } from './fake-source.js';
 
 /** The action runner reads each service before it sends: let its promises run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -41,17 +38,10 @@ async function controller() {
       },
     ],
   });
-  const c = new ConsoleController({
-    source,
-    services,
-    messages: new MessageStore(),
-    access: { mode: 'attached', readOnly: false },
-    zones: [resolveZone('UTC', {}).zone],
-    noColor: true,
-    now: () => NOW,
+  // No paceMs: the controller's own pace, as before.
+  const c = testController(source, services, {
     size: { columns: 120, rows: 40 },
-    tickMs: 0,
-    onQuit: () => undefined,
+    paceMs: undefined,
   });
   await c.start();
   const press = (...keys: string[]) => keys.forEach((k) => c.keys(k, {}));

@@ -2,6 +2,9 @@
 // facts, a fixed log window per service; it records every control letter and log move it is
 // asked for, so tests assert what the console asked the source to do.
 import { timeFromMillis } from '../../src/codec/tai64n.js';
+import { ConsoleController, type ControllerOptions } from '../../src/console/controller.js';
+import { MessageStore } from '../../src/store/message-store.js';
+import { resolveZone } from '../../src/time/zone.js';
 import type { ControlLetter } from '../../src/codec/letters.js';
 import { localId } from '../../src/source/local/index.js';
 import type {
@@ -198,4 +201,29 @@ export function fixedSource(access?: Access): FakeSource {
     logs,
     access,
   );
+}
+
+/**
+ * A controller as the console tests drive it: attached, UTC, no colour, the fixed clock, no
+ * timers (tickMs and paceMs 0), 100×30; `options` adds or replaces any of that.
+ */
+export function testController(
+  source: ControllerOptions['source'],
+  services: ControllerOptions['services'],
+  options: Partial<ControllerOptions> = {},
+): ConsoleController {
+  return new ConsoleController({
+    source,
+    services,
+    messages: new MessageStore(),
+    access: { mode: 'attached', readOnly: false },
+    zones: [resolveZone('UTC', {}).zone],
+    noColor: true,
+    now: () => NOW,
+    size: { columns: 100, rows: 30 },
+    tickMs: 0,
+    paceMs: 0,
+    onQuit: () => undefined,
+    ...options,
+  });
 }

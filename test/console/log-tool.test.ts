@@ -4,7 +4,6 @@
 // the operator to another service's log), and what `y` and `Y` hand to the terminal and the
 // file writer.
 import { describe, expect, it } from 'vitest';
-import { ConsoleController } from '../../src/console/controller.js';
 import type { SaveOutcome } from '../../src/console/log-tool-runner.js';
 import { screenLines } from '../../src/screen/screen.js';
 import { plain } from '../../src/screen/spans.js';
@@ -21,7 +20,7 @@ import type {
 import { MessageStore } from '../../src/store/message-store.js';
 import { ServiceStore } from '../../src/store/service-store.js';
 import { resolveZone } from '../../src/time/zone.js';
-import { FakeSource, fixedSource, id, NOW } from './fake-source.js';
+import { FakeSource, fixedSource, id, testController } from './fake-source.js';
 
 /** A timeline that records what the console asks of it and answers as a small log would. */
 class RecordingTimeline implements LogTimeline {
@@ -129,18 +128,9 @@ async function parts() {
   const copied: string[] = [];
   const saved: { path: string; text: string; overwrite: boolean }[] = [];
   const existing = new Set(['taken.log']);
-  const controller = new ConsoleController({
-    source,
-    services,
+  const controller = testController(source, services, {
     messages,
-    access: { mode: 'attached', readOnly: false },
     zones: ['UTC', 'Asia/Kolkata'].map((z) => resolveZone(z, {}).zone),
-    noColor: true,
-    now: () => NOW,
-    size: { columns: 100, rows: 30 },
-    tickMs: 0,
-    paceMs: 0,
-    onQuit: () => undefined,
     clipboard: (text) => copied.push(text),
     saveText: async (path, text, overwrite): Promise<SaveOutcome> => {
       if (existing.has(path) && !overwrite)

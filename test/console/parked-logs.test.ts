@@ -2,14 +2,11 @@
 // just shown (j then k across a 1 GB log) shows it without opening it again, with what it wrote
 // meanwhile; past the few, the oldest is closed, and a log with filters on is never kept.
 import { describe, expect, it } from 'vitest';
-import { ConsoleController } from '../../src/console/controller.js';
 import { plain } from '../../src/screen/spans.js';
 import type { Fact, LogAbsence, LogTimeline, ServiceId } from '../../src/source/port.js';
 import { parseFilterText } from '../../src/store/log-tool.js';
-import { MessageStore } from '../../src/store/message-store.js';
 import { ServiceStore } from '../../src/store/service-store.js';
-import { resolveZone } from '../../src/time/zone.js';
-import { FakeSource, id, NOW, up } from './fake-source.js';
+import { FakeSource, id, NOW, testController, up } from './fake-source.js';
 
 const NAMES = ['s1', 's2', 's3', 's4', 's5', 's6'];
 
@@ -38,19 +35,7 @@ async function setUp() {
   const services = new ServiceStore((flush) => flush());
   services.setServices(await source.list());
   source.watch((change) => services.apply(change));
-  const controller = new ConsoleController({
-    source,
-    services,
-    messages: new MessageStore(),
-    access: { mode: 'attached', readOnly: false },
-    zones: [resolveZone('UTC', {}).zone],
-    noColor: true,
-    now: () => NOW,
-    size: { columns: 100, rows: 30 },
-    tickMs: 0,
-    paceMs: 0,
-    onQuit: () => undefined,
-  });
+  const controller = testController(source, services);
   await controller.start();
   const key = async (k: string) => {
     controller.keys(k, {});
