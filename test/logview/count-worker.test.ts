@@ -1,5 +1,6 @@
 // The count in a worker thread, as the built package runs it (dist/: `npm test` builds first):
-// the same hits and the same counted chunks as a count on this thread, and it stops on cancel.
+// the same hits and the same counted chunks as a count on this thread, its end said once (no
+// progress after it), and it stops on cancel.
 // A walk for the nearest line that finds nothing near goes on in a worker: the same line.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,13 +49,22 @@ describe.runIf(existsSync(join(dist, 'search/count-worker.js')))(
       const expected = await local.count(files.list(dir), () => {});
       const remote = new SearchRun({ files, dir }, here.select, here.matcher);
       const progress: number[] = [];
+      const ends: number[] = [];
       const got = await countInBackground(
         remote,
         dir,
         files.list(dir),
         spec,
-        (p: { total: number }) => progress.push(p.total),
+        (p: { total: number; done: boolean }) => {
+          progress.push(p.total);
+          if (p.done) ends.push(p.total);
+        },
       );
+      // Nothing comes after the end, though the worker ends after it (its port closed last).
+      const reported = progress.length;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(progress).toHaveLength(reported);
+      expect(ends).toEqual([expected.total]);
       expect(got).toMatchObject({ total: expected.total, done: true });
       expect(expected.total).toBe(
         lines.filter((l) => l.includes('failed') && !/ job 1/.test(l)).length,

@@ -63,31 +63,39 @@ export async function prepareMove(
   return true;
 }
 
-/** Count, in the background, the lines the filters hide in every directory; `report` sums. */
+/**
+ * Count, in the background, the lines the filters hide in every directory; `report` gives the
+ * sum. Each directory's figure is its own count's latest, summed afresh at each report, and a
+ * count says nothing once it has ended: a report that comes late (a worker posts its last
+ * progress as its count ends and again as it ends, after the next directory began) can neither
+ * add a directory twice nor follow the complete figure.
+ */
 export async function countHidden(
   dirs: readonly string[],
   merged: MergedFilters,
   files: LogFiles,
   runs: Set<SearchRun>,
   report: (hidden: { lines: number; complete: boolean }) => void,
+  count = countInBackground,
 ): Promise<void> {
-  let before = 0;
+  const counted = dirs.map(() => 0);
+  const sum = () => counted.reduce((a, b) => a + b, 0);
   const { filters, specs } = merged;
-  for (const dir of dirs) {
+  for (const [i, dir] of dirs.entries()) {
     const run = new SearchRun({ files, dir }, (c) =>
       without(lineStarts(c), shownLines(c, filters)),
     );
     runs.add(run);
-    const done = await countInBackground(
-      run,
-      dir,
-      files.list(dir),
-      { filters: specs, hidden: true },
-      (p) => report({ lines: before + p.total, complete: false }),
-    );
+    let ended = false;
+    const done = await count(run, dir, files.list(dir), { filters: specs, hidden: true }, (p) => {
+      if (ended || run.cancelled) return;
+      counted[i] = p.total;
+      report({ lines: sum(), complete: false });
+    });
+    ended = true;
     runs.delete(run);
-    if (done.cancelled) return;
-    before += done.total;
+    if (done.cancelled || run.cancelled) return;
+    counted[i] = done.total;
   }
-  report({ lines: before, complete: true });
+  report({ lines: sum(), complete: true });
 }

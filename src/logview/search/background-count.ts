@@ -46,24 +46,23 @@ export function countInBackground(
   run.onCancel(() => worker.postMessage('cancel'));
   return new Promise((resolve) => {
     let last = run.progress();
+    // The count's end is said once: whatever the worker posts after it is not progress.
+    let ended = false;
+    const end = (progress: SearchProgress) => {
+      if (ended) return;
+      ended = true;
+      leave();
+      resolve(progress);
+    };
     worker.on('message', (message: { progress?: SearchProgress; chunks?: CountedChunk[] }) => {
-      if (!message.progress) return;
+      if (ended || !message.progress) return;
       run.absorb(message.progress, message.chunks ?? []);
       last = run.progress();
       onProgress(last);
-      if (last.done || last.cancelled) {
-        leave();
-        resolve(last);
-      }
+      if (last.done || last.cancelled) end(last);
     });
-    worker.on('error', () => {
-      leave();
-      resolve(run.progress());
-    });
-    worker.on('exit', () => {
-      leave();
-      resolve(last);
-    });
+    worker.on('error', () => end(run.progress()));
+    worker.on('exit', () => end(last));
   });
 }
 

@@ -68,8 +68,8 @@ if (job.count) {
     sent += chunks.length;
     port.postMessage({ progress, chunks });
   };
-  const final = await run.count(job.count.segments, post);
-  post(final);
+  // The count posts its last progress itself, as it ends.
+  await run.count(job.count.segments, post);
   counting = undefined;
   closeWhenIdle();
 }

@@ -1,0 +1,116 @@
+// The count of the lines filters hide in a merged timeline, directory after directory, with the
+// order of a count's reports driven by hand: a worker thread posts its last progress twice (once
+// as the count ends, once as the worker ends), and that second post arrives after the count's
+// promise resolved and the next directory began. The total is 760 of 800 lines in every order.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeLogFiles } from '../../src/logview/files.js';
+import { countHidden } from '../../src/logview/merge/merged-filters.js';
+import type { countInBackground } from '../../src/logview/search/background-count.js';
+import { compileFilters, type FilterSpec } from '../../src/logview/search/filters.js';
+import type { SearchProgress, SearchRun } from '../../src/logview/search/search-run.js';
+import { tempDir } from '../support/tools.js';
+import { label, T0, writeLog } from './tools-helpers.js';
+
+type Report = { lines: number; complete: boolean };
+type Count = typeof countInBackground;
+
+/** alpha: a rotated file of 200 lines and current of 200; beta and gamma: 200 lines each. */
+function dirs(): string[] {
+  const root = tempDir();
+  const sizes: [string, number][] = [
+    ['alpha', 400],
+    ['beta', 200],
+    ['gamma', 200],
+  ];
+  return sizes.map(([name, count]) => {
+    const dir = join(root, name, 'log/main');
+    const lines = Array.from(
+      { length: count },
+      (_, i) => `${label(T0 + i)} ${name} line ${i % 200}`,
+    );
+    writeLog(dir, lines, 200, (last) => T0 + last);
+    return dir;
+  });
+}
+
+const specs: FilterSpec[] = [
+  { text: 'line 19[0-9]$', exclude: false, enabled: true, literal: false },
+];
+
+function merged() {
+  const compiled = compileFilters(specs);
+  if ('error' in compiled) throw new Error(compiled.error);
+  return { filters: compiled.filters, specs };
+}
+
+/** Every macrotask queued so far (and the ones they queue) run. */
+const drained = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/** As a worker reports: the last progress once more after the count has resolved. */
+const lastPostedTwice: Count = async (run, _dir, segments, _spec, onProgress) => {
+  const done = await run.count(segments, onProgress);
+  setImmediate(() => onProgress(done));
+  return done;
+};
+
+/** Progress that comes late: each report of a directory's count only after the count resolved. */
+const allLate: Count = async (run, _dir, segments, _spec, onProgress) => {
+  const reports: SearchProgress[] = [];
+  const done = await run.count(segments, (p) => reports.push(p));
+  setImmediate(() => {
+    for (const p of reports) onProgress(p);
+  });
+  return done;
+};
+
+async function hidden(count: Count): Promise<Report[]> {
+  const reports: Report[] = [];
+  const runs = new Set<SearchRun>();
+  await countHidden(dirs(), merged(), nodeLogFiles(), runs, (h) => reports.push(h), count);
+  await drained();
+  expect(runs.size).toBe(0);
+  return reports;
+}
+
+describe('the hidden lines of a merged timeline, counted', () => {
+  for (const [name, count] of [
+    [
+      'reported as a count on this thread reports',
+      (async (run, _d, segments, _s, onProgress) => run.count(segments, onProgress)) as Count,
+    ],
+    ['with the last progress posted twice, as a worker posts it', lastPostedTwice],
+    ['with every progress arriving after its directory was done', allLate],
+  ] as const) {
+    it(name, async () => {
+      const reports = await hidden(count);
+      // The last word is the whole count, complete; nothing after it; no sum beyond it.
+      expect(reports.at(-1)).toEqual({ lines: 760, complete: true });
+      expect(reports.filter((r) => r.complete)).toHaveLength(1);
+      expect(Math.max(...reports.map((r) => r.lines))).toBe(760);
+    });
+  }
+
+  it('stops at a cancel and says nothing more, however late its directory reports', async () => {
+    const reports: Report[] = [];
+    const runs = new Set<SearchRun>();
+    const [alpha, beta] = dirs();
+    const counting = countHidden(
+      [alpha!, beta!],
+      merged(),
+      nodeLogFiles(),
+      runs,
+      (h) => reports.push(h),
+      async (run, dir, segments, spec, onProgress) => {
+        const done = await lastPostedTwice(run, dir, segments, spec, onProgress);
+        // The filters changed as the first directory ended: its late post is not counted.
+        for (const r of runs) r.cancel();
+        return { ...done, done: false, cancelled: true };
+      },
+    );
+    await counting;
+    await drained();
+    expect(reports.every((r) => !r.complete)).toBe(true);
+    expect(reports.every((r) => r.lines <= 380)).toBe(true);
+  });
+});
