@@ -1,9 +1,11 @@
 // The service view's facts while it is open: read from the source when it opens, then every 2 s
 // (the supervisor's history gains a sample that often). The first answer settles `open`'s promise
 // (the controller draws the view once, with its facts, instead of a "reading…" frame and then the
-// view); later answers are handed to `changed`. Closing stops the reads, and an answer for a view
-// closed meanwhile is dropped.
+// view); later answers are handed to `changed`, and `keptEvent` keeps the view's selection on its
+// event. Closing stops the reads, and an answer for a view closed meanwhile is dropped.
 import type { Fact, ServiceDetail, ServiceId, TreeSource } from '../source/port.js';
+import type { UiState } from '../store/ui-state.js';
+import { viewEvents } from '../screen/service-view.js';
 
 export type DetailFacts = ServiceDetail | Fact;
 
@@ -61,4 +63,19 @@ export class DetailWatch {
     this.reading = reading;
     return reading;
   }
+}
+
+/** New events above the selected one: the selection stays on the event, not on the row. */
+export function keptEvent(
+  ui: UiState,
+  before: DetailFacts | undefined,
+  watch: Pick<DetailWatch, 'current'>,
+): UiState {
+  const view = ui.overlay;
+  if (view.kind !== 'service') return ui;
+  const was = viewEvents(before)[view.event];
+  if (!was) return ui;
+  const now = viewEvents(watch.current(view.id));
+  const event = now.findIndex((e) => e.atMs === was.atMs && e.kind === was.kind);
+  return event >= 0 && event !== view.event ? { ...ui, overlay: { ...view, event } } : ui;
 }
