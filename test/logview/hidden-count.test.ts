@@ -1,10 +1,12 @@
 // The count of the lines filters hide in a merged timeline, directory after directory, with the
 // order of a count's reports driven by hand: a worker thread posts its last progress twice (once
 // as the count ends, once as the worker ends), and that second post arrives after the count's
-// promise resolved and the next directory began. The total is 760 of 800 lines in every order.
+// promise resolved and the next directory began. The total is 760 of 800 lines in every order,
+// and when `current` is rotated as the count reaches it, as multilog, s6-log and svlogd do it.
+import { appendFileSync, existsSync, linkSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeLogFiles } from '../../src/logview/files.js';
+import { nodeLogFiles, type LogFiles } from '../../src/logview/files.js';
 import { countHidden } from '../../src/logview/merge/merged-filters.js';
 import type { countInBackground } from '../../src/logview/search/background-count.js';
 import { compileFilters, type FilterSpec } from '../../src/logview/search/filters.js';
@@ -64,10 +66,10 @@ const allLate: Count = async (run, _dir, segments, _spec, onProgress) => {
   return done;
 };
 
-async function hidden(count: Count): Promise<Report[]> {
+async function hidden(count: Count, files = nodeLogFiles()): Promise<Report[]> {
   const reports: Report[] = [];
   const runs = new Set<SearchRun>();
-  await countHidden(dirs(), merged(), nodeLogFiles(), runs, (h) => reports.push(h), count);
+  await countHidden(dirs(), merged(), files, runs, (h) => reports.push(h), count);
   await drained();
   expect(runs.size).toBe(0);
   return reports;
@@ -112,5 +114,59 @@ describe('the hidden lines of a merged timeline, counted', () => {
     await drained();
     expect(reports.every((r) => !r.complete)).toBe(true);
     expect(reports.every((r) => r.lines <= 380)).toBe(true);
+  });
+
+  /**
+   * The real file system, where alpha's `current` is rotated (`rotate(dir)`) the first time a
+   * count opens it: after the listing, before a byte of it is read. The logger then writes on in
+   * a new `current` (lines the listing did not see: not counted).
+   */
+  function rotatedAsOpened(rotate: (dir: string) => void): LogFiles {
+    const real = nodeLogFiles();
+    let rotated = false;
+    return {
+      list: (dir) => real.list(dir),
+      open: (dir, name) => {
+        if (!rotated && name === 'current' && dir.includes('/alpha/')) {
+          rotated = true;
+          rotate(dir);
+          if (!existsSync(join(dir, 'current')))
+            writeFileSync(join(dir, 'current'), `${label(T0 + 999)} alpha late line 1\n`);
+        }
+        return real.open(dir, name);
+      },
+    };
+  }
+  const rotatedName = `${label(T0 + 998)}.s`;
+
+  it('counts a current that svlogd renamed to @….s mid-count once, under its new name', async () => {
+    const files = rotatedAsOpened((dir) =>
+      renameSync(join(dir, 'current'), join(dir, rotatedName)),
+    );
+    expect((await hidden(lastPostedTwice, files)).at(-1)).toEqual({ lines: 760, complete: true });
+  });
+
+  it('counts a current that multilog or s6-log moved to previous mid-count (not linked yet)', async () => {
+    const files = rotatedAsOpened((dir) => renameSync(join(dir, 'current'), join(dir, 'previous')));
+    expect((await hidden(lastPostedTwice, files)).at(-1)).toEqual({ lines: 760, complete: true });
+  });
+
+  it('counts it once while it is both previous and @….s, and grown before it was rotated', async () => {
+    const files = rotatedAsOpened((dir) => {
+      // Two more lines, hidden, written after the listing and before the rotation: counted.
+      appendFileSync(join(dir, 'current'), `${label(T0 + 900)} x\n${label(T0 + 901)} y\n`);
+      renameSync(join(dir, 'current'), join(dir, 'previous'));
+      linkSync(join(dir, 'previous'), join(dir, rotatedName));
+    });
+    expect((await hidden(lastPostedTwice, files)).at(-1)).toEqual({ lines: 762, complete: true });
+  });
+
+  it('leaves out a current deleted before it was read: what it held is gone', async () => {
+    // Replaced by a new file (written beside it first: a freed inode number is not reused).
+    const files = rotatedAsOpened((dir) => {
+      writeFileSync(join(dir, 'next'), `${label(T0 + 999)} alpha late line 1\n`);
+      renameSync(join(dir, 'next'), join(dir, 'current'));
+    });
+    expect((await hidden(lastPostedTwice, files)).at(-1)).toEqual({ lines: 570, complete: true });
   });
 });

@@ -1,8 +1,9 @@
 // A timeline read in chunks of whole lines, forwards or backwards, for search, counting and
 // filtering: positional reads of CHUNK_BYTES, never a whole file, files opened once per walk.
-// A line longer than a chunk comes in chunk-sized pieces, as the reader cuts it. A file that
-// vanished (retention) or was replaced under the walk is skipped: what it held is gone. One
-// buffer serves every read of a walk: a chunk's bytes are valid until the next one is asked for.
+// A line longer than a chunk comes in chunk-sized pieces, as the reader cuts it. A `current`
+// rotated under the walk is read under the name it has now; a file that vanished (retention) or
+// was replaced otherwise is skipped: what it held is gone. One buffer serves every read of a
+// walk: a chunk's bytes are valid until the next one is asked for.
 import type { LogFiles, OpenFile } from '../files.js';
 import type { Segment } from '../segments.js';
 
@@ -116,15 +117,33 @@ export class ChunkWalk {
   private open(index: number): OpenFile | undefined {
     if (this.handles.has(index)) return this.handles.get(index) ?? undefined;
     const segment = this.segments[index];
-    let file = segment ? this.files.open(this.dir, segment.name) : undefined;
-    if (file && segment && file.id !== segment.id) {
-      file.close();
-      file = undefined;
-    }
+    const file = segment && this.openSegment(segment);
     this.handles.set(index, file ?? null);
     return file;
   }
+
+  /**
+   * The segment's file, known by its identity: under its listed name, else — a `current`
+   * rotated since the listing — under the name the rotation gave it: `@….s` (svlogd renames
+   * `current` to it; multilog and s6-log link it there from `previous`, the name they rename
+   * `current` to first). Its lines are read once, where they are now.
+   */
+  private openSegment(segment: Segment): OpenFile | undefined {
+    const openAs = (name: string) => {
+      const file = this.files.open(this.dir, name);
+      if (file?.id === segment.id) return file;
+      file?.close();
+      return undefined;
+    };
+    const listed = openAs(segment.name);
+    if (listed || segment.name !== 'current') return listed;
+    const moved = this.files.list(this.dir).find((s) => s.id === segment.id);
+    return (moved && openAs(moved.name)) ?? openAs(ROTATING);
+  }
 }
+
+/** Where multilog and s6-log put `current` between its rename and its link to `@….s`. */
+const ROTATING = 'previous';
 
 /** Yield to the event loop: the work runs in slices so that no key waits. */
 export function yieldToLoop(): Promise<void> {
