@@ -5,14 +5,16 @@
 // and when `current` is rotated as the count reaches it, as multilog, s6-log and svlogd do it.
 import { appendFileSync, existsSync, linkSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { nodeLogFiles, type LogFiles } from '../../src/logview/files.js';
 import { countHidden } from '../../src/logview/merge/merged-filters.js';
 import type { countInBackground } from '../../src/logview/search/background-count.js';
 import { compileFilters, type FilterSpec } from '../../src/logview/search/filters.js';
 import type { SearchProgress, SearchRun } from '../../src/logview/search/search-run.js';
+import { LocalLogs } from '../../src/source/local/log.js';
+import type { LogTimeline } from '../../src/source/port.js';
 import { tempDir } from '../support/tools.js';
-import { label, T0, writeLog } from './tools-helpers.js';
+import { label, T0, until, writeLog } from './tools-helpers.js';
 
 type Report = { lines: number; complete: boolean };
 type Count = typeof countInBackground;
@@ -168,5 +170,38 @@ describe('the hidden lines of a merged timeline, counted', () => {
       renameSync(join(dir, 'next'), join(dir, 'current'));
     });
     expect((await hidden(lastPostedTwice, files)).at(-1)).toEqual({ lines: 570, complete: true });
+  });
+});
+
+describe('filters replaced while their hidden lines are counted', () => {
+  const open: LogTimeline[] = [];
+  afterEach(() => {
+    for (const t of open.splice(0)) t.close();
+  });
+  const each: FilterSpec = { ...specs[0]!, text: 'line 1[0-9][0-9]$' };
+
+  /** The count of the second filters, however the first one's count ends. */
+  async function replaced(opened: LogTimeline | { text: string }, hidden: number) {
+    if (!('window' in opened)) throw new Error(opened.text);
+    const t = opened;
+    open.push(t);
+    const first = t.setFilters(specs);
+    const second = t.setFilters([each]);
+    await Promise.all([first, second]);
+    await until(t, () => t.window().hidden?.complete === true);
+    await drained();
+    expect(t.window().hidden).toEqual({ lines: hidden, complete: true });
+  }
+
+  it("in one service's log", async () => {
+    const [alpha] = dirs();
+    const t = new LocalLogs(join(alpha!, '../../..')).open(join(alpha!, '../..'), 5);
+    await replaced(t, 200);
+  });
+
+  it('in the merged timeline', async () => {
+    const services = dirs().map((d) => join(d, '../..'));
+    const t = new LocalLogs(join(services[0]!, '..')).openMerged(services, 5);
+    await replaced(t, 400);
   });
 });
