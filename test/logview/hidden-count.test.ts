@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeLogFiles, type LogFiles } from '../../src/logview/files.js';
 import { countHidden } from '../../src/logview/merge/merged-filters.js';
-import type { countInBackground } from '../../src/logview/search/background-count.js';
 import { compileFilters, type FilterSpec } from '../../src/logview/search/filters.js';
+import type { BackgroundCount } from '../../src/logview/search/hidden-lines.js';
 import type { SearchProgress, SearchRun } from '../../src/logview/search/search-run.js';
 import { LocalLogs } from '../../src/source/local/log.js';
 import type { LogTimeline } from '../../src/source/port.js';
@@ -17,7 +17,7 @@ import { tempDir } from '../support/tools.js';
 import { label, T0, until, writeLog } from './tools-helpers.js';
 
 type Report = { lines: number; complete: boolean };
-type Count = typeof countInBackground;
+type Count = BackgroundCount;
 
 /** alpha: a rotated file of 200 lines and current of 200; beta and gamma: 200 lines each. */
 function dirs(): string[] {

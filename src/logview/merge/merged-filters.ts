@@ -4,10 +4,10 @@
 // reads walked in slices before the merged window takes them, so no key waits on a rare filter.
 import type { Zone } from '../../time/zone.js';
 import type { LogFiles } from '../files.js';
-import { intersect, lineStarts, without } from '../search/chunk-match.js';
-import { countInBackground } from '../search/background-count.js';
+import { intersect } from '../search/chunk-match.js';
 import { shownLines, type Filters, type FilterSpec } from '../search/filters.js';
-import { SearchRun, type LineSelector } from '../search/search-run.js';
+import { countHiddenLines, type BackgroundCount } from '../search/hidden-lines.js';
+import type { LineSelector, SearchProgress, SearchRun } from '../search/search-run.js';
 import type { LogPosition } from '../types.js';
 import { FilteredStream } from './filtered-stream.js';
 import type { Stream } from './streams.js';
@@ -65,10 +65,8 @@ export async function prepareMove(
 
 /**
  * Count, in the background, the lines the filters hide in every directory; `report` gives the
- * sum. Each directory's figure is its own count's latest, summed afresh at each report, and a
- * count says nothing once it has ended: a report that comes late (a worker posts its last
- * progress as its count ends and again as it ends, after the next directory began) can neither
- * add a directory twice nor follow the complete figure.
+ * sum. Each directory's figure is its own count's latest, summed afresh at each report: no
+ * report, however late, adds a directory twice or follows the complete figure.
  */
 export async function countHidden(
   dirs: readonly string[],
@@ -76,23 +74,18 @@ export async function countHidden(
   files: LogFiles,
   runs: Set<SearchRun>,
   report: (hidden: { lines: number; complete: boolean }) => void,
-  count = countInBackground,
+  count?: BackgroundCount,
 ): Promise<void> {
   const counted = dirs.map(() => 0);
   const sum = () => counted.reduce((a, b) => a + b, 0);
-  const { filters, specs } = merged;
   for (const [i, dir] of dirs.entries()) {
-    const run = new SearchRun({ files, dir }, (c) =>
-      without(lineStarts(c), shownLines(c, filters)),
-    );
-    runs.add(run);
-    let ended = false;
-    const done = await count(run, dir, files.list(dir), { filters: specs, hidden: true }, (p) => {
-      if (ended || run.cancelled) return;
+    const onProgress = (p: SearchProgress) => {
       counted[i] = p.total;
       report({ lines: sum(), complete: false });
-    });
-    ended = true;
+    };
+    const { run, ended } = countHiddenLines(files, dir, merged, onProgress, count);
+    runs.add(run);
+    const done = await ended;
     runs.delete(run);
     if (done.cancelled || run.cancelled) return;
     counted[i] = done.total;

@@ -9,7 +9,7 @@ import type { LogPosition, LogView } from '../types.js';
 import { mapPosition } from '../segments.js';
 import { findInstant } from '../time/jump.js';
 import { parseJumpTime } from '../time/parse-time.js';
-import { hitSpans, intersect, lineStarts, without } from './chunk-match.js';
+import { hitSpans, intersect, lineStarts } from './chunk-match.js';
 import { FilteredWindow, type FilteredMove } from './filtered-window.js';
 import {
   chunkMatcher,
@@ -24,6 +24,7 @@ import { DEFAULT_LEVEL_PATTERNS, type LevelPatterns } from './levels.js';
 import { isQueryError, parseQuery, type SearchQuery } from './query.js';
 import { countInBackground, walkOnInWorker } from './background-count.js';
 import { SearchRun, type LineSelector, type SearchProgress } from './search-run.js';
+import { countHiddenLines } from './hidden-lines.js';
 import type { SelectorSpec } from './selector.js';
 import { micros } from './stamp.js';
 
@@ -297,7 +298,8 @@ export class TimelineTools {
     }
     const filters = compiled.filters;
     this.filters = filters;
-    this.filterSpecs = specs.filter((f) => f.enabled).map((f) => ({ ...f }));
+    const specsOn = specs.filter((f) => f.enabled).map((f) => ({ ...f }));
+    this.filterSpecs = specsOn;
     const { files, dir } = this.options;
     const before = this.filtered ?? this.view;
     const start = before.following ? undefined : before.position();
@@ -312,22 +314,13 @@ export class TimelineTools {
     );
     this.filtered = window;
     void window.move(start ? { kind: 'at', position: start } : { kind: 'tail' }, rows);
-    const hiddenRun = new SearchRun(this.deps(), (c) =>
-      without(lineStarts(c), shownLines(c, filters)),
-    );
-    this.hiddenRun = hiddenRun;
-    this.hidden = hiddenRun.progress();
-    void countInBackground(
-      hiddenRun,
-      dir,
-      files.list(dir),
-      { filters: this.filterSpecs!, hidden: true },
-      (p) => {
-        if (this.hiddenRun !== hiddenRun) return;
-        this.hidden = p;
-        this.options.changed();
-      },
-    );
+    const hidden = countHiddenLines(files, dir, { filters, specs: specsOn }, (p, run) => {
+      if (this.hiddenRun !== run) return;
+      this.hidden = p;
+      this.options.changed();
+    });
+    this.hiddenRun = hidden.run;
+    this.hidden = hidden.run.progress();
     this.restartSearch();
     return { code: 'found', text: `${specs.filter((s) => s.enabled).length} filters on` };
   }
