@@ -55,3 +55,11 @@ export function mapPosition(
   const next = segments.findIndex((s) => s.name === 'current' || s.name > position.name);
   return { index: next < 0 ? segments.length - 1 : next, offset: 0, moved: true };
 }
+
+/** How far into the timeline a position is, by bytes: 0 at its start, 1 at its end. */
+export function timelineFraction(position: LogPosition, segments: readonly Segment[]): number {
+  const total = segments.reduce((sum, s) => sum + s.size, 0);
+  const index = segments.findIndex((s) => s.id === position.fileId);
+  const before = segments.slice(0, Math.max(0, index)).reduce((sum, s) => sum + s.size, 0);
+  return total > 0 ? Math.min(1, (before + position.offset) / total) : 0;
+}
