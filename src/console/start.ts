@@ -7,6 +7,7 @@ import { osc52 } from './clipboard.js';
 import { ConsoleController } from './controller.js';
 import { writeTextFile } from '../adapters/text-file.js';
 import { zoneFromEnv } from '../time/zone.js';
+import { readKeysUntilInk } from './early-keys.js';
 import { idleCollector } from './idle-gc.js';
 import { enterAlternateScreen } from './terminal.js';
 import { forgetTerminal } from '../adapters/lost-terminal.js';
@@ -96,14 +97,23 @@ export async function run(argv: string[]): Promise<number> {
     saveText: async (path, text, overwrite) => writeTextFile(path, text, overwrite),
   });
   await controller.start();
-  process.stdout.write(screenToAnsi(screenLines(controller.getScreen())));
+  const draw = () => process.stdout.write(screenToAnsi(screenLines(controller.getScreen())));
+  draw();
 
-  // Ink and React load only now (~0.3 s, most of it compiling on this thread): started earlier,
-  // their loading ran in between the awaits above and could hold the first screen back by as
-  // much. Keys typed meanwhile wait in the terminal's buffer (raw mode is on) for Ink.
+  // Ink and React load only now (~0.5 s, most of it compiling on this thread, and longer beside
+  // the rest of a big tree's first reading): started earlier, their loading ran in between the
+  // awaits above and could hold the first screen back by as much. Keys typed meanwhile are
+  // answered all the same, their frames drawn as the first one was (early-keys.ts).
+  let undraw: (() => void) | undefined;
+  const stopEarlyKeys = readKeysUntilInk(process.stdin, (input, key) => {
+    undraw ??= controller.subscribe(draw);
+    controller.keys(input, key);
+  });
   const restoreEnv = prepareInkImport();
   const { mountConsole } = await import('../ui/run.js');
   restoreEnv();
+  stopEarlyKeys();
+  undraw?.();
   const memory = idleCollector();
   const app = await mountConsole(controller, process.stdout, process.stdin, () => memory.poke());
   const why = await done;
