@@ -117,6 +117,11 @@ export async function run(argv: string[]): Promise<number> {
   const memory = idleCollector();
   const app = await mountConsole(controller, process.stdout, process.stdin, () => memory.poke());
   const why = await done;
+  // A hang-up can be said twice (the kernel's, and the terminal's own). Once the screen guard has
+  // let go of its handlers, a second HUP would find only signal-exit's listener (Ink's cursor
+  // restorer keeps one for good), which raises the signal again: the process killed on its way
+  // out, or, embedded, the headless supervisor with it. From here on a HUP changes nothing.
+  if (why === 'SIGHUP') process.on('SIGHUP', () => undefined);
   if (why === 'SIGHUP' && embedded) {
     // Nobody to draw for: stop drawing and reading keys, and supervise on as `svtui scan DIR`
     // would, loggers included, until TERM or INT. The next `svtui DIR` attaches to this process.
@@ -140,11 +145,9 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Headless: wait for TERM or INT (as `svtui scan` does); a further HUP changes nothing. */
+/** Headless: wait for TERM or INT (as `svtui scan` does); a further HUP is ignored (see run). */
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
-    const ignore = () => undefined;
-    process.on('SIGHUP', ignore);
     const stop = () => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
