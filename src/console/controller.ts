@@ -4,8 +4,9 @@
 // pure screen model of all that, rebuilt only when something changed and handed to whoever draws
 // (the first frame, then Ink) through subscribe/getScreen. Its parts, each in its own file: what
 // the screen is built from (screen-state), the log pane's timelines (shown-log), when to draw
-// (frames), what the shown rows ask of the source (on-screen), a key's effects (effects). No file
-// system here: all of it is behind the TreeSource.
+// (frames), what the shown rows ask of the source (on-screen), a key's effects (effects); a third
+// of this file is the constructor handing each part the ports it reads the state through. No
+// file system here: all of it is behind the TreeSource.
 import type { LogTimeline, ServiceId } from '../source/port.js';
 import type { LogToolState } from '../store/log-tool.js';
 import { initialUiState, reduce, type Intent, type UiState } from '../store/ui-state.js';
