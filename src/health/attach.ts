@@ -81,6 +81,8 @@ export interface AttachedHealth {
 interface Watched {
   version: string;
   log: EventLog;
+  /** The log is this module's own (svtui monitor), not the supervisor's: closed when unwatched. */
+  ownLog: boolean;
   pid: number;
 }
 
@@ -172,9 +174,7 @@ export async function attachHealth(
             await saveState(join(serviceDir(name), 'supervise'), engine.save(name)!).catch(
               () => undefined,
             );
-            engine.forget(name);
-            gathered.forget(name);
-            watched.delete(name);
+            unwatch(name);
           }
           return;
         }
@@ -184,11 +184,11 @@ export async function attachHealth(
         if (body === undefined) return;
         const supervise = join(serviceDir(name), 'supervise');
         if (!w) {
+          const shared = host.events?.(name);
           watched.set(name, {
             version,
-            log:
-              host.events?.(name) ??
-              new EventLog(supervise, undefined, (e) => warn(`${name}: ${e.message}`)),
+            log: shared ?? new EventLog(supervise, undefined, (e) => warn(`${name}: ${e.message}`)),
+            ownLog: shared === undefined,
             pid: 0,
           });
           engine.load(name, serviceDir(name), body, `${name}/monitor`);
@@ -202,13 +202,15 @@ export async function attachHealth(
       }),
     );
     const present = new Set(names);
-    for (const name of watched.keys()) {
-      if (!present.has(name)) {
-        engine.forget(name);
-        gathered.forget(name);
-        watched.delete(name);
-      }
-    }
+    for (const name of watched.keys()) if (!present.has(name)) unwatch(name);
+  };
+
+  const unwatch = (name: string) => {
+    const w = watched.get(name);
+    if (w?.ownLog) w.log.close();
+    engine.forget(name);
+    gathered.forget(name);
+    watched.delete(name);
   };
 
   /** A start, an exit or readiness of a watched service, from the supervisor's change notice. */
@@ -279,6 +281,7 @@ export async function attachHealth(
       unsample?.();
       groups.killAll();
       await Promise.all([saveAll(), alerts.stop()]);
+      for (const w of watched.values()) if (w.ownLog) w.log.close();
     },
   };
 }

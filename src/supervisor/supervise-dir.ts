@@ -1,6 +1,7 @@
 // One `supervise/` directory, laid out as daemontools' supervise makes it (spec §2.1): the
 // directory 0700, `lock` 0600 held with flock(LOCK_EX), the `control` and `ok` FIFOs 0600,
-// `status` written to status.new and renamed; plus `svtui-history`, which the real tools ignore.
+// `status` written to status.new and renamed; plus `svtui-history`, which the real tools ignore,
+// rewritten in place (see inPlaceFile).
 import {
   closeSync,
   existsSync,
@@ -16,7 +17,7 @@ import { describeError, errorCode, errorText } from '../codec/errors.js';
 import { formatHistory, parseHistory, type ServiceHistory } from '../codec/history.js';
 import { packStatus, unpackStatus, type ServiceStatus } from '../codec/status.js';
 import { tryLock, type HeldLock, type LockResult } from '../adapters/lock.js';
-import { makeFifos, openFifoReader, openFifoReadWrite, writeAtomic } from './files.js';
+import { inPlaceFile, makeFifos, openFifoReader, openFifoReadWrite, writeAtomic } from './files.js';
 
 export interface SuperviseDir {
   /** The status the previous supervisor left, if any (to find a process it left running). */
@@ -110,6 +111,7 @@ function readPrevious(dir: string): { status?: ServiceStatus; history?: ServiceH
 function superviseDir(where: () => string, lock: HeldLock, controlFd: number): SuperviseDir {
   const previous = readPrevious(where());
   const control = new Socket({ fd: controlFd, readable: true, writable: false });
+  const historyFile = inPlaceFile(() => join(where(), 'svtui-history'));
   let okFd: number | undefined;
   let closed = false;
   control.on('error', () => {
@@ -122,7 +124,7 @@ function superviseDir(where: () => string, lock: HeldLock, controlFd: number): S
       if (!closed) writeAtomic(join(where(), 'status'), packStatus(status));
     },
     writeHistory(history) {
-      if (!closed) writeAtomic(join(where(), 'svtui-history'), formatHistory(history));
+      if (!closed) historyFile.write(formatHistory(history));
     },
     announce() {
       const ok = join(where(), 'ok');
@@ -137,6 +139,7 @@ function superviseDir(where: () => string, lock: HeldLock, controlFd: number): S
       if (closed) return;
       closed = true;
       control.destroy();
+      historyFile.close();
       if (okFd !== undefined) closeSync(okFd);
       lock.release();
     },

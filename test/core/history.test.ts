@@ -24,7 +24,7 @@ describe('svtui-history codec', () => {
     const text = formatHistory(h);
     expect(text).toBe(
       [
-        'svtui-history 1',
+        'svtui-history 2',
         'starts 3',
         'last signal KILL',
         'problem unable to start run: access denied',
@@ -32,6 +32,7 @@ describe('svtui-history codec', () => {
         'start @400000006553f10c00000000',
         'exit @400000006553f10b00000000 exit 1',
         'exit @400000006553f10d00000007 signal KILL',
+        'check 60f4ad2b',
         '',
       ].join('\n'),
     );
@@ -44,10 +45,36 @@ describe('svtui-history codec', () => {
     expect(parseHistory(formatHistory(h))?.recentStarts).toHaveLength(MAX_RECENT);
   });
 
+  it('refuses a read caught half-way through an in-place rewrite, whatever part it caught', () => {
+    const older = { ...emptyHistory(), starts: 12, recentStarts: [t(1700000000), t(1700000100)] };
+    const newer = { ...older, starts: 13, recentStarts: [...older.recentStarts, t(1700000200)] };
+    const before = formatHistory(older);
+    const after = formatHistory(newer);
+    // Every mix of the new text's first bytes over the old text, as a reader may see it.
+    for (let cut = 1; cut < after.length; cut++) {
+      const seen = after.slice(0, cut) + before.slice(cut);
+      const parsed = parseHistory(seen);
+      if (parsed !== undefined) expect([older, newer]).toContainEqual(parsed);
+    }
+    // The longer version's tail left after a shorter one, before the cut: the shorter one.
+    expect(parseHistory(formatHistory(older) + after.slice(before.length))).toEqual(older);
+    expect(parseHistory(after)).toEqual(newer);
+  });
+
+  it('reads a file an earlier svtui wrote, without the check line', () => {
+    expect(parseHistory('svtui-history 1\nstarts 4\nlast exit 2\n')).toEqual({
+      ...emptyHistory(),
+      starts: 4,
+      lastExit: { kind: 'exit', code: 2 },
+    });
+  });
+
   it('rejects a foreign file and skips unknown or broken lines', () => {
     expect(parseHistory('')).toBeUndefined();
     expect(parseHistory('hello\n')).toBeUndefined();
     const h = parseHistory('svtui-history 1\nstarts x\nfuture thing\nstart @zz\nexit @1 exit 1\n');
     expect(h).toEqual(emptyHistory());
+    expect(parseHistory('svtui-history 2\nstarts 3\n')).toBeUndefined();
+    expect(parseHistory('svtui-history 2\nstarts 3\ncheck 00000000\n')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,22 @@ describe('EventLog', () => {
     expect(pids.at(-1)).toBe(n - 1);
   });
 
+  it('makes the file again when it is removed meanwhile, and lets it go at close', async () => {
+    const own = await mkdtemp(join(dir, 'removed-'));
+    const log = new EventLog(own, 10_000);
+    await log.append({ ...EVENT, pid: 1 });
+    await rm(log.path);
+    await log.append({ ...EVENT, pid: 2 });
+    expect(decodeEvents(await readFile(log.path, 'utf8')).map((e) => e.pid)).toEqual([2]);
+    const held = () => openDescriptorsTo(log.path);
+    expect(held()).toBe(1);
+    log.close();
+    expect(held()).toBe(0);
+    await log.append({ ...EVENT, pid: 3 });
+    expect(decodeEvents(await readFile(log.path, 'utf8')).map((e) => e.pid)).toEqual([2, 3]);
+    log.close();
+  });
+
   it('reports a failed write and goes on', async () => {
     const errors: Error[] = [];
     const log = new EventLog(join(dir, 'missing'), 1000, (e) => errors.push(e));
@@ -83,6 +100,17 @@ describe('EventLog', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+/** How many of this process's descriptors are open on `path`. */
+function openDescriptorsTo(path: string): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path;
+    } catch {
+      return false;
+    }
+  }).length;
+}
 
 describe('state file', () => {
   it('saves atomically and loads back; a torn file is nothing saved', async () => {

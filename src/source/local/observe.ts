@@ -138,13 +138,15 @@ export function observeService(dir: string): Observation {
 function readHistory(dir: string, status: ServiceStatus): HistoryFacts | undefined {
   const path = join(dir, 'supervise/svtui-history');
   if (!existsSync(path)) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+  // Rewritten in place: a read caught half-way is refused by the codec, and read once more.
+  let history: ServiceHistory | undefined;
+  for (let tries = 0; tries < 2 && !history; tries++) {
+    try {
+      history = parseHistory(readFileSync(path, 'utf8'));
+    } catch {
+      return undefined;
+    }
   }
-  const history = parseHistory(text);
   if (!history || !describesCurrent(dir, history, status)) return undefined;
   const last = history.recentExits.at(-1);
   return {
