@@ -5,15 +5,7 @@
 // again at the next scan if its directory is still there, as svscan restarts supervise.
 // Longer than most files here (~280 lines) because the life of an entry — found, opened, begun,
 // drained, forgotten — is one sequence that reads best in one place.
-import {
-  closeSync,
-  constants,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, errorCode } from '../codec/errors.js';
 import { EVENTS_FILE, EventLog } from '../health/event-log.js';
@@ -28,6 +20,7 @@ import { isServiceProcess, parentSupervisor, stopOrphan } from './orphans.js';
 import { hasFinish, isS6Tree, readSettings } from './service-settings.js';
 import { Slot, type Lifecycle, type Readiness } from './slot.js';
 import { StartQueue } from './start-queue.js';
+import { TreeListing } from './tree-listing.js';
 import { makeSupervise, openSuperviseDir, type SuperviseDir } from './supervise-dir.js';
 
 /** svscan's SERVICES: entries beyond this many are not started. */
@@ -81,8 +74,11 @@ export class Tree {
   private readonly starts = new StartQueue();
   /** The tree is an s6-svscan tree: its services get s6's conventions (looked for each scan). */
   private s6Tree = false;
+  private readonly listing: TreeListing;
 
-  constructor(private readonly options: TreeOptions) {}
+  constructor(private readonly options: TreeOptions) {
+    this.listing = new TreeListing(options.dir, options.warn);
+  }
 
   /** The first scan: refuse (throw) if any service is supervised by someone else already. */
   async start(): Promise<void> {
@@ -126,26 +122,8 @@ export class Tree {
 
   private found(): Entry[] {
     this.s6Tree = isS6Tree(this.options.dir);
-    let names: string[];
-    try {
-      names = readdirSync(this.options.dir);
-    } catch (error) {
-      this.options.warn(`unable to read ${this.options.dir}: ${describeError(error)}`);
-      return [];
-    }
     const seen = new Set<string>();
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const path = join(this.options.dir, name);
-      let key: string;
-      try {
-        const st = statSync(path, { bigint: true }); // inode numbers can pass 2^53
-        if (!st.isDirectory()) continue;
-        key = `${st.dev}:${st.ino}`;
-      } catch (error) {
-        this.options.warn(`unable to stat ${name}: ${describeError(error)}`);
-        continue;
-      }
+    for (const { name, key } of this.listing.read()) {
       const entry = this.entries.get(key) ?? this.create(key, name);
       if (!entry) continue;
       seen.add(key);
@@ -326,6 +304,7 @@ export class Tree {
     const kept = entry.events[which];
     // A service renamed in the tree writes to its new place (as it restarts there).
     if (kept && kept.path === join(dir, EVENTS_FILE)) return kept;
+    kept?.close();
     // A directory that left the tree: failing to write there is expected, not worth a warning.
     const warn = (error: Error) => {
       if (entry.active) this.options.warn(`${entry.name}: ${error.message}`);
@@ -443,6 +422,7 @@ function readLocation(fd: number): string | null {
 
 function release(entry: Entry): void {
   entry.pipe?.close();
+  for (const log of Object.values(entry.events)) log.close();
   if (entry.fd !== undefined) closeSync(entry.fd);
   entry.fd = undefined;
 }
