@@ -4,8 +4,9 @@
 // lines never interleave; a failed write is reported to `onError` and the line dropped (events
 // are a record, not the service's data: the engine must never stall on a full disk). The file
 // stays open between lines (a crash storm writes two per restart); close() lets it go.
-import { closeSync, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
+import { fstatSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { KeptFile } from '../adapters/kept-file.js';
 import { encodeEvent, type HealthEvent } from './event.js';
 
 export const EVENTS_FILE = 'svtui-events';
@@ -14,7 +15,7 @@ export const DEFAULT_EVENTS_MAX_BYTES = 256 * 1024;
 export class EventLog {
   readonly path: string;
   private size = 0;
-  private fd: number | undefined;
+  private readonly file: KeptFile;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -23,6 +24,7 @@ export class EventLog {
     private readonly onError: (error: Error) => void = () => undefined,
   ) {
     this.path = join(superviseDir, EVENTS_FILE);
+    this.file = new KeptFile(() => this.path, 'a');
   }
 
   /** Queue one event; the promise settles when it is written (or dropped). */
@@ -39,8 +41,7 @@ export class EventLog {
 
   /** Let the file go (the service left the tree); a later line opens it again. */
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    this.file.close();
   }
 
   /**
@@ -51,18 +52,15 @@ export class EventLog {
    */
   private write(line: string): void {
     const bytes = Buffer.byteLength(line);
-    if (this.fd !== undefined && fstatSync(this.fd).nlink === 0) this.close();
-    if (this.fd === undefined) {
-      this.fd = openSync(this.path, 'a');
-      this.size = fstatSync(this.fd).size;
-    }
+    let opened = this.file.open();
+    if (opened.fresh) this.size = fstatSync(opened.fd).size;
     if (this.size > 0 && this.size + bytes > this.maxBytes) {
-      this.close();
+      this.file.close();
       renameSync(this.path, `${this.path}.old`);
-      this.fd = openSync(this.path, 'a');
+      opened = this.file.open();
       this.size = 0;
     }
-    writeSync(this.fd, line);
+    writeSync(opened.fd, line);
     this.size += bytes;
   }
 }

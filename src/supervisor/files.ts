@@ -7,7 +7,6 @@
 // would starve every other file operation.
 import { spawnSync } from 'node:child_process';
 import {
-  closeSync,
   constants,
   fstatSync,
   ftruncateSync,
@@ -17,6 +16,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { KeptFile } from '../adapters/kept-file.js';
 import { errorCode } from '../codec/errors.js';
 
 /** Write `bytes` to `path.new`, then rename it over `path` (as supervise writes status). */
@@ -35,29 +35,21 @@ export interface InPlaceFile {
  * `path()` rewritten in place: one pwrite at offset 0, then a cut when the text got shorter. No
  * rename, so none of the flush ext4 does for a file renamed over another (~0.4 ms of CPU per
  * write); a reader can see a write half done, so the format must let it tell (svtui-history's
- * `check` line). The file is opened at the first write and again when it was removed meanwhile;
- * the descriptor follows the directory wherever it is renamed.
+ * `check` line). The descriptor is kept (KeptFile).
  */
 export function inPlaceFile(path: () => string, mode = 0o644): InPlaceFile {
-  let fd: number | undefined;
+  const file = new KeptFile(path, constants.O_RDWR | constants.O_CREAT, mode);
   let length = 0;
-  const close = () => {
-    if (fd !== undefined) closeSync(fd);
-    fd = undefined;
-  };
   return {
     write(text) {
-      if (fd !== undefined && fstatSync(fd).nlink === 0) close();
-      if (fd === undefined) {
-        fd = openSync(path(), constants.O_RDWR | constants.O_CREAT, mode);
-        length = fstatSync(fd).size;
-      }
+      const { fd, fresh } = file.open();
+      if (fresh) length = fstatSync(fd).size;
       const bytes = Buffer.from(text);
       writeSync(fd, bytes, 0, bytes.length, 0);
       if (bytes.length < length) ftruncateSync(fd, bytes.length);
       length = bytes.length;
     },
-    close,
+    close: () => file.close(),
   };
 }
 
