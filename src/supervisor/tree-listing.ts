@@ -27,7 +27,8 @@ export class TreeListing {
     private readonly warn: (line: string) => void,
   ) {}
 
-  read(): Listed[] {
+  /** Undefined when DIR cannot be read (said once per look): then nothing is known of it. */
+  read(): Listed[] | undefined {
     let changed: bigint | undefined;
     try {
       changed = statSync(this.dir, { bigint: true }).ctimeNs;
@@ -39,7 +40,7 @@ export class TreeListing {
       entries = readdirSync(this.dir, { withFileTypes: true });
     } catch (error) {
       this.warn(`unable to read ${this.dir}: ${describeError(error)}`);
-      return [];
+      return undefined;
     }
     const trusted = changed !== undefined && changed === this.keptFor;
     const settled =

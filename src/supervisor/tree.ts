@@ -122,8 +122,11 @@ export class Tree {
 
   private found(): Entry[] {
     this.s6Tree = isS6Tree(this.options.dir);
+    // DIR unreadable this time: the services found before are not taken for removed.
+    const listed = this.listing.read();
+    if (!listed) return [];
     const seen = new Set<string>();
-    for (const { name, key } of this.listing.read()) {
+    for (const { name, key } of listed) {
       const entry = this.entries.get(key) ?? this.create(key, name);
       if (!entry) continue;
       seen.add(key);

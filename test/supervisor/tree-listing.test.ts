@@ -19,11 +19,7 @@ const keyOf = (path: string) => {
   const st = statSync(path, { bigint: true });
   return `${st.dev}:${st.ino}`;
 };
-const names = (listing: TreeListing) =>
-  listing
-    .read()
-    .map((l) => l.name)
-    .sort();
+const names = (listing: TreeListing) => (listing.read() ?? []).map((l) => l.name).sort();
 
 /** Let DIR's change time grow a second old: from the next look on, a look is trusted. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1100));
@@ -37,7 +33,7 @@ describe("svscan's look at the tree", () => {
     symlinkSync(join(dir, 'target'), join(dir, 'link'));
     writeFileSync(join(dir, 'file'), '');
     const warned: string[] = [];
-    const listed = new TreeListing(dir, (l) => warned.push(l)).read();
+    const listed = new TreeListing(dir, (l) => warned.push(l)).read() ?? [];
     expect(listed.sort((x, y) => x.name.localeCompare(y.name))).toEqual([
       { name: 'a', key: keyOf(join(dir, 'a')) },
       { name: 'link', key: keyOf(join(dir, 'target')) },
@@ -90,5 +86,14 @@ describe("svscan's look at the tree", () => {
       'unable to stat dangling: file does not exist',
       'unable to stat dangling: file does not exist',
     ]);
+  });
+
+  it('knows nothing of a tree it cannot read, rather than finding it empty', () => {
+    dir = mkdtempSync(join(tmpdir(), 'svtui-listing-'));
+    mkdirSync(join(dir, 'a'));
+    const warned: string[] = [];
+    const listing = new TreeListing(join(dir, 'gone'), (l) => warned.push(l));
+    expect(listing.read()).toBeUndefined();
+    expect(warned).toEqual([`unable to read ${join(dir, 'gone')}: file does not exist`]);
   });
 });
