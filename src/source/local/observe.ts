@@ -137,7 +137,6 @@ export function observeService(dir: string): Observation {
  */
 function readHistory(dir: string, status: ServiceStatus): HistoryFacts | undefined {
   const path = join(dir, 'supervise/svtui-history');
-  if (!existsSync(path)) return undefined;
   // Rewritten in place: a read caught half-way is refused by the codec, and read once more.
   let history: ServiceHistory | undefined;
   for (let tries = 0; tries < 2 && !history; tries++) {
