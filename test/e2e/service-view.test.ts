@@ -110,7 +110,8 @@ describe.skipIf(!haveTools('svscan', 'supervise', 'tmux'))('the service view und
     term = new Terminal([process.execPath, cli, tree], { columns: 120, rows: 40 });
     await term.waitFor(/^busy +up +\d+ +\S+ +\d+\.\d /m, 10000);
     term.keys('i');
-    const view = await term.waitFor(/^CPU % · seen here · peak \d/m, 10000);
+    // The whole view: tmux can show a big frame's first rows before it has taken in the rest.
+    const view = await term.waitFor(/^CPU % · seen here · peak \d[\s\S]*^rules · /m, 10000);
     expect(view.split('\n').slice(4, 9).join('\n')).toMatch(/[▁▂▃▄▅▆▇█]/);
     expect(view).toContain('rules · none (no monitor file)');
     expect(view).toContain('log lines/s · seen here');
