@@ -1,8 +1,8 @@
 // The log pane's tool keys in a real terminal, on a tree nothing supervises (read-only: the
 // console starts no process): multilog directories with a rotated file, an svlogd directory
-// with its own stamps, and a restart recorded in a service's events. Shown in Europe/Paris,
-// an hour ahead of the UTC the files were stamped in.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// with its own stamps, and a restart recorded in a service's events; a service's log grows under
+// the merged view. Shown in Europe/Paris, an hour ahead of the UTC the files were stamped in.
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLabel, timeFromMillis } from '../../src/codec/tai64n.js';
@@ -203,6 +203,13 @@ describe.skipIf(!haveTools('tmux'))('the log tool in a terminal', () => {
     );
     // Still the whole count, frames later: no late report of a directory's count moved it.
     expect(title()).toMatch(/1 filter · 760 hidden/);
+    // New lines are counted on: beta writes one the filter hides and one it shows (followed).
+    appendFileSync(
+      join(tree, 'beta/log/main/current'),
+      `${label(T0 + 2_001_000)} beta line 200\n${label(T0 + 2_002_000)} beta late line 198\n`,
+    );
+    await term.waitFor(/1 filter · 761 hidden/);
+    await until(() => body().at(-1)?.endsWith('beta late line 198') === true);
     term.type('&');
     term.keys('Enter');
     await until(() => !title().includes('filter'));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeLogFiles, type LogFiles } from '../../src/logview/files.js';
 import { countHidden } from '../../src/logview/merge/merged-filters.js';
+import { CountOn } from '../../src/logview/search/count-on.js';
 import { compileFilters, type FilterSpec } from '../../src/logview/search/filters.js';
 import type { BackgroundCount } from '../../src/logview/search/hidden-lines.js';
 import type { SearchProgress, SearchRun } from '../../src/logview/search/search-run.js';
@@ -70,10 +71,12 @@ const allLate: Count = async (run, _dir, segments, _spec, onProgress) => {
 
 async function hidden(count: Count, files = nodeLogFiles()): Promise<Report[]> {
   const reports: Report[] = [];
-  const runs = new Set<SearchRun>();
-  await countHidden(dirs(), merged(), files, runs, (h) => reports.push(h), count);
+  const live = new Set<SearchRun | CountOn>();
+  await countHidden(dirs(), merged(), files, live, (h) => reports.push(h), count);
   await drained();
-  expect(runs.size).toBe(0);
+  // No count left running: each directory's is done and waits to count on.
+  expect([...live].every((c) => c instanceof CountOn)).toBe(true);
+  for (const c of live) c.cancel();
   return reports;
 }
 
@@ -97,7 +100,7 @@ describe('the hidden lines of a merged timeline, counted', () => {
 
   it('stops at a cancel and says nothing more, however late its directory reports', async () => {
     const reports: Report[] = [];
-    const runs = new Set<SearchRun>();
+    const runs = new Set<SearchRun | CountOn>();
     const [alpha, beta] = dirs();
     const counting = countHidden(
       [alpha!, beta!],

@@ -176,6 +176,24 @@ describe('filters on the merged timeline', () => {
   });
 });
 
+describe('the merged counts as the logs grow', () => {
+  it('"X hidden" and the hits counted go on with new lines in any service', async () => {
+    const root = tempDir();
+    const dirs = tree(root);
+    const t = merged(root, dirs, 7);
+    await t.setFilters([show('slow')]);
+    await t.search({ text: 'beta' });
+    await settled(t, (w) => w.hidden?.complete === true && w.search?.running === false);
+    expect(t.window().hidden).toEqual({ lines: 96, complete: true });
+    expect(t.window().search?.total).toBe(12);
+    const current = (name: string) => join(root, name, 'log/main/current');
+    appendFileSync(current('alpha'), `${label(T0 + 500)} alpha 60\n${label(T0 + 502)} alpha 61\n`);
+    appendFileSync(current('beta'), `${label(T0 + 501)} beta 60 slow\n`);
+    await settled(t, (w) => w.hidden?.lines === 98 && w.search?.total === 13);
+    expect(t.window().hidden?.complete).toBe(true);
+  });
+});
+
 describe('a filtered directory', () => {
   it('reads in small chunks across rotated files what a filter of every line gives', () => {
     const root = tempDir();

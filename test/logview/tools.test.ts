@@ -218,3 +218,34 @@ describe('rotation under a search', () => {
     expect(await t.step(1)).toMatchObject({ code: 'none' });
   });
 });
+
+describe('counts that go on as the log grows', () => {
+  it('"X hidden" and "hit X of Y" move with new lines, followed or not, through a rotation', async () => {
+    const root = tempDir();
+    const dir = service(root);
+    const t = timeline(root, dir, 5);
+    await t.setFilters([{ text: 'error', exclude: false, enabled: true }]);
+    await t.search({ text: 'failed' });
+    await until(
+      t,
+      () => t.window().hidden?.complete === true && t.window().search?.running === false,
+    );
+    expect(t.window().hidden).toEqual({ lines: 270, complete: true });
+    expect(t.window().search).toMatchObject({ total: 30 });
+    const logDir = join(dir, 'log/main');
+    const current = join(logDir, 'current');
+    appendFileSync(current, `${label(T0 + 400)} all fine\n${label(T0 + 401)} ERROR new failed\n`);
+    await until(t, () => t.window().hidden?.lines === 271 && t.window().search?.total === 31);
+    // Paged up, away from the end: still counted on.
+    t.move({ kind: 'top' });
+    await until(t, () => !t.window().following);
+    appendFileSync(current, `${label(T0 + 402)} fine again\n${label(T0 + 403)} ERROR x failed\n`);
+    await until(t, () => t.window().hidden?.lines === 272 && t.window().search?.total === 32);
+    // Rotated by svlogd's rename; new lines in a new current.
+    renameSync(current, join(logDir, `${label(T0 + 403)}.s`));
+    writeFileSync(current, `${label(T0 + 404)} quiet\n${label(T0 + 405)} ERROR y failed\n`);
+    await until(t, () => t.window().hidden?.lines === 273 && t.window().search?.total === 33);
+    expect(t.window().hidden?.complete).toBe(true);
+    expect(t.window().search?.running).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@ import type { Zone } from '../../time/zone.js';
 import type { LogFiles } from '../files.js';
 import { intersect } from '../search/chunk-match.js';
 import { shownLines, type Filters, type FilterSpec } from '../search/filters.js';
+import type { CountOn } from '../search/count-on.js';
 import { countHiddenLines, type BackgroundCount } from '../search/hidden-lines.js';
 import type { LineSelector, SearchProgress, SearchRun } from '../search/search-run.js';
 import type { LogPosition } from '../types.js';
@@ -66,29 +67,34 @@ export async function prepareMove(
 /**
  * Count, in the background, the lines the filters hide in every directory; `report` gives the
  * sum. Each directory's figure is its own count's latest, summed afresh at each report: no
- * report, however late, adds a directory twice or follows the complete figure.
+ * report, however late, adds a directory twice or follows the complete figure. A directory
+ * whose count is done counts on as it grows: its CountOn joins `live` (its run leaves it), to be
+ * told of changes and cancelled with the rest.
  */
 export async function countHidden(
   dirs: readonly string[],
   merged: MergedFilters,
   files: LogFiles,
-  runs: Set<SearchRun>,
+  live: Set<SearchRun | CountOn>,
   report: (hidden: { lines: number; complete: boolean }) => void,
   count?: BackgroundCount,
 ): Promise<void> {
   const counted = dirs.map(() => 0);
+  let complete = false;
   const sum = () => counted.reduce((a, b) => a + b, 0);
   for (const [i, dir] of dirs.entries()) {
     const onProgress = (p: SearchProgress) => {
       counted[i] = p.total;
-      report({ lines: sum(), complete: false });
+      report({ lines: sum(), complete });
     };
-    const { run, ended } = countHiddenLines(files, dir, merged, onProgress, count);
-    runs.add(run);
+    const { run, ended, countOn } = countHiddenLines(files, dir, merged, onProgress, count);
+    live.add(run);
     const done = await ended;
-    runs.delete(run);
+    live.delete(run);
     if (done.cancelled || run.cancelled) return;
     counted[i] = done.total;
+    live.add(countOn);
   }
-  report({ lines: sum(), complete: true });
+  complete = true;
+  report({ lines: sum(), complete });
 }

@@ -50,6 +50,8 @@ export interface SteppedTimeline {
 export class MergedStepper {
   private search_: MergedSearchState | undefined;
   private landed: StreamItem | undefined;
+  /** The search's count goes on over what the logs gained. */
+  private countOn: (() => void) | undefined;
   private generation = 0;
   private readonly runs = new Set<SearchRun>();
 
@@ -77,7 +79,7 @@ export class MergedStepper {
     const state = { query, literal, total: 0, scanned: 0, size: 0, done: false, cancelled: false };
     this.search_ = state;
     const { timeline } = this;
-    void countMergedHits(timeline.logs, state, {
+    this.countOn = countMergedHits(timeline.logs, state, {
       files: this.options.files,
       filters: timeline.filters(),
       runs: this.runs,
@@ -112,9 +114,16 @@ export class MergedStepper {
     );
   }
 
+  /** The logs changed on disk (or their restarts). */
+  diskChanged(): void {
+    this.countOn?.();
+  }
+
   cancel(): void {
     this.generation++;
+    this.countOn = undefined;
     for (const run of this.runs) run.cancel();
+    this.runs.clear();
     if (this.search_ && !this.search_.done) this.search_.cancelled = true;
     this.search_ = undefined;
     this.landed = undefined;

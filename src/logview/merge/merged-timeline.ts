@@ -15,6 +15,7 @@ import type {
   LogWindowFacts,
 } from '../../source/port.js';
 import { compileFilters, filtersActive, type FilterSpec } from '../search/filters.js';
+import { CountOn } from '../search/count-on.js';
 import type { SearchRun } from '../search/search-run.js';
 import { countHidden, filteredStreams, type MergedFilters } from './merged-filters.js';
 import { mergedLogs, watchServices, type MergedLogs, type MergedService } from './merged-logs.js';
@@ -39,7 +40,8 @@ export class MergedTimeline implements LogTimeline {
   private readonly plain: Stream[];
   private filters: MergedFilters | undefined;
   private hidden: { lines: number; complete: boolean } | undefined;
-  private readonly hiddenRuns = new Set<SearchRun>();
+  /** The hidden lines' counts under way, and those counting on. */
+  private readonly hiddenCounts = new Set<SearchRun | CountOn>();
   /** Filters set: newer ones supersede those whose first window is still being read. */
   private filterings = 0;
   private readonly listeners = new Set<() => void>();
@@ -115,7 +117,7 @@ export class MergedTimeline implements LogTimeline {
     this.stepper.cancel();
     this.moves.cancel();
     this.filterings++;
-    for (const run of this.hiddenRuns) run.cancel();
+    this.cancelHiddenCounts();
     for (const stop of this.stops) stop();
     if (this.timer) clearTimeout(this.timer);
     this.listeners.clear();
@@ -146,7 +148,7 @@ export class MergedTimeline implements LogTimeline {
     const compiled = compileFilters(specs);
     if ('error' in compiled)
       return { code: 'bad-query', text: `filter ${compiled.index + 1}: ${compiled.error}` };
-    for (const run of this.hiddenRuns) run.cancel();
+    this.cancelHiddenCounts();
     const was = this.window_;
     const active = filtersActive(compiled.filters);
     const state = active
@@ -172,7 +174,7 @@ export class MergedTimeline implements LogTimeline {
     this.stepper.restart();
     if (state) {
       const logDirs = dirs.filter((d): d is string => d !== undefined);
-      void countHidden(logDirs, state, files, this.hiddenRuns, (hidden) => {
+      void countHidden(logDirs, state, files, this.hiddenCounts, (hidden) => {
         if (this.filters !== state) return;
         this.hidden = hidden;
         this.notify();
@@ -190,6 +192,8 @@ export class MergedTimeline implements LogTimeline {
       this.timer = undefined;
       for (const log of this.merged.logs) log.stream.invalidate?.();
       this.merged.reloadMarkers();
+      for (const count of this.hiddenCounts) if (count instanceof CountOn) count.changed();
+      this.stepper.diskChanged();
       void this.refresh();
     }, this.options.batchMs ?? 20);
     this.timer.unref();
@@ -210,6 +214,11 @@ export class MergedTimeline implements LogTimeline {
     }
     this.window_.refresh();
     this.notify();
+  }
+
+  private cancelHiddenCounts(): void {
+    for (const count of this.hiddenCounts) count.cancel();
+    this.hiddenCounts.clear();
   }
 
   private notify(): void {

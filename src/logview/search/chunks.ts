@@ -103,6 +103,12 @@ export class ChunkWalk {
     }
   }
 
+  /** Bytes `start` to `end` of the walk's `index`-th file (a fresh copy), if it can be read. */
+  bytes(index: number, start: number, end: number): Uint8Array | undefined {
+    const file = this.open(index);
+    return file && file.read(start, Math.max(0, Math.min(end, file.size) - start));
+  }
+
   private read(file: OpenFile, position: number, length: number): Uint8Array {
     if (!file.readInto) return file.read(position, length);
     this.buffer ??= Buffer.allocUnsafe(this.chunkBytes);
@@ -143,7 +149,7 @@ export class ChunkWalk {
 }
 
 /** Where multilog and s6-log put `current` between its rename and its link to `@….s`. */
-const ROTATING = 'previous';
+export const ROTATING = 'previous';
 
 /** Yield to the event loop: the work runs in slices so that no key waits. */
 export function yieldToLoop(): Promise<void> {

@@ -1,9 +1,11 @@
 // The lines filters hide in one log directory, counted in the background (in a worker thread
 // when built): the "X hidden" of a filtered log's title, for one service's log and for each
 // service of a merged timeline. Progress goes to `onProgress` until the count ends, never after
-// (a worker may post its last figure late) nor once it is cancelled.
+// (a worker may post its last figure late) nor once it is cancelled; then, as the log grows,
+// the count goes on (`countOn.changed()`) and says its new figures there too.
 import type { LogFiles } from '../files.js';
 import { countInBackground } from './background-count.js';
+import { CountOn } from './count-on.js';
 import { lineStarts, without } from './chunk-match.js';
 import { shownLines, type Filters, type FilterSpec } from './filters.js';
 import { SearchRun, type SearchProgress } from './search-run.js';
@@ -16,6 +18,8 @@ export interface HiddenCount {
   run: SearchRun;
   /** The count's end: done, or cancelled. */
   ended: Promise<SearchProgress>;
+  /** Counting on once it has ended: tell it when the directory changed; cancel it to stop. */
+  countOn: CountOn;
 }
 
 export function countHiddenLines(
@@ -29,12 +33,15 @@ export function countHiddenLines(
     without(lineStarts(c), shownLines(c, filters.filters)),
   );
   let over = false;
+  const report = (progress: SearchProgress) => {
+    if (!run.cancelled) onProgress(progress, run);
+  };
   const spec = { filters: filters.specs, hidden: true };
   const ended = count(run, dir, files.list(dir), spec, (progress) => {
-    if (!over && !run.cancelled) onProgress(progress, run);
+    if (!over) report(progress);
   }).then((progress) => {
     over = true;
     return progress;
   });
-  return { run, ended };
+  return { run, ended, countOn: new CountOn(run, report).after(ended) };
 }

@@ -3,6 +3,7 @@
 // and the landed hit's number ("hit X of Y"); n/N step through log-steps.ts.
 import type { LogFiles } from '../files.js';
 import { countInBackground } from './background-count.js';
+import { CountOn } from './count-on.js';
 import { hitSpans } from './chunk-match.js';
 import { chunkMatcher, queryLines, type FilterSpec } from './filters.js';
 import type { LogSteps, StepResult } from './log-steps.js';
@@ -21,11 +22,13 @@ interface ActiveSearch {
   literal: boolean;
   run: SearchRun;
   progress: SearchProgress;
+  /** The count going on as the log grows, once it has ended. */
+  countOn: CountOn;
 }
 
 export class LogSearch {
   private search: ActiveSearch | undefined;
-  /** The current hit's number, once known (it cannot change: the count only moves on). */
+  /** The current hit's number, once known (it changes only when files leave the count). */
   private ordinal: { key: string; value: number } | undefined;
 
   constructor(
@@ -64,15 +67,17 @@ export class LogSearch {
     const { files, dir } = this.options;
     const select = this.steps.selector((chunk) => queryLines(chunk, matcher));
     const run = new SearchRun({ files, dir }, select, matcher);
-    const search: ActiveSearch = { query, literal, run, progress: run.progress() };
-    this.search = search;
-    const filters = this.filterSpecs();
-    const spec = { query: { text, literal }, ...(filters ? { filters } : {}) };
-    void countInBackground(run, dir, files.list(dir), spec, (progress) => {
+    const report = (progress: SearchProgress) => {
       if (this.search !== search) return;
       search.progress = progress;
       this.options.changed();
-    });
+    };
+    const countOn = new CountOn(run, report);
+    const search: ActiveSearch = { query, literal, run, progress: run.progress(), countOn };
+    this.search = search;
+    const filters = this.filterSpecs();
+    const spec = { query: { text, literal }, ...(filters ? { filters } : {}) };
+    countOn.after(countInBackground(run, dir, files.list(dir), spec, report));
     return { code: 'found', text: `searching for ${query.pattern}` };
   }
 
@@ -93,8 +98,13 @@ export class LogSearch {
     this.options.changed();
   }
 
+  /** The log changed on disk: the count goes on over what was written. */
+  diskChanged(): void {
+    this.search?.countOn.changed();
+  }
+
   close(): void {
-    this.search?.run.cancel();
+    this.search?.countOn.cancel();
     this.steps.cancel();
   }
 
@@ -110,7 +120,7 @@ export class LogSearch {
   private currentOrdinal(search: ActiveSearch): number | undefined {
     const at = this.steps.landed;
     if (!at) return undefined;
-    const key = `${search.query.text}|${at.fileId}|${at.offset}`;
+    const key = `${search.query.text}|${search.run.revision}|${at.fileId}|${at.offset}`;
     if (this.ordinal?.key === key) return this.ordinal.value;
     const value = search.run.ordinal(at, (id, start, end) => this.read(id, start, end));
     if (value !== undefined) this.ordinal = { key, value };

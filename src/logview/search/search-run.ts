@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { LogFiles } from '../files.js';
 import type { Segment } from '../segments.js';
 import type { LogPosition } from '../types.js';
-import { ChunkWalk, inSlices, type Chunk, type Place } from './chunks.js';
+import { CHUNK_BYTES, ChunkWalk, inSlices, ROTATING, type Chunk, type Place } from './chunks.js';
 import type { ChunkMatcher } from './chunk-match.js';
 import { literalNeedle } from './literal.js';
 
@@ -30,6 +30,8 @@ export interface CountedChunk {
   end: number;
   /** Hits before this chunk. */
   before: number;
+  /** Hits in it. */
+  hits: number;
 }
 
 /** The nearest line from `from` found elsewhere, or 'unavailable' (then the walk goes on here). */
@@ -71,6 +73,7 @@ export class SearchRun {
   private readonly counted: CountedChunk[] = [];
   private progressState: SearchProgress;
   private stopped = false;
+  private forgotten = 0;
   private readonly cancelHooks: (() => void)[] = [];
   private readonly now: () => number;
 
@@ -97,45 +100,56 @@ export class SearchRun {
     const walk = new ChunkWalk(this.deps.files, this.deps.dir, segments);
     const size = segments.reduce((sum, s) => sum + s.size, 0);
     this.progressState = { ...this.progressState, size };
-    const chunks = walk.forward({ index: 0, offset: 0 });
-    let lastReport = this.now();
-    let learnt = false;
     try {
-      const finished = await inSlices(
-        () => {
-          const next = chunks.next();
-          if (next.done) return true;
-          const chunk = next.value;
-          if (!learnt) this.learn(chunk.bytes);
-          learnt = true;
-          const hits = this.select(chunk.bytes).length;
-          const state = this.progressState;
-          this.counted.push({
-            fileId: chunk.segment.id,
-            start: chunk.start,
-            end: chunk.start + chunk.bytes.length,
-            before: state.total,
-          });
-          this.progressState = {
-            ...state,
-            total: state.total + hits,
-            scanned: state.scanned + chunk.bytes.length,
-          };
-          if (this.now() - lastReport >= everyMs) {
-            lastReport = this.now();
-            onProgress(this.progress());
-          }
-          return false;
-        },
-        () => this.stopped,
-        this.now,
-      );
+      const finished = await this.tally(walk.forward({ index: 0, offset: 0 }), onProgress, everyMs);
       this.progressState = { ...this.progressState, done: finished, cancelled: !finished };
     } finally {
       walk.close();
     }
     onProgress(this.progress());
     return this.progress();
+  }
+
+  /**
+   * After a count that ended: count on over what was written since — the rest of the file the
+   * count ended in (a line it found half-written is taken back and counted whole) and the files
+   * that came after it. The total stays that of the files there now: a file gone (retention, or
+   * `current` rewritten by a processor into a new file) leaves it. `current` caught between its
+   * rename to `previous` and its link to `@….s` (multilog, s6-log) is still there.
+   */
+  async countOn(onProgress: (p: SearchProgress) => void, everyMs = 100): Promise<SearchProgress> {
+    const { files, dir } = this.deps;
+    const listing = files.list(dir);
+    const rotating = this.rotatingTail(listing);
+    const here = new Set([...listing.map((s) => s.id), ...(rotating ? [rotating.id] : [])]);
+    this.forget((id) => !here.has(id));
+    const tail = this.counted.at(-1);
+    const countedIds = new Set(this.counted.map((c) => c.fileId));
+    const tailSegment = rotating ?? listing.find((s) => s.id === tail?.fileId);
+    const newer = listing.filter((s) => !countedIds.has(s.id));
+    const segments = tailSegment ? [tailSegment, ...newer] : newer;
+    const walk = new ChunkWalk(files, dir, segments);
+    const size = listing.reduce((sum, s) => sum + s.size, 0) + (rotating?.size ?? 0);
+    this.progressState = { ...this.progressState, size };
+    try {
+      const from = tailSegment && tail ? this.takeBackCutLine(walk, tail) : 0;
+      const finished = await this.tally(
+        walk.forward({ index: 0, offset: from }),
+        onProgress,
+        everyMs,
+        true,
+      );
+      if (!finished) this.progressState = { ...this.progressState, done: false, cancelled: true };
+    } finally {
+      walk.close();
+    }
+    onProgress(this.progress());
+    return this.progress();
+  }
+
+  /** Counted so far, and changed by what countOn() forgot (a hit's number may go down). */
+  get revision(): number {
+    return this.forgotten;
   }
 
   /**
@@ -269,6 +283,120 @@ export class SearchRun {
       this.now,
     );
     return this.stopped ? {} : walked;
+  }
+
+  /** Count the chunks' hits, keeping each chunk's place; false when cancelled. */
+  private tally(
+    chunks: Generator<Chunk>,
+    onProgress: (p: SearchProgress) => void,
+    everyMs: number,
+    grow = false,
+  ): Promise<boolean> {
+    let lastReport = this.now();
+    let learnt = false;
+    return inSlices(
+      () => {
+        const next = chunks.next();
+        if (next.done) return true;
+        const chunk = next.value;
+        if (!learnt) this.learn(chunk.bytes);
+        learnt = true;
+        const hits = this.select(chunk.bytes).length;
+        const state = this.progressState;
+        const end = chunk.start + chunk.bytes.length;
+        const last = this.counted.at(-1);
+        // Counting on adds a little at a time: one chunk grows up to a chunk's size.
+        if (
+          grow &&
+          last?.fileId === chunk.segment.id &&
+          last.end === chunk.start &&
+          end - last.start <= CHUNK_BYTES
+        ) {
+          last.end = end;
+          last.hits += hits;
+        } else {
+          this.counted.push({
+            fileId: chunk.segment.id,
+            start: chunk.start,
+            end,
+            before: state.total,
+            hits,
+          });
+        }
+        this.progressState = {
+          ...state,
+          total: state.total + hits,
+          scanned: state.scanned + chunk.bytes.length,
+        };
+        if (this.now() - lastReport >= everyMs) {
+          lastReport = this.now();
+          onProgress(this.progress());
+        }
+        return false;
+      },
+      () => this.stopped,
+      this.now,
+    );
+  }
+
+  /** The counted file the count ended in, while it is `previous` (between rename and link). */
+  private rotatingTail(listing: readonly Segment[]): Segment | undefined {
+    const tail = this.counted.at(-1);
+    if (!tail || listing.some((s) => s.id === tail.fileId)) return undefined;
+    const file = this.deps.files.open(this.deps.dir, ROTATING);
+    try {
+      return file?.id === tail.fileId
+        ? { name: ROTATING, id: file.id, size: file.size }
+        : undefined;
+    } finally {
+      file?.close();
+    }
+  }
+
+  /** Drop the chunks of the files `gone` says are gone; the hits before each chunk again. */
+  private forget(gone: (fileId: string) => boolean): void {
+    const kept = this.counted.filter((c) => !gone(c.fileId));
+    if (kept.length === this.counted.length) return;
+    const dropped = this.counted.filter((c) => gone(c.fileId));
+    this.counted.splice(0, this.counted.length, ...kept);
+    this.renumber();
+    const bytes = dropped.reduce((sum, c) => sum + c.end - c.start, 0);
+    this.progressState = { ...this.progressState, scanned: this.progressState.scanned - bytes };
+    this.forgotten++;
+  }
+
+  /**
+   * Where counting on starts in the tail file (walk index 0): the end of the last chunk, or —
+   * when that ends inside a line being written — the start of that line, its hits taken back.
+   */
+  private takeBackCutLine(walk: ChunkWalk, tail: CountedChunk): number {
+    const lastByte = walk.bytes(0, tail.end - 1, tail.end);
+    if (lastByte?.length !== 1 || lastByte[0] === 10) return tail.end;
+    const bytes = walk.bytes(0, tail.start, tail.end);
+    if (!bytes) return tail.end;
+    const newline = bytes.lastIndexOf(10);
+    const cut = newline + 1;
+    const taken = this.select(bytes.subarray(cut)).length;
+    tail.hits -= taken;
+    tail.end = tail.start + cut;
+    if (tail.end === tail.start) this.counted.pop();
+    this.progressState = {
+      ...this.progressState,
+      total: this.progressState.total - taken,
+      scanned: this.progressState.scanned - (bytes.length - cut),
+    };
+    if (taken > 0) this.forgotten++;
+    return tail.start + cut;
+  }
+
+  /** Each chunk's hits before it, summed again in order. */
+  private renumber(): void {
+    let total = 0;
+    for (const chunk of this.counted) {
+      chunk.before = total;
+      total += chunk.hits;
+    }
+    this.progressState = { ...this.progressState, total };
   }
 
   /** A literal's rarest byte, learnt from the text it is searched in. */

@@ -14,10 +14,10 @@ import {
   type FilterSpec,
   type Filters,
 } from './filters.js';
-import { countHiddenLines } from './hidden-lines.js';
+import { countHiddenLines, type HiddenCount } from './hidden-lines.js';
 import { LogSearch } from './log-search.js';
 import { LogSteps, type StepResult, type StepsOptions } from './log-steps.js';
-import type { SearchProgress, SearchRun } from './search-run.js';
+import type { SearchProgress } from './search-run.js';
 
 export interface LogToolsOptions extends StepsOptions {
   maxLineBytes?: number;
@@ -27,7 +27,7 @@ export class TimelineTools {
   /** The filters on, compiled and as typed (enabled ones: for counts in a worker thread). */
   private filters: { filters: Filters; specs: FilterSpec[] } | undefined;
   private filtered: FilteredWindow | undefined;
-  private hiddenRun: SearchRun | undefined;
+  private hiddenCount: HiddenCount | undefined;
   private hidden: SearchProgress | undefined;
   private readonly steps: LogSteps;
   private readonly search: LogSearch;
@@ -98,9 +98,11 @@ export class TimelineTools {
     return true;
   }
 
-  /** The directory changed on disk. */
+  /** The directory changed on disk: the filtered window follows, the counts count on. */
   diskChanged(rows: number): void {
     if (this.filtered?.following) void this.filtered.refresh(rows);
+    this.hiddenCount?.countOn.changed();
+    this.search.diskChanged();
   }
 
   // ---- search -----------------------------------------------------------------------------
@@ -134,7 +136,7 @@ export class TimelineTools {
     if ('error' in compiled)
       return { code: 'bad-query', text: `filter ${compiled.index + 1}: ${compiled.error}` };
     this.filtered?.cancel();
-    this.hiddenRun?.cancel();
+    this.hiddenCount?.countOn.cancel();
     if (!filtersActive(compiled.filters)) {
       // Back to every line, where the filtered window was.
       const was = this.filtered;
@@ -143,6 +145,7 @@ export class TimelineTools {
       else if (was) this.view.tail(rows);
       this.filters = undefined;
       this.filtered = undefined;
+      this.hiddenCount = undefined;
       this.hidden = undefined;
       this.search.restart();
       this.options.changed();
@@ -166,11 +169,11 @@ export class TimelineTools {
     this.filtered = window;
     void window.move(start ? { kind: 'at', position: start } : { kind: 'tail' }, rows);
     const hidden = countHiddenLines(files, dir, on, (p, run) => {
-      if (this.hiddenRun !== run) return;
+      if (this.hiddenCount?.run !== run) return;
       this.hidden = p;
       this.options.changed();
     });
-    this.hiddenRun = hidden.run;
+    this.hiddenCount = hidden;
     this.hidden = hidden.run.progress();
     this.search.restart();
     return { code: 'found', text: `${on.specs.length} filters on` };
@@ -178,7 +181,7 @@ export class TimelineTools {
 
   close(): void {
     this.search.close();
-    this.hiddenRun?.cancel();
+    this.hiddenCount?.countOn.cancel();
     this.filtered?.cancel();
   }
 
