@@ -335,8 +335,8 @@ export interface LogWindowFacts {
   origins?: readonly { service: string; marker?: boolean }[];
   /** The row of `lines` the last step landed on, while it is visible. */
   landed?: number;
-  /** With filters on: how many lines they hide (counted in the background), and whether the
-   * count is complete. */
+  /** With filters on: how many lines they hide (counted in the background, then kept up to
+   * date as lines are logged), and whether the count is complete. */
   hidden?: { lines: number; complete: boolean };
 }
 
@@ -347,8 +347,8 @@ export interface LogSearchFacts {
   /** The count is still running over the timeline. */
   running: boolean;
   /**
-   * Hits (lines) counted so far; the whole timeline's once `running` is false — the timeline as
-   * it was when the search started (lines logged since are stepped to, not counted).
+   * Hits (lines) counted so far; the whole timeline's once `running` is false, and from then on
+   * kept up to date as lines are logged (a few times a second).
    */
   total: number;
   /** How much of the timeline the count has read, 0..1. */
