@@ -17,7 +17,7 @@ export function searchWords(search: LogSearchFacts): string {
   const progress = counting ? ` ${Math.floor(search.fraction * 100)}%` : '';
   const stopped = search.cancelled ? ' (stopped)' : '';
   if (search.current !== undefined)
-    return `${query} hit ${search.current} of ${total}${progress}${stopped}`;
+    return `${query} hit ${search.current.toLocaleString('en-US')} of ${total}${progress}${stopped}`;
   if (!counting && !search.cancelled && search.total === 0) return `${query} no hits`;
   return `${query} ${total} hit${search.total === 1 && !counting ? '' : 's'}${progress}${stopped}`;
 }

@@ -150,6 +150,8 @@ describe('the title', () => {
     );
     const done = { ...running, running: false, total: 125 };
     expect(title(window(lines, { search: done }))).toContain('/boom hit 3 of 125 · following');
+    const far = { ...done, current: 14_014, total: 14_015 };
+    expect(title(window(lines, { search: far }))).toContain('/boom hit 14,014 of 14,015 ·');
     const none = { query: 'zzz', running: false, total: 0, fraction: 1 };
     expect(title(window(lines, { search: none }))).toContain('/zzz no hits');
     const stopped = { query: 'boom', running: false, total: 40, fraction: 0.2, cancelled: true };
