@@ -15,6 +15,9 @@ export interface Segment {
 
 const ROTATED = /^@[0-9a-f]{24}\.[su]$/;
 
+/** Where multilog and s6-log put `current` between its rename and its link to `@….s`. */
+export const ROTATING = 'previous';
+
 export function isTimelineName(name: string): boolean {
   return name === 'current' || ROTATED.test(name);
 }

@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeLogFiles } from '../../src/logview/files.js';
+import { nodeLogFiles, type LogFiles } from '../../src/logview/files.js';
 import { CountOn } from '../../src/logview/search/count-on.js';
 import { chunkMatcher, queryLines } from '../../src/logview/search/filters.js';
 import { isQueryError, parseQuery } from '../../src/logview/search/query.js';
@@ -25,11 +25,17 @@ import { label, T0, writeLog } from './tools-helpers.js';
 /** Lines ending in "line 19x": 10 of every 200. */
 const PATTERN = 'line 19[0-9]$';
 
-function run(dir: string): SearchRun {
+function run(dir: string, files: LogFiles = nodeLogFiles()): SearchRun {
   const query = parseQuery(PATTERN);
   if (isQueryError(query)) throw new Error(query.error);
   const matcher = chunkMatcher(query);
-  return new SearchRun({ files: nodeLogFiles(), dir }, (c) => queryLines(c, matcher), matcher);
+  return new SearchRun({ files, dir }, (c) => queryLines(c, matcher), matcher);
+}
+
+/** The same run, its files seen through `files` from now on. */
+function withFiles(r: SearchRun, files: LogFiles): SearchRun {
+  (r as unknown as { deps: { files: LogFiles } }).deps.files = files;
+  return r;
 }
 
 /** 400 lines: a rotated file of 200 and `current` of 200 (20 hits). */
@@ -151,6 +157,49 @@ describe('counting on as the log grows', () => {
     unlinkSync(join(dir, 'previous'));
     expect((await r.countOn(() => {})).total).toBe(10 + 4 + 1);
     expect(grepCount(dir)).toBe(15);
+  });
+
+  /** The real files, a file listed or opened under `name` given the identity `id`. */
+  function reusing(name: string, id: string): LogFiles {
+    const real = nodeLogFiles();
+    return {
+      list: (dir) => real.list(dir).map((s) => (s.name === name ? { ...s, id } : s)),
+      open: (dir, opened) => {
+        const file = real.open(dir, opened);
+        return file && opened === name ? Object.assign(file, { id }) : file;
+      },
+    };
+  }
+
+  it('knows a new current on the inode of a rotated file it counted (multilog deletes, then opens)', async () => {
+    const dir = logDir();
+    const files = nodeLogFiles();
+    const [oldest] = files.list(dir);
+    const first = run(dir);
+    await first.count(files.list(dir), () => {});
+    const current = join(dir, 'current');
+    renameSync(current, join(dir, `${label(T0 + 1000)}.s`));
+    unlinkSync(join(dir, oldest!.name));
+    writeFileSync(current, line(0, 190) + line(1, 191) + line(2, 1));
+    const r = withFiles(first, reusing('current', oldest!.id));
+    expect((await r.countOn(() => {})).total).toBe(10 + 2);
+    expect(grepCount(dir)).toBe(12);
+  });
+
+  it('knows a new current on the inode of the current it counted, by its first bytes', async () => {
+    const dir = logDir();
+    const files = nodeLogFiles();
+    const [, counted] = files.list(dir);
+    const first = run(dir);
+    await first.count(files.list(dir), () => {});
+    const current = join(dir, 'current');
+    // Rotated, then deleted by retention; the next current, longer, is on its inode.
+    renameSync(current, join(dir, 'gone'));
+    writeFileSync(current, Array.from({ length: 250 }, (_, i) => line(i, 190 + (i % 20))).join(''));
+    unlinkSync(join(dir, 'gone'));
+    const r = withFiles(first, reusing('current', counted!.id));
+    expect((await r.countOn(() => {})).total).toBe(10 + 130);
+    expect(grepCount(dir)).toBe(140);
   });
 
   it('stops when cancelled, and a cancelled count never counts on', async () => {

@@ -5,7 +5,7 @@
 // was replaced otherwise is skipped: what it held is gone. One buffer serves every read of a
 // walk: a chunk's bytes are valid until the next one is asked for.
 import type { LogFiles, OpenFile } from '../files.js';
-import type { Segment } from '../segments.js';
+import { ROTATING, type Segment } from '../segments.js';
 
 /**
  * 1 MB: few reads for a gigabyte (one buffer, reused), small enough that one chunk takes ~1 ms.
@@ -147,9 +147,6 @@ export class ChunkWalk {
     return (moved && openAs(moved.name)) ?? openAs(ROTATING);
   }
 }
-
-/** Where multilog and s6-log put `current` between its rename and its link to `@….s`. */
-export const ROTATING = 'previous';
 
 /** Yield to the event loop: the work runs in slices so that no key waits. */
 export function yieldToLoop(): Promise<void> {

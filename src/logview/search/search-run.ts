@@ -5,9 +5,10 @@
 // per chunk, how many hits came before it, so "hit X of Y" for any line costs one chunk.
 import { performance } from 'node:perf_hooks';
 import type { LogFiles } from '../files.js';
-import type { Segment } from '../segments.js';
+import { ROTATING, type Segment } from '../segments.js';
 import type { LogPosition } from '../types.js';
-import { CHUNK_BYTES, ChunkWalk, inSlices, ROTATING, type Chunk, type Place } from './chunks.js';
+import { CHUNK_BYTES, ChunkWalk, inSlices, type Chunk, type Place } from './chunks.js';
+import { CountedChunks, latin1, type CountedChunk } from './counted-chunks.js';
 import type { ChunkMatcher } from './chunk-match.js';
 import { literalNeedle } from './literal.js';
 
@@ -22,16 +23,6 @@ export interface SearchProgress {
   size: number;
   done: boolean;
   cancelled: boolean;
-}
-
-export interface CountedChunk {
-  fileId: string;
-  start: number;
-  end: number;
-  /** Hits before this chunk. */
-  before: number;
-  /** Hits in it. */
-  hits: number;
 }
 
 /** The nearest line from `from` found elsewhere, or 'unavailable' (then the walk goes on here). */
@@ -70,10 +61,10 @@ interface Walked {
 }
 
 export class SearchRun {
-  private readonly counted: CountedChunk[] = [];
+  private readonly counted = new CountedChunks();
   private progressState: SearchProgress;
   private stopped = false;
-  private forgotten = 0;
+  private revised = 0;
   private readonly cancelHooks: (() => void)[] = [];
   private readonly now: () => number;
 
@@ -121,23 +112,26 @@ export class SearchRun {
     const { files, dir } = this.deps;
     const listing = files.list(dir);
     const rotating = this.rotatingTail(listing);
-    const here = new Set([...listing.map((s) => s.id), ...(rotating ? [rotating.id] : [])]);
-    this.forget((id) => !here.has(id));
-    const tail = this.counted.at(-1);
-    const countedIds = new Set(this.counted.map((c) => c.fileId));
-    const tailSegment = rotating ?? listing.find((s) => s.id === tail?.fileId);
-    const newer = listing.filter((s) => !countedIds.has(s.id));
+    const here = new Map([...listing, ...(rotating ? [rotating] : [])].map((s) => [s.id, s]));
+    const total = this.counted.hits;
+    const left = this.counted.settle(here, (segment, bytes) => this.head(segment, bytes));
+    if (this.counted.hits !== total) this.revised++;
+    const tail = this.counted.last;
+    const counted = this.counted.fileIds();
+    const tailSegment = tail && here.get(tail.fileId);
+    const newer = listing.filter((s) => !counted.has(s.id));
     const segments = tailSegment ? [tailSegment, ...newer] : newer;
     const walk = new ChunkWalk(files, dir, segments);
-    const size = listing.reduce((sum, s) => sum + s.size, 0) + (rotating?.size ?? 0);
-    this.progressState = { ...this.progressState, size };
+    const scanned = this.progressState.scanned - left;
+    const size = [...here.values()].reduce((sum, s) => sum + s.size, 0);
+    this.progressState = { ...this.progressState, total: this.counted.hits, scanned, size };
     try {
-      const from = tailSegment && tail ? this.takeBackCutLine(walk, tail) : 0;
+      const from = tail && tailSegment ? this.takeBackCutLine(walk, tail) : 0;
       const finished = await this.tally(
         walk.forward({ index: 0, offset: from }),
         onProgress,
         everyMs,
-        true,
+        CHUNK_BYTES,
       );
       if (!finished) this.progressState = { ...this.progressState, done: false, cancelled: true };
     } finally {
@@ -147,9 +141,9 @@ export class SearchRun {
     return this.progress();
   }
 
-  /** Counted so far, and changed by what countOn() forgot (a hit's number may go down). */
+  /** Changed when a count on took hits back (a hit's number may go down). */
   get revision(): number {
-    return this.forgotten;
+    return this.revised;
   }
 
   /**
@@ -160,9 +154,7 @@ export class SearchRun {
     position: LogPosition,
     read: (fileId: string, start: number, end: number) => Uint8Array | undefined,
   ): number | undefined {
-    const chunk = this.counted.find(
-      (c) => c.fileId === position.fileId && position.offset >= c.start && position.offset < c.end,
-    );
+    const chunk = this.counted.holding(position);
     if (!chunk) return undefined;
     const bytes = read(chunk.fileId, chunk.start, chunk.end);
     if (!bytes) return undefined;
@@ -231,12 +223,12 @@ export class SearchRun {
 
   /** The chunks counted from the `from`-th on. */
   countedSince(from: number): CountedChunk[] {
-    return this.counted.slice(from);
+    return this.counted.since(from);
   }
 
   /** A count made elsewhere (a worker): its progress and the chunks it counted since. */
   absorb(progress: SearchProgress, chunks: readonly CountedChunk[]): void {
-    this.counted.push(...chunks);
+    this.counted.absorb(chunks);
     this.progressState = this.stopped ? { ...progress, done: false, cancelled: true } : progress;
   }
 
@@ -290,7 +282,7 @@ export class SearchRun {
     chunks: Generator<Chunk>,
     onProgress: (p: SearchProgress) => void,
     everyMs: number,
-    grow = false,
+    growUpTo = 0,
   ): Promise<boolean> {
     let lastReport = this.now();
     let learnt = false;
@@ -302,27 +294,8 @@ export class SearchRun {
         if (!learnt) this.learn(chunk.bytes);
         learnt = true;
         const hits = this.select(chunk.bytes).length;
+        this.counted.add(chunk.segment, chunk.start, chunk.bytes, hits, growUpTo);
         const state = this.progressState;
-        const end = chunk.start + chunk.bytes.length;
-        const last = this.counted.at(-1);
-        // Counting on adds a little at a time: one chunk grows up to a chunk's size.
-        if (
-          grow &&
-          last?.fileId === chunk.segment.id &&
-          last.end === chunk.start &&
-          end - last.start <= CHUNK_BYTES
-        ) {
-          last.end = end;
-          last.hits += hits;
-        } else {
-          this.counted.push({
-            fileId: chunk.segment.id,
-            start: chunk.start,
-            end,
-            before: state.total,
-            hits,
-          });
-        }
         this.progressState = {
           ...state,
           total: state.total + hits,
@@ -341,7 +314,7 @@ export class SearchRun {
 
   /** The counted file the count ended in, while it is `previous` (between rename and link). */
   private rotatingTail(listing: readonly Segment[]): Segment | undefined {
-    const tail = this.counted.at(-1);
+    const tail = this.counted.last;
     if (!tail || listing.some((s) => s.id === tail.fileId)) return undefined;
     const file = this.deps.files.open(this.deps.dir, ROTATING);
     try {
@@ -353,18 +326,6 @@ export class SearchRun {
     }
   }
 
-  /** Drop the chunks of the files `gone` says are gone; the hits before each chunk again. */
-  private forget(gone: (fileId: string) => boolean): void {
-    const kept = this.counted.filter((c) => !gone(c.fileId));
-    if (kept.length === this.counted.length) return;
-    const dropped = this.counted.filter((c) => gone(c.fileId));
-    this.counted.splice(0, this.counted.length, ...kept);
-    this.renumber();
-    const bytes = dropped.reduce((sum, c) => sum + c.end - c.start, 0);
-    this.progressState = { ...this.progressState, scanned: this.progressState.scanned - bytes };
-    this.forgotten++;
-  }
-
   /**
    * Where counting on starts in the tail file (walk index 0): the end of the last chunk, or —
    * when that ends inside a line being written — the start of that line, its hits taken back.
@@ -374,29 +335,26 @@ export class SearchRun {
     if (lastByte?.length !== 1 || lastByte[0] === 10) return tail.end;
     const bytes = walk.bytes(0, tail.start, tail.end);
     if (!bytes) return tail.end;
-    const newline = bytes.lastIndexOf(10);
-    const cut = newline + 1;
+    const cut = bytes.lastIndexOf(10) + 1;
     const taken = this.select(bytes.subarray(cut)).length;
-    tail.hits -= taken;
-    tail.end = tail.start + cut;
-    if (tail.end === tail.start) this.counted.pop();
+    this.counted.shortenLast(tail.start + cut, taken);
     this.progressState = {
       ...this.progressState,
       total: this.progressState.total - taken,
       scanned: this.progressState.scanned - (bytes.length - cut),
     };
-    if (taken > 0) this.forgotten++;
+    if (taken > 0) this.revised++;
     return tail.start + cut;
   }
 
-  /** Each chunk's hits before it, summed again in order. */
-  private renumber(): void {
-    let total = 0;
-    for (const chunk of this.counted) {
-      chunk.before = total;
-      total += chunk.hits;
+  /** The first `bytes` bytes of a listed file (latin1), if it is still that file. */
+  private head(segment: Segment, bytes: number): string | undefined {
+    const file = this.deps.files.open(this.deps.dir, segment.name);
+    try {
+      return file?.id === segment.id ? latin1(file.read(0, bytes)) : undefined;
+    } finally {
+      file?.close();
     }
-    this.progressState = { ...this.progressState, total };
   }
 
   /** A literal's rarest byte, learnt from the text it is searched in. */
