@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { resolveZone } from '../../src/time/zone.js';
-import { hitSpans, matchingLines, SCAN_PIECE_BYTES } from '../../src/logview/search/chunk-match.js';
+import {
+  hitSpans,
+  intersect,
+  lineCount,
+  lineStarts,
+  matchingLines,
+  SCAN_PIECE_BYTES,
+  without,
+} from '../../src/logview/search/chunk-match.js';
 import {
   chunkMatcher,
   compileFilters,
+  hiddenCount,
   queryLines,
+  shownAmong,
   shownLines,
   shows,
   type FilterSpec,
@@ -212,5 +222,49 @@ describe('filters', () => {
     }
     expect(byChunk).toEqual(byLine);
     expect(byChunk).toHaveLength(4);
+  });
+});
+
+describe("a count's fast paths give what the lists give", () => {
+  const chunks = [
+    '',
+    'one line without end',
+    'a\n',
+    '\n\n\n',
+    'ok fine\nERROR bad\nok slow\nwarning slow\nERROR slow\npartial ERR',
+    Array.from(
+      { length: 500 },
+      (_, i) => `req ${i} ${i % 7 ? 'ok' : 'ERROR'} ${i % 3 ? '' : 'slow'}`,
+    ).join('\n'),
+  ];
+  const specs: FilterSpec[][] = [
+    [],
+    [{ text: 'ERROR', exclude: false, enabled: true }],
+    [{ text: 'slow', exclude: true, enabled: true }],
+    [
+      { text: 'ERROR', exclude: false, enabled: true },
+      { text: 'ok', exclude: false, enabled: true },
+      { text: 'slow', exclude: true, enabled: true },
+    ],
+    [
+      { text: 'slow', exclude: true, enabled: true },
+      { text: '^req 1', exclude: true, enabled: true },
+    ],
+    [{ text: 'ERROR', exclude: false, enabled: false }],
+  ];
+  it('lines counted, hidden lines counted, hits among the lines shown', () => {
+    for (const text of chunks) {
+      const chunk = Buffer.from(text);
+      expect(lineCount(chunk)).toBe(lineStarts(chunk).length);
+      for (const spec of specs) {
+        const compiled = compileFilters(spec);
+        if ('error' in compiled) throw new Error(compiled.error);
+        const { filters } = compiled;
+        const shown = shownLines(chunk, filters);
+        expect(hiddenCount(chunk, filters)).toBe(without(lineStarts(chunk), shown).length);
+        const hits = queryLines(chunk, matcher('slow|bad'));
+        expect(shownAmong(hits, chunk, filters)).toEqual(intersect(hits, shown));
+      }
+    }
   });
 });

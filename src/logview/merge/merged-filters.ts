@@ -4,8 +4,7 @@
 // reads walked in slices before the merged window takes them, so no key waits on a rare filter.
 import type { Zone } from '../../time/zone.js';
 import type { LogFiles } from '../files.js';
-import { intersect } from '../search/chunk-match.js';
-import { shownLines, type Filters, type FilterSpec } from '../search/filters.js';
+import { shownAmong, shownLines, type Filters, type FilterSpec } from '../search/filters.js';
 import type { CountOn } from '../search/count-on.js';
 import { countHiddenLines, type BackgroundCount } from '../search/hidden-lines.js';
 import type { LineSelector, SearchProgress, SearchRun } from '../search/search-run.js';
@@ -43,7 +42,7 @@ export function filteredStreams(
 /** What a selector picks among the lines the filters show (all of them without filters). */
 export function amongShown(pick: LineSelector, filters: Filters | undefined): LineSelector {
   if (!filters) return pick;
-  return (chunk) => intersect(pick(chunk), shownLines(chunk, filters));
+  return (chunk) => shownAmong(pick(chunk), chunk, filters);
 }
 
 /**
@@ -87,7 +86,7 @@ export async function countHidden(
       counted[i] = p.total;
       report({ lines: sum(), complete });
     };
-    const { run, ended, countOn } = countHiddenLines(files, dir, merged, onProgress, count);
+    const { run, ended, countOn } = countHiddenLines(files, dir, merged.specs, onProgress, count);
     live.add(run);
     const done = await ended;
     live.delete(run);

@@ -49,6 +49,13 @@ export function lineStarts(chunk: Uint8Array): number[] {
   return starts;
 }
 
+/** How many lines the chunk holds (lineStarts(chunk).length, without the list). */
+export function lineCount(chunk: Uint8Array): number {
+  let count = 0;
+  for (let p = chunk.indexOf(10); p >= 0; p = chunk.indexOf(10, p + 1)) count++;
+  return chunk.length > 0 && chunk[chunk.length - 1] !== 10 ? count + 1 : count;
+}
+
 /** The lines of `all` that are not in `some` (both ascending). */
 export function without(all: readonly number[], some: readonly number[]): number[] {
   const out: number[] = [];

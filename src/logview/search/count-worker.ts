@@ -59,8 +59,8 @@ port.on('message', (message: 'cancel' | { walk: WalkRequest } | { stop: number }
 
 if (job.walk) void walk(job.walk);
 if (job.count) {
-  const { select, matcher } = selectorFor(job.count.spec);
-  const run = new SearchRun({ files, dir: job.dir }, select, matcher);
+  const { select, matcher, count } = selectorFor(job.count.spec);
+  const run = new SearchRun({ files, dir: job.dir }, select, matcher, count);
   counting = run;
   let sent = 0;
   const post = (progress: SearchProgress) => {

@@ -2,7 +2,15 @@
 // enabled include (less's `&pattern`) — or there is no enabled include — and no enabled exclude
 // (less's `&!pattern`, lnav's filter-out). A filter's pattern is a query (query.ts): a leading
 // `!` flips include and exclude. Disabled filters stay listed and cost nothing.
-import { lineStarts, matchingLines, union, without, type ChunkMatcher } from './chunk-match.js';
+import {
+  intersect,
+  lineCount,
+  lineStarts,
+  matchingLines,
+  union,
+  without,
+  type ChunkMatcher,
+} from './chunk-match.js';
 import { isAsciiText, literalNeedle } from './literal.js';
 import { isQueryError, parseQuery, type SearchQuery } from './query.js';
 
@@ -65,6 +73,33 @@ export function shownLines(chunk: Uint8Array, filters: Filters): number[] {
     shown = without(shown, matchingLines(chunk, m));
   }
   return shown;
+}
+
+/**
+ * Which of `starts` (line starts, ascending) the filters show: `intersect(starts, shownLines)`
+ * without listing every line of the chunk when no include is on.
+ */
+export function shownAmong(
+  starts: readonly number[],
+  chunk: Uint8Array,
+  filters: Filters,
+): number[] {
+  let shown =
+    filters.includes.length === 0
+      ? [...starts]
+      : intersect(starts, filters.includes.map((m) => matchingLines(chunk, m)).reduce(union));
+  for (const m of filters.excludes) {
+    if (shown.length === 0) break;
+    shown = without(shown, matchingLines(chunk, m));
+  }
+  return shown;
+}
+
+/** How many lines of the chunk the filters hide, without listing them (a count's fast path). */
+export function hiddenCount(chunk: Uint8Array, filters: Filters): number {
+  if (filters.includes.length > 0) return lineCount(chunk) - shownLines(chunk, filters).length;
+  if (filters.excludes.length === 0) return 0;
+  return filters.excludes.map((m) => matchingLines(chunk, m)).reduce(union).length;
 }
 
 /** Starts of the lines a (possibly inverted) query finds in a chunk. */

@@ -6,9 +6,9 @@
 import type { LogFiles } from '../files.js';
 import { countInBackground } from './background-count.js';
 import { CountOn } from './count-on.js';
-import { lineStarts, without } from './chunk-match.js';
-import { shownLines, type Filters, type FilterSpec } from './filters.js';
+import type { FilterSpec } from './filters.js';
 import { SearchRun, type SearchProgress } from './search-run.js';
+import { selectorFor } from './selector.js';
 
 /** How a count runs in the background (countInBackground; a test drives its order by hand). */
 export type BackgroundCount = typeof countInBackground;
@@ -25,18 +25,18 @@ export interface HiddenCount {
 export function countHiddenLines(
   files: LogFiles,
   dir: string,
-  filters: { filters: Filters; specs: FilterSpec[] },
+  /** The enabled filters. */
+  filters: FilterSpec[],
   onProgress: (progress: SearchProgress, run: SearchRun) => void,
   count: BackgroundCount = countInBackground,
 ): HiddenCount {
-  const run = new SearchRun({ files, dir }, (c) =>
-    without(lineStarts(c), shownLines(c, filters.filters)),
-  );
+  const spec = { filters, hidden: true };
+  const { select, count: countIn } = selectorFor(spec);
+  const run = new SearchRun({ files, dir }, select, undefined, countIn);
   let over = false;
   const report = (progress: SearchProgress) => {
     if (!run.cancelled) onProgress(progress, run);
   };
-  const spec = { filters: filters.specs, hidden: true };
   const ended = count(run, dir, files.list(dir), spec, (progress) => {
     if (!over) report(progress);
   }).then((progress) => {

@@ -9,9 +9,9 @@ import { findInstant } from '../time/jump.js';
 import { parseJumpTime } from '../time/parse-time.js';
 import type { LogPosition } from '../types.js';
 import { walkOnInWorker } from './background-count.js';
-import { intersect, lineStarts } from './chunk-match.js';
+import { lineStarts } from './chunk-match.js';
 import type { FilteredMove } from './filtered-window.js';
-import { chunkMatcher, queryLines, shownLines, type Filters, type FilterSpec } from './filters.js';
+import { chunkMatcher, queryLines, shownAmong, type Filters, type FilterSpec } from './filters.js';
 import { DEFAULT_LEVEL_PATTERNS, type LevelPatterns } from './levels.js';
 import { isQueryError, parseQuery, type SearchQuery } from './query.js';
 import { SearchRun, type LineSelector } from './search-run.js';
@@ -144,7 +144,7 @@ export class LogSteps {
   selector(pick: LineSelector): LineSelector {
     const filters = this.window.filters()?.filters;
     if (!filters) return pick;
-    return (chunk) => intersect(pick(chunk), shownLines(chunk, filters));
+    return (chunk) => shownAmong(pick(chunk), chunk, filters);
   }
 
   async nearest(

@@ -68,11 +68,15 @@ export class SearchRun {
   private readonly cancelHooks: (() => void)[] = [];
   private readonly now: () => number;
 
-  /** `matcher`: a literal query's needle, tuned on the first chunk read. */
+  /**
+   * `matcher`: a literal query's needle, tuned on the first chunk read; `countIn`: how many
+   * lines `select` picks in a chunk, without listing them (a count's fast path).
+   */
   constructor(
     private readonly deps: SearchDeps,
     private readonly select: LineSelector,
     private readonly matcher?: ChunkMatcher,
+    private readonly countIn: (chunk: Uint8Array) => number = (chunk) => select(chunk).length,
   ) {
     this.now = deps.now ?? (() => performance.now());
     this.progressState = { total: 0, scanned: 0, size: 0, done: false, cancelled: false };
@@ -293,7 +297,7 @@ export class SearchRun {
         const chunk = next.value;
         if (!learnt) this.learn(chunk.bytes);
         learnt = true;
-        const hits = this.select(chunk.bytes).length;
+        const hits = this.countIn(chunk.bytes);
         this.counted.add(chunk.segment, chunk.start, chunk.bytes, hits, growUpTo);
         const state = this.progressState;
         this.progressState = {

@@ -168,7 +168,7 @@ export class TimelineTools {
     );
     this.filtered = window;
     void window.move(start ? { kind: 'at', position: start } : { kind: 'tail' }, rows);
-    const hidden = countHiddenLines(files, dir, on, (p, run) => {
+    const hidden = countHiddenLines(files, dir, on.specs, (p, run) => {
       if (this.hiddenCount?.run !== run) return;
       this.hidden = p;
       this.options.changed();
