@@ -8,7 +8,8 @@ import type { LogPosition } from '../types.js';
 import type { Place } from './chunks.js';
 import type { WalkRequest, WorkerJob } from './count-worker.js';
 import type { CountedChunk } from './counted-chunks.js';
-import type { SearchProgress, SearchRun, WalkOn } from './search-run.js';
+import type { WalkOn } from './nearest-walk.js';
+import type { SearchProgress, SearchRun } from './search-run.js';
 import type { SelectorSpec } from './selector.js';
 
 /** The worker's entry, when this code runs built; undefined from the TypeScript sources. */

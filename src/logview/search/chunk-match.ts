@@ -36,6 +36,9 @@ export function matchingLines(chunk: Uint8Array, matcher: ChunkMatcher): number[
   return byLine(buffer, query);
 }
 
+/** Which lines of a chunk count (hits, hidden lines…): their starts, ascending. */
+export type LineSelector = (chunk: Uint8Array) => number[];
+
 /** Starts of every line of the chunk. */
 export function lineStarts(chunk: Uint8Array): number[] {
   const starts: number[] = [];

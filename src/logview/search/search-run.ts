@@ -1,19 +1,20 @@
 // A search over one log directory's timeline, in the background: counting every hit (a hit is
-// a line, as grep -c counts) from the oldest file to the end with progress, and finding the
-// nearest hit before or after a place (n/N, e/E, w/W). Work runs in slices of a few ms between
-// which the event loop runs, so keys never wait; every walk can be cancelled. The count keeps,
-// per chunk, how many hits came before it, so "hit X of Y" for any line costs one chunk.
+// a line, as grep -c counts) from the oldest file to the end with progress, then counting on as
+// the log grows; and finding the nearest hit before or after a place (n/N, e/E, w/W: the walk is
+// nearest-walk.ts's). Work runs in slices of a few ms between which the event loop runs, so keys
+// never wait; every walk can be cancelled. The count keeps, per chunk, how many hits came before
+// it (counted-chunks.ts), so "hit X of Y" for any line costs one chunk.
 import { performance } from 'node:perf_hooks';
 import type { LogFiles } from '../files.js';
 import { ROTATING, type Segment } from '../segments.js';
 import type { LogPosition } from '../types.js';
 import { CHUNK_BYTES, ChunkWalk, inSlices, type Chunk, type Place } from './chunks.js';
+import { walkToNearest, type Walker, type WalkOn } from './nearest-walk.js';
 import { CountedChunks, latin1, type CountedChunk } from './counted-chunks.js';
-import type { ChunkMatcher } from './chunk-match.js';
+import type { ChunkMatcher, LineSelector } from './chunk-match.js';
 import { literalNeedle } from './literal.js';
 
-/** Which lines of a chunk count (hits, hidden lines…): their starts, ascending. */
-export type LineSelector = (chunk: Uint8Array) => number[];
+export type { LineSelector } from './chunk-match.js';
 
 export interface SearchProgress {
   /** Hits counted so far. */
@@ -24,14 +25,6 @@ export interface SearchProgress {
   done: boolean;
   cancelled: boolean;
 }
-
-/** The nearest line from `from` found elsewhere, or 'unavailable' (then the walk goes on here). */
-export type WalkOn = (
-  segments: readonly Segment[],
-  from: Place,
-  direction: 1 | -1,
-  onCancel: (cancel: () => void) => void,
-) => Promise<LogPosition | undefined | 'unavailable'>;
 
 export interface SearchDeps {
   files: LogFiles;
@@ -44,20 +37,6 @@ export interface SearchDeps {
   walkOn?: WalkOn;
   /** Bytes a walk reads here before the worker takes over (NEAR_BYTES unless told). */
   nearBytes?: number;
-}
-
-/**
- * 8 MB: what a walk for the nearest line reads on the main thread before it hands the rest to a
- * worker — a few ms for a literal, ~10 ms for an expression, so a hit near the window lands at
- * once, and a walk through gigabytes (a pattern found nowhere) leaves the main thread idle for
- * keys instead of holding the CPU in slices for a second.
- */
-export const NEAR_BYTES = 8 << 20;
-
-/** A walk's end: the line found, or where it stopped short (its budget spent). */
-interface Walked {
-  found?: LogPosition;
-  resume?: Place;
 }
 
 export class SearchRun {
@@ -171,48 +150,21 @@ export class SearchRun {
    * The first hit after `from` (direction 1: a line starting past it) or the last one before it
    * (−1: a line starting before it), or undefined when there is none (or on cancel).
    */
-  async nearest(
+  nearest(
     segments: readonly Segment[],
     from: Place,
     direction: 1 | -1,
     inclusive = false,
   ): Promise<LogPosition | undefined> {
-    const walk = new ChunkWalk(this.deps.files, this.deps.dir, segments);
-    let walked: Walked;
-    try {
-      if (direction > 0) {
-        const line = walk.forward(from).next().value as Chunk | undefined;
-        // Step past the line at `from` itself.
-        let start = from;
-        if (!inclusive && line && line.start === from.offset && line.index === from.index) {
-          const k = line.bytes.indexOf(10);
-          start = {
-            index: from.index,
-            offset: k < 0 ? from.offset + line.bytes.length : from.offset + k + 1,
-          };
-        }
-        walked = await this.walkFor(walk.forward(start), (starts) => starts[0], direction);
-      } else {
-        walked = await this.walkFor(walk.backward(from), (starts) => starts.at(-1), direction);
-      }
-    } finally {
-      walk.close();
-    }
-    if (this.stopped) return undefined;
-    if (!walked.resume || !this.deps.walkOn) return walked.found;
-    // Nothing near: the rest in a worker thread, this thread free for keys.
-    const rest = await this.deps.walkOn(segments, walked.resume, direction, (cancel) =>
-      this.onCancel(cancel),
-    );
-    if (rest !== 'unavailable') return this.stopped ? undefined : rest;
-    const again = new ChunkWalk(this.deps.files, this.deps.dir, segments);
-    try {
-      const chunks = direction > 0 ? again.forward(walked.resume) : again.backward(walked.resume);
-      const pick = (starts: number[]) => (direction > 0 ? starts[0] : starts.at(-1));
-      return (await this.walkFor(chunks, pick, direction, Infinity)).found;
-    } finally {
-      again.close();
-    }
+    const walker: Walker = {
+      ...this.deps,
+      now: this.now,
+      select: (chunk) => this.select(chunk),
+      learn: (sample) => this.learn(sample),
+      cancelled: () => this.stopped,
+      onCancel: (hook) => this.onCancel(hook),
+    };
+    return walkToNearest(walker, segments, { from, direction, inclusive });
   }
 
   cancel(): void {
@@ -238,47 +190,6 @@ export class SearchRun {
 
   get cancelled(): boolean {
     return this.stopped;
-  }
-
-  /**
-   * The first line `pick` picks in the chunks; after `budget` bytes without one (when a worker
-   * could go on), where the walk stopped instead.
-   */
-  private async walkFor(
-    chunks: Generator<Chunk>,
-    pick: (starts: number[]) => number | undefined,
-    direction: 1 | -1,
-    budget = this.deps.walkOn ? (this.deps.nearBytes ?? NEAR_BYTES) : Infinity,
-  ): Promise<Walked> {
-    const walked: Walked = {};
-    let first = true;
-    let read = 0;
-    await inSlices(
-      () => {
-        const next = chunks.next();
-        if (next.done) return true;
-        const chunk = next.value;
-        if (first) this.learn(chunk.bytes);
-        first = false;
-        const at = pick(this.select(chunk.bytes));
-        if (at !== undefined) {
-          walked.found = {
-            fileId: chunk.segment.id,
-            name: chunk.segment.name,
-            offset: chunk.start + at,
-          };
-          return true;
-        }
-        read += chunk.bytes.length;
-        if (read < budget) return false;
-        const end = chunk.start + (direction > 0 ? chunk.bytes.length : 0);
-        walked.resume = { index: chunk.index, offset: end };
-        return true;
-      },
-      () => this.stopped,
-      this.now,
-    );
-    return this.stopped ? {} : walked;
   }
 
   /** Count the chunks' hits, keeping each chunk's place; false when cancelled. */
