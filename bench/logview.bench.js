@@ -12,6 +12,8 @@
 // (monitorEventLoopDelay, 1 ms resolution); on this bench's own 1 GB log (labels rising) a jump
 // to a time ≤ 200 ms; a merged timeline of 20 services × 50 MB (bench/out/logview/merged):
 // first window ≤ 500 ms, a page up ≤ 20 ms; ≤ 150 MB resident throughout (sampled every 5 ms).
+// Beside them: the lines a filter hides, counted over the 1 GB (against `grep -vc`), and those
+// counts going on as a log grows (bench/out/logview/growing: 1 MB appended 20 times).
 import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -20,6 +22,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readSync,
   readdirSync,
   renameSync,
   statSync,
@@ -364,6 +367,18 @@ async function toolChild() {
   );
   let controlOut = '';
   control.stdout.on('data', (d) => (controlOut += d));
+  /** `&` on the 1 GB: the lines it hides counted (grep -vc counts the same lines). */
+  const hiddenCount = async () => {
+    const t = open(50);
+    const t0 = performance.now();
+    await t.setFilters([{ text: 'request 4242 GET', exclude: false, enabled: true }]);
+    await waitFor(t, () => t.window().hidden?.complete === true);
+    const ms = performance.now() - t0;
+    const { lines } = t.window().hidden;
+    t.close();
+    return { ms, lines };
+  };
+  const hidden = await hiddenCount();
   const literalCi = await search('request 4242 ');
   const literal = await search('request 4242 GET');
   const regex = await search('request 42[0-9]2 GET');
@@ -443,8 +458,11 @@ async function toolChild() {
   const filteredOk =
     fw.lines.length === 50 && fw.lines.every((l) => / step \d*7 /.test(l)) && !fw.following;
   merged.close();
+  const grown = await countOn(LocalLogs, waitFor);
   clearInterval(sampler);
   return {
+    hidden,
+    grown,
     literalCi,
     literal,
     regex,
@@ -467,6 +485,83 @@ async function toolChild() {
     hwmSearchMB,
     hwmMB: peakMB(),
     box,
+  };
+}
+
+const growRoot = new URL('./out/logview/growing/', import.meta.url).pathname;
+const GROW_APPENDS = 20;
+
+/** A line of the growing log: one in 7 an error, one in 3 slow. */
+const growLine = (n) =>
+  `@40000000${(0x6b300000 + Math.floor(n / 100)).toString(16)}00000000 job ${n} ${n % 7 ? 'ok' : 'ERROR'}${n % 3 ? '' : ' slow'} ${'w'.repeat(30)}\n`;
+
+/** Lines `first` to `first + count` into `path` (appended), 10,000 at a time. */
+function writeGrowing(path, first, count) {
+  const fd = openSync(path, 'a');
+  for (let n = first; n < first + count; n += 10_000) {
+    let text = '';
+    for (let k = n; k < Math.min(first + count, n + 10_000); k++) text += growLine(k);
+    writeSync(fd, text);
+  }
+  closeSync(fd);
+}
+
+/**
+ * Counting on: a 20 MB log with `&ERROR` and `/slow` on, counted; then 1 MB appended 20 times
+ * (copied from a file written beforehand, so the bench's own work stays out of the figures),
+ * each waited for until "X hidden" has it. The lag from an append to the new figure, the CPU
+ * it took per MB, the worst event-loop stall, and the last figures (for grep's).
+ */
+async function countOn(LocalLogs, waitFor) {
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const dir = `${growRoot}svc/log/main/`;
+  mkdirSync(dir, { recursive: true });
+  const perMB = Math.floor(2 ** 20 / growLine(0).length);
+  writeFileSync(`${dir}current`, '');
+  writeGrowing(`${dir}current`, 0, 20 * perMB);
+  const more = `${growRoot}more`;
+  writeFileSync(more, '');
+  writeGrowing(more, 20 * perMB, GROW_APPENDS * perMB);
+  const bytes = Math.floor(statSync(more).size / GROW_APPENDS);
+  const t = new LocalLogs(growRoot).open(`${growRoot}svc`, 50);
+  await t.setFilters([{ text: 'ERROR', exclude: false, enabled: true }]);
+  await t.search({ text: 'slow' });
+  await waitFor(t, () => t.window().hidden?.complete && t.window().search?.running === false);
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const source = openSync(more, 'r');
+  const buffer = Buffer.alloc(bytes + 200);
+  const cpu0 = process.cpuUsage();
+  const lags = [];
+  let at = 0;
+  for (let i = 0; i < GROW_APPENDS; i++) {
+    // Whole lines of about 1 MB.
+    const read = readSync(source, buffer, 0, buffer.length, at);
+    const piece = buffer.subarray(0, buffer.lastIndexOf(10, Math.min(read, bytes)) + 1);
+    at += piece.length;
+    const text = piece.toString('latin1');
+    const hiddenHere = text.split('\n').length - 1 - text.split('ERROR').length + 1;
+    const want = t.window().hidden.lines + hiddenHere;
+    const t0 = performance.now();
+    appendFileSync(`${dir}current`, piece);
+    await waitFor(t, () => t.window().hidden.lines === want);
+    lags.push(performance.now() - t0);
+    // A pass may be waiting out its 250 ms: let it end before the next append.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  const cpu = process.cpuUsage(cpu0);
+  delay.disable();
+  closeSync(source);
+  const w = t.window();
+  t.close();
+  return {
+    lagMs: median(lags),
+    lagMaxMs: Math.max(...lags),
+    cpuMsPerMB: (cpu.user + cpu.system) / 1000 / GROW_APPENDS,
+    stallMs: delay.max / 1e6,
+    hidden: w.hidden.lines,
+    hits: w.search.total,
+    file: `${dir}current`,
   };
 }
 
@@ -524,6 +619,12 @@ export async function toolBench() {
   if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
   const m = JSON.parse(r.stdout);
   grepRound();
+  const grepV = measure(['grep', '-v', '-c', '-F', 'request 4242 GET', bigLog], { output: sink });
+  const grepVCount = Number(readFileSync(sink, 'utf8').trim());
+  const grepGrown = (args) =>
+    spawnSync('grep', [...args, m.grown.file], { encoding: 'utf8' }).stdout.trim();
+  const grownHidden = Number(grepGrown(['-v', '-c', 'ERROR']));
+  const grownHits = Number(grepGrown(['-c', 'ERROR.* slow']));
   const grepCi = median(greps.ci);
   const grepCs = median(greps.cs);
   const grepE = median(greps.e);
@@ -543,6 +644,13 @@ export async function toolBench() {
   );
   console.log(
     `  count regex               ${ms(m.regex.countMs)} vs grep -cE ${ms(grepE)}: ×${(m.regex.countMs / grepE).toFixed(2)} (${ratio(m.regex.countMs / grepE, 4)}, ≤ 4 ×; ${m.regex.total} hits)`,
+  );
+  console.log(
+    `  hidden lines (&, 1 GB)    ${ms(m.hidden.ms)} vs grep -vcF ${ms(grepV.wall * 1000)}: ×${(m.hidden.ms / (grepV.wall * 1000)).toFixed(2)} (${m.hidden.lines} hidden, grep ${grepVCount}: ${m.hidden.lines === grepVCount ? 'equal' : 'DIFFERENT'})`,
+  );
+  const g = m.grown;
+  console.log(
+    `  counting on (+1 MB ×${GROW_APPENDS})    "X hidden" moved ${ms(g.lagMs)} after an append, worst ${ms(g.lagMaxMs)} (≤ 250 ms between passes by design); ${g.cpuMsPerMB.toFixed(1)} ms CPU per MB; worst stall ${ms(g.stallMs)}; ${g.hidden} hidden, ${g.hits} hits vs grep ${grownHidden}, ${grownHits}: ${g.hidden === grownHidden && g.hits === grownHits ? 'equal' : 'DIFFERENT'}`,
   );
   const counts = [m.literal, m.literalCi, m.regex, m.nothing];
   const stall = Math.max(...counts.map((x) => x.stallMs));
