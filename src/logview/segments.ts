@@ -2,8 +2,8 @@
 // by multilog or svlogd; `.u` = unfinished when the logger died) in name order, which is time
 // order, then `current`. And the rotation-aware mapping of a remembered position onto a fresh
 // listing: by file identity first (multilog and svlogd rename or link `current` to `@….s`, so
-// the inode survives rotation), then by name, else to the next file in time (the old one was
-// deleted by retention).
+// the inode survives rotation; an inode listed under a name no rotation gives is a new file's),
+// then by name, else to the next file in time (the old one was deleted by retention).
 import type { LogPosition } from './types.js';
 
 export interface Segment {
@@ -28,6 +28,17 @@ export function timelineNames(names: readonly string[]): string[] {
   return names.includes('current') ? [...rotated, 'current'] : rotated;
 }
 
+/**
+ * Whether a file known under the name `was` and listed as `now` (same identity) is still that
+ * file: the same name, or one a rotation gives (`current` → `previous` → `@….s`, `current` →
+ * `@….s`). A rotated file is never renamed again: listed otherwise, its inode is a new file's
+ * (multilog deletes the oldest file just before it opens the next `current`).
+ */
+export function renamedByRotation(was: string, now: string): boolean {
+  if (now === was) return true;
+  return now !== 'current' && (was === 'current' || was === ROTATING);
+}
+
 export interface MappedPosition {
   /** Index into the segments. */
   index: number;
@@ -41,7 +52,9 @@ export function mapPosition(
   segments: readonly Segment[],
 ): MappedPosition | undefined {
   if (segments.length === 0) return undefined;
-  let index = segments.findIndex((s) => s.id === position.fileId);
+  let index = segments.findIndex(
+    (s) => s.id === position.fileId && renamedByRotation(position.name, s.name),
+  );
   if (index < 0 && position.name !== 'current') {
     index = segments.findIndex((s) => s.name === position.name);
   }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, utf8Boundary } from '../../src/logview/decode.js';
 import { logDirFromRunScript } from '../../src/logview/run-script.js';
-import { mapPosition, timelineNames, type Segment } from '../../src/logview/segments.js';
+import {
+  mapPosition,
+  renamedByRotation,
+  timelineNames,
+  type Segment,
+} from '../../src/logview/segments.js';
 import { scanBackward, scanForward, type Span } from '../../src/logview/split.js';
 
 describe('decodeBytes', () => {
@@ -159,6 +164,27 @@ describe('timeline names and positions', () => {
       offset: 0,
       moved: true,
     });
+  });
+  it("takes an inode listed under a name no rotation gives for a new file's", () => {
+    // Line 40 of `a` was read; `a` was deleted and its inode is the new current's now.
+    const reused: Segment[] = [
+      { name: c, id: '1:12', size: 100 },
+      { name: 'current', id: '1:10', size: 70 },
+    ];
+    expect(mapPosition({ fileId: '1:10', name: a, offset: 40 }, reused)).toEqual({
+      index: 0,
+      offset: 0,
+      moved: true,
+    });
+    // A rotated file renamed again under another rotated name: not the same file either.
+    expect(mapPosition({ fileId: '1:12', name: b, offset: 40 }, reused)).toMatchObject({
+      moved: true,
+    });
+    expect(renamedByRotation('current', c)).toBe(true);
+    expect(renamedByRotation('previous', c)).toBe(true);
+    expect(renamedByRotation('current', 'previous')).toBe(true);
+    expect(renamedByRotation(a, 'current')).toBe(false);
+    expect(renamedByRotation('previous', 'current')).toBe(false);
   });
   it('clamps an offset past the end of a truncated file', () => {
     expect(mapPosition({ fileId: '1:13', name: 'current', offset: 999 }, segments)?.offset).toBe(

@@ -3,7 +3,7 @@
 // grows, they are settled against a fresh listing: a file renamed by a rotation keeps its
 // chunks under its new name; a file gone — or no longer the file counted, its inode taken by a
 // new one — leaves, and the hits before each chunk are summed again.
-import { ROTATING, type Segment } from '../segments.js';
+import { renamedByRotation, type Segment } from '../segments.js';
 import type { LogPosition } from '../types.js';
 
 export interface CountedChunk {
@@ -95,7 +95,7 @@ export class CountedChunks {
     for (const [id, last] of lasts) {
       const now = here.get(id);
       const first = firsts.get(id)!;
-      if (!now || !renamedByRotation(last, now) || now.size < last.end) gone.add(id);
+      if (!now || !renamedByRotation(last.name, now.name) || now.size < last.end) gone.add(id);
       else if (first.head !== undefined && !now.name.startsWith('@')) {
         if (headOf(now, first.head.length) !== first.head) gone.add(id);
       }
@@ -123,12 +123,6 @@ export class CountedChunks {
     last.hits -= hits;
     if (last.end <= last.start) this.list.pop();
   }
-}
-
-/** A file counted under `chunk.name` and listed as `now.name`: the same, or renamed by a rotation. */
-function renamedByRotation(chunk: CountedChunk, now: Segment): boolean {
-  if (now.name === chunk.name) return true;
-  return now.name !== 'current' && (chunk.name === 'current' || chunk.name === ROTATING);
 }
 
 export function latin1(bytes: Uint8Array): string {
