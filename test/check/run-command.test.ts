@@ -113,8 +113,18 @@ describe.runIf(haveTools('supervise', 'svc', 'svstat'))("a program that is not e
       }
     };
     const sleeper = Number(await waitFor(children));
+    const cmdline = () => {
+      try {
+        return readFileSync(`/proc/${sleeper}/cmdline`, 'latin1');
+      } catch {
+        return '';
+      }
+    };
     try {
-      expect(readFileSync(`/proc/${sleeper}/cmdline`, 'latin1')).toBe('sleep\x001000\x00');
+      // The child is seen as soon as the shell forks it; its command line is sleep's once it
+      // has exec'd (empty in between).
+      await waitFor(() => cmdline() === 'sleep\x001000\x00');
+      expect(cmdline()).toBe('sleep\x001000\x00');
       runSync(['svc', '-d', 'a'], { cwd: root });
       await waitFor(() =>
         /: down /.test(runSync(['svstat', 'a'], { cwd: root }).stdout.toString()),
