@@ -124,7 +124,7 @@ describe('the hidden lines of a merged timeline, counted', () => {
   /**
    * The real file system, where alpha's `current` is rotated (`rotate(dir)`) the first time a
    * count opens it: after the listing, before a byte of it is read. The logger then writes on in
-   * a new `current` (lines the listing did not see: not counted).
+   * a new `current` (lines the listing did not see: not this count's; counting on takes them).
    */
   function rotatedAsOpened(rotate: (dir: string) => void): LogFiles {
     const real = nodeLogFiles();
