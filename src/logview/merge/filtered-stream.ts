@@ -9,7 +9,7 @@ import type { Zone } from '../../time/zone.js';
 import type { LogFiles } from '../files.js';
 import { mapPosition, type Segment } from '../segments.js';
 import { ChunkWalk, inSlices, type Chunk, type Place } from '../search/chunks.js';
-import type { LineSelector } from '../search/search-run.js';
+import type { LineSelector } from '../search/chunk-match.js';
 import { shownLine } from '../search/shown-lines.js';
 import { micros, stampTime } from '../search/stamp.js';
 import { performance } from 'node:perf_hooks';

@@ -5,9 +5,9 @@
 import type { Zone } from '../../time/zone.js';
 import type { LogFiles } from '../files.js';
 import { mapPosition } from '../segments.js';
-import type { ChunkMatcher } from '../search/chunk-match.js';
+import type { ChunkMatcher, LineSelector } from '../search/chunk-match.js';
 import { walkOnInWorker } from '../search/background-count.js';
-import { SearchRun, type LineSelector } from '../search/search-run.js';
+import { SearchRun } from '../search/search-run.js';
 import type { SelectorSpec } from '../search/selector.js';
 import { findInstant } from '../time/jump.js';
 import type { LogPosition } from '../types.js';

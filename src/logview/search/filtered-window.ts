@@ -7,7 +7,7 @@ import type { LogFiles } from '../files.js';
 import { mapPosition, type Segment } from '../segments.js';
 import type { LogPosition } from '../types.js';
 import type { Place } from './chunks.js';
-import type { LineSelector } from './search-run.js';
+import type { LineSelector } from './chunk-match.js';
 import {
   collectBackward,
   collectForward,

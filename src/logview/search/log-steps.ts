@@ -9,12 +9,12 @@ import { findInstant } from '../time/jump.js';
 import { parseJumpTime } from '../time/parse-time.js';
 import type { LogPosition } from '../types.js';
 import { walkOnInWorker } from './background-count.js';
-import { lineStarts } from './chunk-match.js';
+import { lineStarts, type LineSelector } from './chunk-match.js';
 import type { FilteredMove } from './filtered-window.js';
 import { chunkMatcher, queryLines, shownAmong, type Filters, type FilterSpec } from './filters.js';
 import { DEFAULT_LEVEL_PATTERNS, type LevelPatterns } from './levels.js';
 import { isQueryError, parseQuery, type SearchQuery } from './query.js';
-import { SearchRun, type LineSelector } from './search-run.js';
+import { SearchRun } from './search-run.js';
 import type { SelectorSpec } from './selector.js';
 import { micros } from './stamp.js';
 

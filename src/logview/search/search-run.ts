@@ -14,8 +14,6 @@ import { CountedChunks, latin1, type CountedChunk } from './counted-chunks.js';
 import type { ChunkMatcher, LineSelector } from './chunk-match.js';
 import { literalNeedle } from './literal.js';
 
-export type { LineSelector } from './chunk-match.js';
-
 export interface SearchProgress {
   /** Hits counted so far. */
   total: number;

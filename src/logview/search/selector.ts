@@ -12,7 +12,7 @@ import {
   type FilterSpec,
 } from './filters.js';
 import { isQueryError, parseQuery } from './query.js';
-import type { LineSelector } from './search-run.js';
+import type { LineSelector } from './chunk-match.js';
 
 export interface SelectorSpec {
   query?: { text: string; literal: boolean };

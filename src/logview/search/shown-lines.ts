@@ -8,7 +8,7 @@ import type { LogFiles } from '../files.js';
 import { cutMarker } from '../sanitize.js';
 import type { Segment } from '../segments.js';
 import { ChunkWalk, inSlices, type Chunk, type Place } from './chunks.js';
-import type { LineSelector } from './search-run.js';
+import type { LineSelector } from './chunk-match.js';
 
 export interface ShownLine {
   index: number;
