@@ -63,7 +63,7 @@ export class TreeListing {
 
   /** `dev:ino` of a directory entry, or undefined for anything else (a file, a dangling link). */
   private keyOf(entry: Dirent): string | undefined {
-    if (!entry.isDirectory() && !entry.isSymbolicLink() && entry.isFile()) return undefined;
+    if (entry.isFile()) return undefined;
     try {
       const st = statSync(join(this.dir, entry.name), { bigint: true }); // inodes can pass 2^53
       return st.isDirectory() ? `${st.dev}:${st.ino}` : undefined;

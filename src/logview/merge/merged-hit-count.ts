@@ -61,13 +61,13 @@ export function countMergedHits(
       return matcher.query.test.test(m.text) !== matcher.query.invert;
     }).length;
   const countsOn: CountOn[] = [];
-  const counted = new Set<number>();
+  const markerLogs = new Set<number>();
   const count = async () => {
     for (const [i, log] of logs.entries()) {
       if (!deps.current()) return;
       if (log.markers) {
         totals[i] = markerHits(log.markers);
-        counted.add(i);
+        markerLogs.add(i);
         continue;
       }
       const select = amongShown((c) => queryLines(c, matcher), filters?.filters);
@@ -94,7 +94,7 @@ export function countMergedHits(
   void count();
   return () => {
     if (!deps.current()) return;
-    for (const i of counted) totals[i] = markerHits(logs[i]!.markers!);
+    for (const i of markerLogs) totals[i] = markerHits(logs[i]!.markers!);
     for (const countOn of countsOn) countOn.changed();
     tell();
   };
