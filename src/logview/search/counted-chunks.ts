@@ -32,6 +32,11 @@ export class CountedChunks {
     return last ? last.before + last.hits : 0;
   }
 
+  /** Bytes in every chunk: what the count has read. */
+  get bytes(): number {
+    return this.list.reduce((sum, c) => sum + c.end - c.start, 0);
+  }
+
   get last(): CountedChunk | undefined {
     return this.list.at(-1);
   }
@@ -78,13 +83,13 @@ export class CountedChunks {
   /**
    * Settle against the files `here` now (by identity): a file missing, shorter than counted,
    * under a name no rotation gives, or — named `current` or `previous` — starting with other
-   * bytes (`headOf` reads them) is no longer the file counted: its chunks leave. The bytes that
-   * left; the hits are summed again.
+   * bytes (`headOf` reads them) is no longer the file counted: its chunks leave, and the hits
+   * before each chunk are summed again.
    */
   settle(
     here: ReadonlyMap<string, Segment>,
     headOf: (segment: Segment, bytes: number) => string | undefined,
-  ): number {
+  ): void {
     const firsts = new Map<string, CountedChunk>();
     const lasts = new Map<string, CountedChunk>();
     for (const c of this.list) {
@@ -100,11 +105,7 @@ export class CountedChunks {
         if (headOf(now, first.head.length) !== first.head) gone.add(id);
       }
     }
-    let left = 0;
-    const kept = this.list.filter((c) => {
-      if (gone.has(c.fileId)) left += c.end - c.start;
-      return !gone.has(c.fileId);
-    });
+    const kept = this.list.filter((c) => !gone.has(c.fileId));
     this.list.splice(0, this.list.length, ...kept);
     let before = 0;
     for (const chunk of this.list) {
@@ -112,7 +113,6 @@ export class CountedChunks {
       chunk.before = before;
       before += chunk.hits;
     }
-    return left;
   }
 
   /** The last chunk ends at `end` now, `hits` fewer (a line cut by its end, taken back). */

@@ -39,7 +39,8 @@ export interface SearchDeps {
 
 export class SearchRun {
   private readonly counted = new CountedChunks();
-  private progressState: SearchProgress;
+  /** The count's size and end; its hits and bytes are the counted chunks'. */
+  private progressState: Pick<SearchProgress, 'size' | 'done' | 'cancelled'>;
   private stopped = false;
   private revised = 0;
   private readonly cancelHooks: (() => void)[] = [];
@@ -56,11 +57,11 @@ export class SearchRun {
     private readonly countIn: (chunk: Uint8Array) => number = (chunk) => select(chunk).length,
   ) {
     this.now = deps.now ?? (() => performance.now());
-    this.progressState = { total: 0, scanned: 0, size: 0, done: false, cancelled: false };
+    this.progressState = { size: 0, done: false, cancelled: false };
   }
 
   progress(): SearchProgress {
-    return { ...this.progressState };
+    return { ...this.progressState, total: this.counted.hits, scanned: this.counted.bytes };
   }
 
   /** Count every hit of the listing, reporting progress at most every `everyMs`. */
@@ -95,7 +96,7 @@ export class SearchRun {
     const rotating = this.rotatingTail(listing);
     const here = new Map([...listing, ...(rotating ? [rotating] : [])].map((s) => [s.id, s]));
     const total = this.counted.hits;
-    const left = this.counted.settle(here, (segment, bytes) => this.head(segment, bytes));
+    this.counted.settle(here, (segment, bytes) => this.head(segment, bytes));
     if (this.counted.hits !== total) this.revised++;
     const tail = this.counted.last;
     const counted = this.counted.fileIds();
@@ -103,9 +104,8 @@ export class SearchRun {
     const newer = listing.filter((s) => !counted.has(s.id));
     const segments = tailSegment ? [tailSegment, ...newer] : newer;
     const walk = new ChunkWalk(files, dir, segments);
-    const scanned = this.progressState.scanned - left;
     const size = [...here.values()].reduce((sum, s) => sum + s.size, 0);
-    this.progressState = { ...this.progressState, total: this.counted.hits, scanned, size };
+    this.progressState = { ...this.progressState, size };
     try {
       const from = tail && tailSegment ? this.takeBackCutLine(walk, tail) : 0;
       const finished = await this.tally(
@@ -183,7 +183,10 @@ export class SearchRun {
   /** A count made elsewhere (a worker): its progress and the chunks it counted since. */
   absorb(progress: SearchProgress, chunks: readonly CountedChunk[]): void {
     this.counted.absorb(chunks);
-    this.progressState = this.stopped ? { ...progress, done: false, cancelled: true } : progress;
+    const { size, done, cancelled } = progress;
+    this.progressState = this.stopped
+      ? { size, done: false, cancelled: true }
+      : { size, done, cancelled };
   }
 
   get cancelled(): boolean {
@@ -208,12 +211,6 @@ export class SearchRun {
         learnt = true;
         const hits = this.countIn(chunk.bytes);
         this.counted.add(chunk.segment, chunk.start, chunk.bytes, hits, growUpTo);
-        const state = this.progressState;
-        this.progressState = {
-          ...state,
-          total: state.total + hits,
-          scanned: state.scanned + chunk.bytes.length,
-        };
         if (this.now() - lastReport >= everyMs) {
           lastReport = this.now();
           onProgress(this.progress());
@@ -251,11 +248,6 @@ export class SearchRun {
     const cut = bytes.lastIndexOf(10) + 1;
     const taken = this.select(bytes.subarray(cut)).length;
     this.counted.shortenLast(tail.start + cut, taken);
-    this.progressState = {
-      ...this.progressState,
-      total: this.progressState.total - taken,
-      scanned: this.progressState.scanned - (bytes.length - cut),
-    };
     if (taken > 0) this.revised++;
     return tail.start + cut;
   }
